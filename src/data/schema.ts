@@ -1,0 +1,96 @@
+// The contract between the data step (scripts/data-step) and everything that reads its output
+// (the app, the worker, the CLI). Files live in public/data/, named with a content hash and listed
+// in public/data/manifest.json, the only fixed name.
+
+import type { IndicatorKey } from '../core/indicators';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_VERSION = 1;
+
+export interface DataManifest {
+  version: typeof MANIFEST_VERSION;
+  builtAt: string;
+  /** Relative file names inside public/data/. */
+  files: {
+    /** PMTiles archive: layers `lsoa`, `lad`, `region`, `lad_label`, `region_label`. */
+    tiles: string;
+    /** AttributesFile: small, loaded at start (legend counts, scope, colouring). */
+    attributes: string;
+    /** DetailsFile: names, ranks and scores; loaded when first needed (click, search). */
+    details: string;
+    /** LSOA geometry for the analysis core (see geometry-format.ts). */
+    geometry: string;
+  };
+  lsoaCount: number;
+  /** Wording the UI shows wherever people are counted, e.g. "Census 2021 usual residents". */
+  populationSource: string;
+  /** Which indicators the build holds (IDACI/IDAOPI only when the source had them). */
+  indicators: IndicatorKey[];
+  /** [west, south, east, north] of all LSOAs. */
+  bounds: [number, number, number, number];
+  tiles: { minzoom: number; maxzoom: number };
+}
+
+export interface AreaRef {
+  code: string;
+  name: string;
+}
+
+export interface LadRef extends AreaRef {
+  /** Index into AttributesFile.counties (upper-tier authority; a unitary maps to itself). */
+  county: number;
+  /** Index into AttributesFile.regions. */
+  region: number;
+  /** [west, south, east, north]. */
+  bounds: [number, number, number, number];
+}
+
+/**
+ * Columnar table of every LSOA, index i = position in `codes` (sorted by code). In the tiles the
+ * LSOA feature id is i + 1 (MapLibre treats id 0 as missing in places).
+ */
+export interface AttributesFile {
+  version: 1;
+  count: number;
+  codes: string[];
+  population: number[];
+  populationSource: string;
+  /** Index into `lads` for each LSOA. */
+  lad: number[];
+  /**
+   * One string per indicator, one character per LSOA: '1'..'9' for deciles 1..9 and '0' for
+   * decile 10. Compact to ship and index; decode with decileAt().
+   */
+  deciles: Partial<Record<IndicatorKey, string>>;
+  lads: LadRef[];
+  counties: (AreaRef & { bounds: [number, number, number, number] })[];
+  regions: (AreaRef & { bounds: [number, number, number, number] })[];
+  /** [west, south, east, north] per LSOA, flat (4 per LSOA), rounded to 1e-5 degrees. */
+  bbox: number[];
+}
+
+export interface DetailsFile {
+  version: 1;
+  count: number;
+  names: string[];
+  /** Index into `wards` for each LSOA. */
+  ward: number[];
+  /** Index into `msoas` for each LSOA. */
+  msoa: number[];
+  wards: AreaRef[];
+  /** MSOA code, ONS name and House of Commons Library name. */
+  msoas: (AreaRef & { hclName: string })[];
+  /** Rank (1 = most deprived) per indicator per LSOA. */
+  ranks: Partial<Record<IndicatorKey, number[]>>;
+  /** Score per indicator per LSOA (IDACI/IDAOPI have none in File 3). */
+  scores: Partial<Record<IndicatorKey, number[]>>;
+}
+
+export function decileAt(column: string, index: number): number {
+  const code = column.charCodeAt(index) - 48;
+  return code === 0 ? 10 : code;
+}
+
+export function encodeDecile(decile: number): string {
+  return decile === 10 ? '0' : String(decile);
+}
