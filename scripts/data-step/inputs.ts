@@ -1,0 +1,231 @@
+// Reads and validates every input of the data step from a source folder. All problems from all
+// files are gathered before giving up, so one run tells the user everything to fix.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { IndicatorKey } from '../../src/core/indicators';
+import { readLsoaBoundaries, propertyAnyCase, type LsoaBoundary } from '../../src/data/boundaries';
+import { checkJoin } from '../../src/data/join';
+import { parseIodTable, type IodRow } from '../../src/data/parse-iod';
+import {
+  parseCountyLookup,
+  parseMsoaLookup,
+  parsePopulation,
+  parseRegionLookup,
+  parseWardLookup,
+  readTable,
+  type CountyRow,
+  type MsoaRow,
+  type RegionRow,
+  type WardRow,
+} from '../../src/data/parse-lookups';
+import { formatProblem, type DataProblem, type Result } from '../../src/data/problems';
+import { locate, type SourceManifest } from './source';
+
+export interface InputFile {
+  id: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface LoadedInputs {
+  iod: Map<string, IodRow>;
+  indicators: IndicatorKey[];
+  population: Map<string, number>;
+  populationSource: string;
+  wards: Map<string, WardRow>;
+  msoas: Map<string, MsoaRow>;
+  counties: Map<string, CountyRow>;
+  regions: Map<string, RegionRow>;
+  boundaries: LsoaBoundary[];
+  files: InputFile[];
+  counts: Record<string, number>;
+}
+
+export const CENSUS_POPULATION_SOURCE = 'Census 2021 usual residents';
+export const IOD_POPULATION_SOURCE = 'IoD2025 population denominators (mid-2022)';
+
+class FileReader {
+  readonly files: InputFile[] = [];
+  constructor(private readonly dir: string) {}
+
+  private record(id: string, file: string, bytes: Buffer): void {
+    this.files.push({
+      id,
+      path: path.relative(this.dir, file),
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
+
+  text(id: string, file: string): string {
+    const bytes = fs.readFileSync(file);
+    this.record(id, file, bytes);
+    return bytes.toString('utf8');
+  }
+
+  json(id: string, file: string): unknown {
+    return JSON.parse(this.text(id, file));
+  }
+}
+
+const rel = (dir: string, file: string) => path.relative(dir, file);
+
+/** Reads BGC boundaries: either the per-LAD folder (index.csv beside the files) or one GeoJSON. */
+function readBgcFeatures(reader: FileReader, dir: string, file: string): Feature[] {
+  if (file.endsWith('index.csv')) {
+    const folder = path.dirname(file);
+    const index = readTable(reader.text('lsoa_bgc', file), file, [['file', ['file'], 'the GeoJSON file name']] as const);
+    if (!index.ok) throw new Error(index.problems.map(formatProblem).join('; '));
+    const names = index.value.rows.map((row) => row.file).filter((name) => name !== '');
+    return names.flatMap((name) => (reader.json('lsoa_bgc', path.join(folder, name)) as FeatureCollection).features);
+  }
+  return (reader.json('lsoa_bgc', file) as FeatureCollection).features;
+}
+
+export function loadInputs(dir: string, manifest: SourceManifest, progress: (message: string) => void): Result<LoadedInputs> {
+  const reader = new FileReader(dir);
+  const problems: DataProblem[] = [];
+  const find = (id: string): string | undefined => {
+    const entry = manifest.sources.find((s) => s.id === id);
+    if (!entry) throw new Error(`data/sources.json has no entry '${id}'`);
+    const file = locate(dir, entry);
+    if (!file && entry.required) {
+      problems.push({
+        file: entry.paths[0] ?? id,
+        message: `Required input "${entry.name}" not found in ${dir}. Expected one of: ${entry.paths.join(', ')}.`,
+      });
+    }
+    return file;
+  };
+  const take = <T>(result: Result<T>): T | undefined => {
+    problems.push(...result.problems);
+    return result.ok ? result.value : undefined;
+  };
+
+  progress('reading IoD2025…');
+  const iodFile = find('iod2025');
+  const iodTable = iodFile ? take(parseIodTable(reader.text('iod2025', iodFile), rel(dir, iodFile), ['imd'])) : undefined;
+  const iod = new Map(iodTable?.rows.map((row) => [row.code, row]) ?? []);
+  const indicators = new Set<IndicatorKey>(iodTable?.indicators ?? []);
+
+  // IDACI/IDAOPI come with File 7; otherwise from File 3 when it is there.
+  const supplementaryFile = find('iod2025_supplementary');
+  if (iodTable && supplementaryFile && !(indicators.has('idaci') && indicators.has('idaopi'))) {
+    const name = rel(dir, supplementaryFile);
+    const supplementary = take(parseIodTable(reader.text('iod2025_supplementary', supplementaryFile), name, ['idaci', 'idaopi']));
+    if (supplementary) {
+      problems.push(...checkJoin({ file: rel(dir, iodFile!), codes: iod.keys() }, { file: name, codes: supplementary.rows.map((r) => r.code) }));
+      for (const row of supplementary.rows) {
+        const target = iod.get(row.code);
+        if (target) Object.assign(target.values, { idaci: row.values.idaci, idaopi: row.values.idaopi });
+      }
+      indicators.add('idaci');
+      indicators.add('idaopi');
+    }
+  }
+
+  progress('reading population…');
+  let population = new Map<string, number>();
+  let populationSource = IOD_POPULATION_SOURCE;
+  if (iodTable?.hasPopulation) {
+    population = new Map(iodTable.rows.map((row) => [row.code, row.population ?? 0]));
+  } else {
+    populationSource = CENSUS_POPULATION_SOURCE;
+    const populationFile = find('population');
+    if (!populationFile) {
+      problems.push({
+        file: iodFile ? rel(dir, iodFile) : 'iod2025',
+        message:
+          "No population: the IoD file has no 'Total population: mid 2022' column and the Census 2021 file " +
+          'population/lsoa21_population_census2021_england.csv is missing. Add either.',
+      });
+    } else {
+      const rows = take(parsePopulation(reader.text('population', populationFile), rel(dir, populationFile)));
+      population = new Map(rows?.map((row) => [row.lsoa, row.population]) ?? []);
+      if (rows) problems.push(...checkJoin({ file: rel(dir, iodFile ?? 'iod2025'), codes: iod.keys() }, { file: rel(dir, populationFile), codes: population.keys() }));
+    }
+  }
+
+  progress('reading lookups…');
+  const wardFile = find('ward_lookup');
+  const wardRows = wardFile ? take(parseWardLookup(reader.text('ward_lookup', wardFile), rel(dir, wardFile))) : undefined;
+  const wards = new Map(wardRows?.map((row) => [row.lsoa, row]) ?? []);
+  if (wardRows && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, wardFile!), codes: wards.keys() }));
+
+  const msoaFile = find('msoa_names');
+  const msoaRows = msoaFile ? take(parseMsoaLookup(reader.text('msoa_names', msoaFile), rel(dir, msoaFile))) : undefined;
+  const msoas = new Map(msoaRows?.map((row) => [row.lsoa, row]) ?? []);
+  if (msoaRows && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, msoaFile!), codes: msoas.keys() }));
+
+  const ladCodes = new Set([...wards.values()].map((w) => w.ladCode));
+  const countyFile = find('county_lookup');
+  const countyRows = countyFile ? take(parseCountyLookup(reader.text('county_lookup', countyFile), rel(dir, countyFile))) : undefined;
+  const counties = new Map(countyRows?.map((row) => [row.ladCode, row]) ?? []);
+  const regionFile = find('region_lookup');
+  const regionRows = regionFile ? take(parseRegionLookup(reader.text('region_lookup', regionFile), rel(dir, regionFile))) : undefined;
+  const regions = new Map(regionRows?.map((row) => [row.ladCode, row]) ?? []);
+  for (const [file, map] of [[countyFile, counties], [regionFile, regions]] as const) {
+    if (!file || map.size === 0) continue;
+    const missing = [...ladCodes].filter((code) => !map.has(code)).sort();
+    if (missing.length > 0) {
+      problems.push({
+        file: rel(dir, file),
+        message: `${missing.length} of ${ladCodes.size} local authority districts in the ward lookup are missing here: ${missing.slice(0, 5).join(', ')}.`,
+      });
+    }
+  }
+
+  const ladFile = find('lad_buc');
+  if (ladFile) {
+    const lads = (reader.json('lad_buc', ladFile) as FeatureCollection).features.map((f) =>
+      String(propertyAnyCase(f.properties as Record<string, unknown>, 'LAD24CD')),
+    );
+    problems.push(...checkJoin({ file: rel(dir, wardFile ?? 'ward lookup'), codes: ladCodes }, { file: rel(dir, ladFile), codes: lads }));
+  }
+
+  progress('reading LSOA boundaries (BGC)…');
+  const bgcFile = find('lsoa_bgc');
+  let boundaries: LsoaBoundary[] = [];
+  if (bgcFile) {
+    const label = rel(dir, bgcFile);
+    boundaries = take(readLsoaBoundaries(readBgcFeatures(reader, dir, bgcFile), label)) ?? [];
+    if (iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
+  }
+  const bscFile = find('lsoa_bsc');
+  if (bscFile && iodFile) {
+    const label = rel(dir, bscFile);
+    const bsc = take(readLsoaBoundaries((reader.json('lsoa_bsc', bscFile) as FeatureCollection).features, label));
+    if (bsc) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: bsc.map((b) => b.code) }));
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    problems: [],
+    value: {
+      iod,
+      indicators: [...indicators],
+      population,
+      populationSource,
+      wards,
+      msoas,
+      counties,
+      regions,
+      boundaries,
+      files: reader.files,
+      counts: {
+        lsoas: iod.size,
+        boundaries: boundaries.length,
+        wards: new Set([...wards.values()].map((w) => w.wardCode)).size,
+        msoas: new Set([...msoas.values()].map((m) => m.msoaCode)).size,
+        lads: ladCodes.size,
+        counties: new Set([...counties.values()].map((c) => c.countyCode)).size,
+        regions: new Set([...regions.values()].map((r) => r.regionCode)).size,
+      },
+    },
+  };
+}
