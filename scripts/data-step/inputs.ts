@@ -110,6 +110,8 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   const iodFile = find('iod2025');
   const iodTable = iodFile ? take(parseIodTable(reader.text('iod2025', iodFile), rel(dir, iodFile), ['imd'])) : undefined;
   const iod = new Map(iodTable?.rows.map((row) => [row.code, row]) ?? []);
+  // The join checks below run only when the IoD table was read: an invalid IoD file would
+  // otherwise also report every other file as "0% matched".
   const indicators = new Set<IndicatorKey>(iodTable?.indicators ?? []);
 
   // IDACI/IDAOPI come with File 7; otherwise from File 3 when it is there.
@@ -146,7 +148,7 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
     } else {
       const rows = take(parsePopulation(reader.text('population', populationFile), rel(dir, populationFile)));
       population = new Map(rows?.map((row) => [row.lsoa, row.population]) ?? []);
-      if (rows) problems.push(...checkJoin({ file: rel(dir, iodFile ?? 'iod2025'), codes: iod.keys() }, { file: rel(dir, populationFile), codes: population.keys() }));
+      if (rows && iodTable) problems.push(...checkJoin({ file: rel(dir, iodFile ?? 'iod2025'), codes: iod.keys() }, { file: rel(dir, populationFile), codes: population.keys() }));
     }
   }
 
@@ -154,12 +156,12 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   const wardFile = find('ward_lookup');
   const wardRows = wardFile ? take(parseWardLookup(reader.text('ward_lookup', wardFile), rel(dir, wardFile))) : undefined;
   const wards = new Map(wardRows?.map((row) => [row.lsoa, row]) ?? []);
-  if (wardRows && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, wardFile!), codes: wards.keys() }));
+  if (wardRows && iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, wardFile!), codes: wards.keys() }));
 
   const msoaFile = find('msoa_names');
   const msoaRows = msoaFile ? take(parseMsoaLookup(reader.text('msoa_names', msoaFile), rel(dir, msoaFile))) : undefined;
   const msoas = new Map(msoaRows?.map((row) => [row.lsoa, row]) ?? []);
-  if (msoaRows && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, msoaFile!), codes: msoas.keys() }));
+  if (msoaRows && iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, msoaFile!), codes: msoas.keys() }));
 
   const ladCodes = new Set([...wards.values()].map((w) => w.ladCode));
   const countyFile = find('county_lookup');
@@ -180,11 +182,11 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   }
 
   const ladFile = find('lad_buc');
-  if (ladFile) {
+  if (ladFile && wardFile && wardRows) {
     const lads = (reader.json('lad_buc', ladFile) as FeatureCollection).features.map((f) =>
       String(propertyAnyCase(f.properties as Record<string, unknown>, 'LAD24CD')),
     );
-    problems.push(...checkJoin({ file: rel(dir, wardFile ?? 'ward lookup'), codes: ladCodes }, { file: rel(dir, ladFile), codes: lads }));
+    problems.push(...checkJoin({ file: rel(dir, wardFile), codes: ladCodes }, { file: rel(dir, ladFile), codes: lads }));
   }
 
   progress('reading LSOA boundaries (BGC)…');
@@ -193,13 +195,13 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   if (bgcFile) {
     const label = rel(dir, bgcFile);
     boundaries = take(readLsoaBoundaries(readBgcFeatures(reader, dir, bgcFile), label)) ?? [];
-    if (iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
+    if (iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
   }
   const bscFile = find('lsoa_bsc');
   if (bscFile && iodFile) {
     const label = rel(dir, bscFile);
     const bsc = take(readLsoaBoundaries((reader.json('lsoa_bsc', bscFile) as FeatureCollection).features, label));
-    if (bsc) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: bsc.map((b) => b.code) }));
+    if (bsc && iodTable) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: bsc.map((b) => b.code) }));
   }
 
   if (problems.length > 0) return { ok: false, problems };

@@ -88,7 +88,8 @@ export function decodeGeometry(bytes: ArrayBuffer | Uint8Array): DecodeResult {
     bytes instanceof Uint8Array
       ? bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
         ? (bytes.buffer as ArrayBuffer)
-        : (bytes.slice().buffer as ArrayBuffer)
+        : // Copy: Node's Buffer.slice() shares memory, so `.buffer` would be the whole pool.
+          (new Uint8Array(bytes).buffer as ArrayBuffer)
       : bytes;
   if (buffer.byteLength < HEADER_WORDS * 4) return { ok: false, message: 'The geometry file is truncated (no header).' };
   const [magic, version, count, polygonCount, ringCount, vertexCount] = new Uint32Array(buffer, 0, HEADER_WORDS);

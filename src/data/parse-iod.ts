@@ -5,6 +5,9 @@ import { ProblemList, type Result } from './problems';
 
 export const LSOA21_CODE = /^E01\d{6}$/;
 
+/** LSOAs (2021) in England: IoD2025 ranks run 1..this whatever subset of rows a file holds. */
+export const ENGLAND_LSOA21_COUNT = 33_755;
+
 export interface IndicatorValues {
   score?: number;
   rank: number;
@@ -41,7 +44,7 @@ function parseNumber(text: string): number | undefined {
 
 /**
  * Reads an IoD table at LSOA 2021 level (official File 7/File 3 headers or renamed ones) and
- * validates every row: code format and uniqueness, deciles in 1..10, ranks in 1..N (N = rows),
+ * validates every row: code format and uniqueness, deciles in 1..10, ranks in 1..N (N = the LSOAs in England, or the rows if more),
  * scores numeric, population a non-negative integer.
  */
 export function parseIodTable(text: string, file: string, required: readonly IndicatorKey[]): Result<IodTable> {
@@ -52,7 +55,8 @@ export function parseIodTable(text: string, file: string, required: readonly Ind
   const col = columns.value;
   const headers = csv.value.headers;
   const indicators = INDICATOR_KEYS.filter((k) => col[`${k}:rank`] !== undefined && col[`${k}:decile`] !== undefined);
-  const rowCount = csv.value.rows.length;
+  // Ranks are national, so a file holding a subset of England (one district, say) keeps them.
+  const maxRank = Math.max(csv.value.rows.length, ENGLAND_LSOA21_COUNT);
   const problems = new ProblemList(file);
   const seen = new Map<string, number>();
   const rows: IodRow[] = [];
@@ -121,12 +125,12 @@ export function parseIodTable(text: string, file: string, required: readonly Ind
         });
         continue;
       }
-      if (rank === undefined || rank < 1 || rank > rowCount) {
+      if (rank === undefined || rank < 1 || rank > maxRank) {
         problems.add('a rank outside 1..N', {
           row: rowNumber,
           column: headers[col[`${key}:rank`] ?? 0],
           value: rankText,
-          message: `Rank '${rankText}' for ${code} is outside 1..${rowCount.toLocaleString('en-GB')} (the number of LSOAs in the file).`,
+          message: `Rank '${rankText}' for ${code} is outside 1..${maxRank.toLocaleString('en-GB')} (the number of LSOAs ranked in England).`,
         });
         continue;
       }
