@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   let stageStart = Date.now();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  const say = (message: string) => console.log(`  ${message}`);
+  const say = (message: string) => console.log(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
   const stage = (name: string) => {
     const now = Date.now();
     if (stages.length > 0 || name !== 'source') stages[stages.length - 1]!.seconds = (now - stageStart) / 1000;
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     }
     bbox.set(code, box);
   }
-  const { attributes, details } = buildTables({ ...inputs, bbox });
+  const { attributes, details, scores } = buildTables({ ...inputs, bbox });
   const bounds = attributes.regions.reduce<[number, number, number, number]>(
     (acc, r) => [Math.min(acc[0], r.bounds[0]), Math.min(acc[1], r.bounds[1]), Math.max(acc[2], r.bounds[2]), Math.max(acc[3], r.bounds[3])],
     [Infinity, Infinity, -Infinity, -Infinity],
@@ -169,15 +169,18 @@ async function main(): Promise<void> {
   fs.mkdirSync(tmpDir, { recursive: true });
   const attributesJson = JSON.stringify(attributes);
   const detailsJson = JSON.stringify(details);
+  const scoresJson = JSON.stringify(scores);
   const files: DataManifest['files'] = {
     tiles: hashName('lsoa', 'pmtiles', tiles.archive),
     attributes: hashName('attributes', 'json', attributesJson),
     details: hashName('details', 'json', detailsJson),
+    scores: hashName('scores', 'json', scoresJson),
     geometry: hashName('lsoa-geometry', 'bin', geometryBytes),
   };
   fs.writeFileSync(path.join(tmpDir, files.tiles), tiles.archive);
   fs.writeFileSync(path.join(tmpDir, files.attributes), attributesJson);
   fs.writeFileSync(path.join(tmpDir, files.details), detailsJson);
+  fs.writeFileSync(path.join(tmpDir, files.scores), scoresJson);
   fs.writeFileSync(path.join(tmpDir, files.geometry), geometryBytes);
   const manifest: DataManifest = {
     version: MANIFEST_VERSION,

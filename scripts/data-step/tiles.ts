@@ -139,17 +139,44 @@ function decorate(
   return { type: 'FeatureCollection', features };
 }
 
-/**
- * geojson-vt with tolerance 0 keeps every vertex, and many land on the same grid point once
- * quantised; drop the consecutive repeats (both neighbours share them, so edges stay shared).
- */
-function dropRepeatedPoints(tile: GeoJsonVtTile): GeoJsonVtTile {
-  for (const feature of tile.features as { type: number; geometry: number[][][] }[]) {
-    if (feature.type !== 3) continue;
-    feature.geometry = feature.geometry.map((ring) =>
-      ring.filter((point, i) => i === 0 || point[0] !== ring[i - 1]![0] || point[1] !== ring[i - 1]![1]),
-    );
+function signedArea(ring: readonly number[][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[i]![1]! + ring[j]![1]!);
   }
+  return sum;
+}
+
+/**
+ * geojson-vt with tolerance 0 keeps every vertex, and at coarse zooms many land on the same grid
+ * point. Drop the consecutive repeats, then the rings that collapse to no area: an LSOA smaller
+ * than the grid. Its neighbours' shared vertices were rounded to the same points, so they close
+ * over it and no hole appears. A ring of under 4 points would be written as a broken MVT command
+ * that makes MapLibre reject the whole tile. Rings are classified as MapLibre does: the first
+ * ring with area sets the winding of outer rings; holes of a dropped outer ring go with it.
+ */
+export function dropDegenerateRings(tile: GeoJsonVtTile): GeoJsonVtTile {
+  const features = tile.features as { type: number; geometry: number[][][] }[];
+  tile.features = features.filter((feature) => {
+    if (feature.type !== 3) return true;
+    let outerSign = 0;
+    let outerKept = false;
+    const kept: number[][][] = [];
+    for (const ring of feature.geometry) {
+      const deduped = ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
+      const area = deduped.length >= 4 ? signedArea(deduped) : 0;
+      if (area === 0) continue;
+      if (outerSign === 0) outerSign = Math.sign(area);
+      if (Math.sign(area) === outerSign) {
+        kept.push(deduped);
+        outerKept = true;
+      } else if (outerKept) {
+        kept.push(deduped);
+      }
+    }
+    feature.geometry = kept;
+    return kept.length > 0;
+  });
   return tile;
 }
 
@@ -193,7 +220,7 @@ export async function buildTiles(lsoas: readonly TileLsoa[], options: TileBuildO
           const tileLayers: Record<string, GeoJsonVtTile> = {};
           for (const [name, layerIndex] of Object.entries(layers)) {
             const tile = layerIndex.getTile(z, x, y);
-            if (tile && tile.features.length > 0) tileLayers[name] = dropRepeatedPoints(tile);
+            if (tile && dropDegenerateRings(tile).features.length > 0) tileLayers[name] = tile;
           }
           if (!tileLayers.lsoa) continue;
           for (const [name, [minZ, maxZ]] of Object.entries(LABEL_ZOOMS)) {

@@ -4,8 +4,8 @@
 import { INDICATOR_KEYS, type IndicatorKey } from '../core/indicators';
 import type { IodRow } from './parse-iod';
 import type { CountyRow, MsoaRow, RegionRow, WardRow } from './parse-lookups';
-import type { AreaRef, AttributesFile, DetailsFile, LadRef } from './schema';
-import { encodeDecile } from './schema';
+import type { AreaRef, AttributesFile, DetailsFile, LadRef, ScoresFile } from './schema';
+import { encodeBbox, encodeDecile } from './schema';
 
 type Bounds = [number, number, number, number];
 
@@ -45,7 +45,7 @@ class AreaIndex<T extends AreaRef> {
   }
 }
 
-export function buildTables(input: TableInputs): { attributes: AttributesFile; details: DetailsFile } {
+export function buildTables(input: TableInputs): { attributes: AttributesFile; details: DetailsFile; scores: ScoresFile } {
   const codes = [...input.iod.keys()].sort();
   const regions = new AreaIndex<AreaRef & { bounds: Bounds }>();
   const counties = new AreaIndex<AreaRef & { bounds: Bounds }>();
@@ -100,7 +100,7 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
       msoas.indexOf(msoa.msoaCode, () => ({ code: msoa.msoaCode, name: msoa.msoaName, hclName: msoa.msoaHclName })),
     );
     names.push(iod.name ?? ward.lsoaName);
-    bbox.push(...box.map(round5));
+    bbox.push(...encodeBbox(box));
 
     for (const key of input.indicators) {
       const values = iod.values[key];
@@ -117,7 +117,7 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
 
   const deciles: AttributesFile['deciles'] = {};
   const rankColumns: DetailsFile['ranks'] = {};
-  const scoreColumns: DetailsFile['scores'] = {};
+  const scoreColumns: ScoresFile['scores'] = {};
   for (const key of INDICATOR_KEYS) {
     const chars = decileChars.get(key);
     if (chars) deciles[key] = chars.join('');
@@ -152,7 +152,7 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
       wards: wards.items,
       msoas: msoas.items,
       ranks: rankColumns,
-      scores: scoreColumns,
     },
+    scores: { version: 1, count: codes.length, scores: scoreColumns },
   };
 }

@@ -18,6 +18,8 @@ export interface DataManifest {
     attributes: string;
     /** DetailsFile: names, ranks and scores; loaded when first needed (click, search). */
     details: string;
+    /** ScoresFile: IoD scores for analysis and export; the map does not need them. */
+    scores: string;
     /** LSOA geometry for the analysis core (see geometry-format.ts). */
     geometry: string;
   };
@@ -65,7 +67,11 @@ export interface AttributesFile {
   lads: LadRef[];
   counties: (AreaRef & { bounds: [number, number, number, number] })[];
   regions: (AreaRef & { bounds: [number, number, number, number] })[];
-  /** [west, south, east, north] per LSOA, flat (4 per LSOA), rounded to 1e-5 degrees. */
+  /**
+   * Bounding box per LSOA, flat (4 whole numbers per LSOA): west, south, width, height in units
+   * of 1e-4 degrees (about 11 m), rounded outwards. A third of the size of plain degrees, for
+   * fitting the map to an LSOA or a set of them; decode with lsoaBoundsAt().
+   */
   bbox: number[];
 }
 
@@ -82,7 +88,12 @@ export interface DetailsFile {
   msoas: (AreaRef & { hclName: string })[];
   /** Rank (1 = most deprived) per indicator per LSOA. */
   ranks: Partial<Record<IndicatorKey, number[]>>;
-  /** Score per indicator per LSOA (IDACI/IDAOPI have none in File 3). */
+}
+
+export interface ScoresFile {
+  version: 1;
+  count: number;
+  /** Score per indicator per LSOA, in code order (IDACI/IDAOPI have none in File 3). */
   scores: Partial<Record<IndicatorKey, number[]>>;
 }
 
@@ -93,4 +104,19 @@ export function decileAt(column: string, index: number): number {
 
 export function encodeDecile(decile: number): string {
   return decile === 10 ? '0' : String(decile);
+}
+
+const BBOX_UNIT = 1e4;
+
+/** Encodes [west, south, east, north] in degrees as AttributesFile.bbox's four whole numbers. */
+export function encodeBbox([west, south, east, north]: readonly number[]): [number, number, number, number] {
+  const w = Math.floor(west! * BBOX_UNIT);
+  const s = Math.floor(south! * BBOX_UNIT);
+  return [w, s, Math.ceil(east! * BBOX_UNIT) - w, Math.ceil(north! * BBOX_UNIT) - s];
+}
+
+/** LSOA i's [west, south, east, north] in degrees from AttributesFile.bbox. */
+export function lsoaBoundsAt(bbox: readonly number[], index: number): [number, number, number, number] {
+  const at = (offset: number) => bbox[index * 4 + offset] ?? 0;
+  return [at(0) / BBOX_UNIT, at(1) / BBOX_UNIT, (at(0) + at(2)) / BBOX_UNIT, (at(1) + at(3)) / BBOX_UNIT];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorKey } from '../../src/core/indicators';
 import { buildTables, type TableInputs } from '../../src/data/build-tables';
 import type { IodRow } from '../../src/data/parse-iod';
-import { decileAt, encodeDecile } from '../../src/data/schema';
+import { decileAt, encodeDecile, lsoaBoundsAt } from '../../src/data/schema';
 
 type Bounds = [number, number, number, number];
 
@@ -88,7 +88,7 @@ describe('decile encoding', () => {
 });
 
 describe('buildTables', () => {
-  const { attributes, details } = buildTables(inputs());
+  const { attributes, details, scores } = buildTables(inputs());
   const sorted = [...LSOAS].sort((a, b) => a.code.localeCompare(b.code));
   const at = (code: string) => attributes.codes.indexOf(code);
 
@@ -141,8 +141,14 @@ describe('buildTables', () => {
     expect(attributes.counties.find((c) => c.code === 'E10000012')!.bounds).toEqual([0.4, 51.55, 0.6, 51.9]);
   });
 
-  it('keeps a flat per-LSOA bbox, 4 numbers each, in code order', () => {
-    expect(attributes.bbox).toEqual(sorted.flatMap((l) => round5(l.box)));
+  it('keeps a per-LSOA bbox, 4 whole numbers each, in code order, that contains the LSOA', () => {
+    expect(attributes.bbox).toHaveLength(sorted.length * 4);
+    expect(attributes.bbox.every(Number.isInteger)).toBe(true);
+    sorted.forEach((l, i) => {
+      const [w, s, e, n] = lsoaBoundsAt(attributes.bbox, i);
+      expect(w <= l.box[0] && s <= l.box[1] && e >= l.box[2] && n >= l.box[3], l.code).toBe(true);
+      expect(e - w - (l.box[2] - l.box[0])).toBeLessThan(2.1e-4);
+    });
   });
 
   it('fills details: names (IoD name, else the lookup name), wards, MSOAs and ranks', () => {
@@ -155,16 +161,16 @@ describe('buildTables', () => {
       const inputIndex = LSOAS.indexOf(l);
       expect(details.ranks.imd![i]).toBe(100 + inputIndex);
       expect(details.ranks.income![i]).toBe(200 + inputIndex);
-      expect(details.scores.imd![i]).toBe(10 + inputIndex);
+      expect(scores.scores.imd![i]).toBe(10 + inputIndex);
     }
     expect(details.wards).toHaveLength(3);
     expect(details.msoas).toHaveLength(3);
   });
 
   it('drops a score column unless every LSOA has a score (no misaligned scores)', () => {
-    expect(details.scores.income).toBeUndefined();
-    const complete = buildTables(inputs(LSOAS.filter((l) => l.incomeScore !== undefined))).details;
-    expect(complete.scores.income).toHaveLength(4);
+    expect(scores.scores.income).toBeUndefined();
+    const completeScores = buildTables(inputs(LSOAS.filter((l) => l.incomeScore !== undefined))).scores;
+    expect(completeScores.scores.income).toHaveLength(4);
   });
 
   it('holds only the indicators it is given', () => {

@@ -11,7 +11,7 @@ import Pbf from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGeometry, representativePoint } from '../../src/data/geometry-format';
-import { decileAt, MANIFEST_FILE, type AttributesFile, type DataManifest, type DetailsFile } from '../../src/data/schema';
+import { decileAt, lsoaBoundsAt, MANIFEST_FILE, type AttributesFile, type DataManifest, type DetailsFile, type ScoresFile } from '../../src/data/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..', '..');
@@ -78,6 +78,7 @@ describe('npm run data on the City of London subset', () => {
   let manifest: DataManifest;
   let attributes: AttributesFile;
   let details: DetailsFile;
+  let scores: ScoresFile;
 
   beforeAll(() => {
     expect(first.stderr).toBe('');
@@ -85,12 +86,13 @@ describe('npm run data on the City of London subset', () => {
     manifest = JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')) as DataManifest;
     attributes = JSON.parse(fs.readFileSync(path.join(out, manifest.files.attributes), 'utf8')) as AttributesFile;
     details = JSON.parse(fs.readFileSync(path.join(out, manifest.files.details), 'utf8')) as DetailsFile;
+    scores = JSON.parse(fs.readFileSync(path.join(out, manifest.files.scores), 'utf8')) as ScoresFile;
   });
 
   it('exits 0 and writes a manifest naming files that exist, and nothing else but report.json', () => {
     expect(first.status).toBe(0);
     const names = Object.values(manifest.files);
-    expect(names).toHaveLength(4);
+    expect(names).toHaveLength(5);
     for (const name of names) expect(fs.statSync(path.join(out, name)).size, name).toBeGreaterThan(0);
     expect(fs.readdirSync(out).sort()).toEqual([...names, MANIFEST_FILE, 'report.json'].sort());
     expect(manifest.lsoaCount).toBe(6);
@@ -104,7 +106,7 @@ describe('npm run data on the City of London subset', () => {
     const i = attributes.codes.indexOf('E01000001');
     expect(decileAt(attributes.deciles.imd!, i)).toBe(8);
     expect(details.ranks.imd![i]).toBe(26525);
-    expect(details.scores.imd![i]).toBe(8.742);
+    expect(scores.scores.imd![i]).toBe(8.742);
     expect(details.names[i]).toBe('City of London 001A');
     // File 3 supplies IDACI/IDAOPI; the Census supplies population (the IoD file has none).
     expect(decileAt(attributes.deciles.idaci!, i)).toBe(10);
@@ -121,7 +123,7 @@ describe('npm run data on the City of London subset', () => {
     expect(decoded.geometry.count).toBe(6);
     attributes.codes.forEach((code, i) => {
       const [lon, lat] = representativePoint(decoded.geometry, i);
-      const [w, s, e, n] = attributes.bbox.slice(i * 4, i * 4 + 4) as [number, number, number, number];
+      const [w, s, e, n] = lsoaBoundsAt(attributes.bbox, i);
       expect(lon >= w && lon <= e && lat >= s && lat <= n, code).toBe(true);
     });
   });
@@ -170,7 +172,10 @@ describe('npm run data on the City of London subset', () => {
           for (let f = 0; f < region.length; f++) expect(region.feature(f).properties).toMatchObject({ code: 'E12000007', name: 'London' });
         }
       }
-      expect([...idsAtZoom].sort((a, b) => a - b), `ids at z${z}`).toEqual(allIds);
+      // At coarse zooms an LSOA smaller than the tile grid collapses to no area and is left out
+      // (its neighbours close over it); from z9 every City of London LSOA is wider than the grid.
+      if (z >= 9) expect([...idsAtZoom].sort((a, b) => a - b), `ids at z${z}`).toEqual(allIds);
+      else expect(idsAtZoom.size, `ids at z${z}`).toBeGreaterThan(0);
     }
     // Every tile in the archive was read.
     expect(visited).toBe(header.numAddressedTiles);

@@ -1,0 +1,87 @@
+// Wiring: load the manifest and attributes → create the store → render the UI → hand #map to
+// the map class → keep the URL in step.
+
+import { render } from 'preact';
+import type maplibregl from 'maplibre-gl';
+import { dataFileUrl, loadAttributes, loadDetails, loadManifest } from './data/load';
+import { MapView } from './map/map-view';
+import { syncHashWithStore } from './state/hash-sync';
+import { createAppStore, type AppStore } from './state/store';
+import { parseViewHash } from './state/url';
+import { App } from './ui/App';
+import { BootScreen, type BootStatus } from './ui/BootScreen';
+import { StoreContext } from './ui/use-store';
+import './styles.css';
+
+declare global {
+  interface Window {
+    /** Test hook for the end-to-end tests, set once the map has loaded. Not an API. */
+    __gapmap?: { map: maplibregl.Map; store: AppStore };
+  }
+}
+
+const BASEMAP_KEY = 'gapmap.basemapStyleUrl';
+
+function readBasemapUrl(): string | null {
+  try {
+    return localStorage.getItem(BASEMAP_KEY);
+  } catch {
+    return null; // Storage can be blocked by browser policy; then there is simply no basemap.
+  }
+}
+
+function saveBasemapUrl(url: string | null): void {
+  try {
+    if (url === null) localStorage.removeItem(BASEMAP_KEY);
+    else localStorage.setItem(BASEMAP_KEY, url);
+  } catch {
+    // As above: the setting then lasts for this visit only.
+  }
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const boot = (status: BootStatus) => render(<BootScreen status={status} />, root);
+  boot({ stage: 'manifest' });
+
+  const dataBase = new URL('data/', document.baseURI);
+  const manifestResult = await loadManifest(dataBase);
+  if (!manifestResult.ok) return boot({ stage: 'failed', message: manifestResult.problem.message });
+  const manifest = manifestResult.value;
+
+  boot({ stage: 'attributes', lsoaCount: manifest.lsoaCount, progress: null });
+  const attributesResult = await loadAttributes(dataFileUrl(dataBase, manifest.files.attributes).href, manifest, (progress) =>
+    boot({ stage: 'attributes', lsoaCount: manifest.lsoaCount, progress }),
+  );
+  if (!attributesResult.ok) return boot({ stage: 'failed', message: attributesResult.problem.message });
+
+  const detailsUrl = dataFileUrl(dataBase, manifest.files.details).href;
+  const store = createAppStore(
+    { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
+    { fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount), saveBasemapUrl },
+  );
+
+  render(
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>,
+    root,
+  );
+  const container = document.getElementById('map');
+  if (!container) throw new Error('App did not render #map.');
+  let view: MapView;
+  try {
+    view = new MapView(container, store, dataFileUrl(dataBase, manifest.files.tiles).href);
+  } catch {
+    return boot({
+      stage: 'failed',
+      message:
+        'The map could not start because this browser has WebGL turned off or unavailable. Turn on hardware acceleration in the browser settings, or ask IT to allow WebGL, then reload.',
+    });
+  }
+  syncHashWithStore(store);
+  await view.ready;
+  window.__gapmap = { map: view.map, store };
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

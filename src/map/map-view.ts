@@ -1,0 +1,281 @@
+// Owns the MapLibre map. Reads the store and applies it to the map (indicator paint, scope
+// dimming, hover and selection outlines, camera moves, basemap); turns map events into store
+// actions. The UI never touches the map, and this class never renders UI.
+
+import maplibregl, { type LngLatBoundsLike, type MapOptions, type PaddingOptions } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Protocol } from 'pmtiles';
+import { ladsInScope } from '../core/scope';
+import {
+  highlightedArea,
+  lsoasInArea,
+  selectedLsoa,
+  type AppState,
+  type AppStore,
+  type CameraRequest,
+} from '../state/store';
+import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
+import {
+  buildStyle,
+  decileColourExpression,
+  featureIdOf,
+  fillOpacityExpression,
+  LAYER,
+  lsoaIdFilter,
+  lsoaOfFeatureId,
+  SOURCE,
+} from './style';
+
+const MAX_ZOOM = 15;
+const FIT_PADDING = 48;
+const BASEMAP_TIMEOUT_MS = 10_000;
+
+let protocolAdded = false;
+
+function addPmtilesProtocol() {
+  if (protocolAdded) return;
+  maplibregl.addProtocol('pmtiles', new Protocol().tile);
+  protocolAdded = true;
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export class MapView {
+  readonly map: maplibregl.Map;
+  /** Resolves once the style and first tiles have loaded and the map follows the store. */
+  readonly ready: Promise<void>;
+  private readonly store: AppStore;
+  private unsubscribe: (() => void) | null = null;
+  private handledCameraSeq = 0;
+  private basemap: BasemapLayers | null = null;
+  private basemapLoad: AbortController | null = null;
+  private tileErrorShown = false;
+  private basemapErrorShown = false;
+
+  constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
+    addPmtilesProtocol();
+    this.store = store;
+    const state = store.getState();
+    const options: MapOptions = {
+      container,
+      style: buildStyle({
+        tilesUrl: `pmtiles://${tilesUrl}`,
+        indicator: state.indicator,
+        lads: ladsInScope(state.attributes, state.scope),
+        minzoom: state.manifest.tiles.minzoom,
+      }),
+      attributionControl: false,
+      minZoom: Math.max(0, state.manifest.tiles.minzoom - 1),
+      maxZoom: MAX_ZOOM,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      ...this.initialCamera(state.cameraRequest, container.clientWidth),
+    };
+    this.map = new maplibregl.Map(options);
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.on('error', (event) => this.onError(event));
+    this.markFirstColouredFrame();
+    this.ready = new Promise((resolve) => {
+      this.map.once('load', () => {
+        this.bindEvents();
+        this.applyAll(this.store.getState());
+        this.unsubscribe = this.store.subscribe((next, previous) => this.apply(next, previous));
+        this.store.getState().setMapReady();
+        resolve();
+      });
+    });
+  }
+
+  /** Marks the first frame that shows decile colours, for `npm run bench` (a performance mark). */
+  private markFirstColouredFrame(): void {
+    const onRender = () => {
+      if (!this.map.getLayer(LAYER.lsoaFill) || this.map.queryRenderedFeatures({ layers: [LAYER.lsoaFill] }).length === 0) return;
+      performance.mark('gapmap:first-coloured-frame');
+      this.map.off('render', onRender);
+    };
+    this.map.on('render', onRender);
+  }
+
+  destroy(): void {
+    this.unsubscribe?.();
+    this.basemapLoad?.abort();
+    this.map.remove();
+  }
+
+  private initialCamera(request: CameraRequest | null, width: number): Partial<MapOptions> {
+    if (!request) return {};
+    this.handledCameraSeq = request.seq;
+    const { target } = request;
+    switch (target.kind) {
+      case 'camera':
+        return { center: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom };
+      case 'bounds':
+        return {
+          bounds: target.bounds as LngLatBoundsLike,
+          fitBoundsOptions: { padding: this.fitPadding(width), maxZoom: target.maxZoom },
+        };
+    }
+  }
+
+  private bindEvents(): void {
+    const { map, store } = this;
+    map.on('mousemove', LAYER.lsoaFill, (event) => {
+      const lsoa = lsoaOfFeatureId(event.features?.[0]?.id);
+      map.getCanvas().style.cursor = lsoa === null ? '' : 'pointer';
+      store.getState().setHover(lsoa);
+    });
+    map.on('mouseleave', LAYER.lsoaFill, () => {
+      map.getCanvas().style.cursor = '';
+      store.getState().setHover(null);
+    });
+    map.on('click', LAYER.lsoaFill, (event) => {
+      const lsoa = lsoaOfFeatureId(event.features?.[0]?.id);
+      if (lsoa !== null) store.getState().selectLsoa(lsoa, { fly: false });
+    });
+    map.on('moveend', () => {
+      const { lng, lat } = map.getCenter();
+      store.getState().reportCamera({ zoom: map.getZoom(), lat, lng });
+    });
+    // Prefetch names and ranks once the first view is drawn, so the first click is instant.
+    map.once('idle', () => store.getState().loadDetails());
+  }
+
+  private applyAll(state: AppState): void {
+    const { lng, lat } = this.map.getCenter();
+    state.reportCamera({ zoom: this.map.getZoom(), lat, lng });
+    this.applyFill(state);
+    this.applyOutlines(state, null);
+    this.applyHover(state.hover, null);
+    this.applyCamera(state.cameraRequest);
+    void this.applyBasemap(state.basemapUrl);
+  }
+
+  private apply(state: AppState, previous: AppState): void {
+    if (state.indicator !== previous.indicator || state.scope !== previous.scope) this.applyFill(state);
+    if (state.panel !== previous.panel || state.details !== previous.details) this.applyOutlines(state, previous);
+    if (state.hover !== previous.hover) this.applyHover(state.hover, previous.hover);
+    if (state.cameraRequest !== previous.cameraRequest) this.applyCamera(state.cameraRequest);
+    if (state.basemapUrl !== previous.basemapUrl) void this.applyBasemap(state.basemapUrl);
+  }
+
+  private applyFill(state: AppState): void {
+    this.map.setPaintProperty(LAYER.lsoaFill, 'fill-color', decileColourExpression(state.indicator));
+    this.map.setPaintProperty(
+      LAYER.lsoaFill,
+      'fill-opacity',
+      fillOpacityExpression(ladsInScope(state.attributes, state.scope), this.basemap !== null),
+    );
+  }
+
+  /** Selection and highlighted ward/MSOA are line work over the fill, never a change of fill. */
+  private applyOutlines(state: AppState, previous: AppState | null): void {
+    const selected = selectedLsoa(state.panel);
+    if (!previous || selected !== selectedLsoa(previous.panel)) {
+      const filter = lsoaIdFilter(selected === null ? [] : [selected]);
+      this.map.setFilter(LAYER.selectedCasing, filter);
+      this.map.setFilter(LAYER.selectedLine, filter);
+    }
+    const area = highlightedArea(state.panel);
+    const details = state.details.status === 'ready' ? state.details.details : null;
+    const members = area && details ? lsoasInArea(details, area) : [];
+    const filter = lsoaIdFilter(members);
+    this.map.setFilter(LAYER.highlightCasing, filter);
+    this.map.setFilter(LAYER.highlightLine, filter);
+  }
+
+  private applyHover(lsoa: number | null, previous: number | null): void {
+    const feature = (index: number) => ({ source: SOURCE, sourceLayer: 'lsoa', id: featureIdOf(index) });
+    if (previous !== null) this.map.setFeatureState(feature(previous), { hover: false });
+    if (lsoa !== null) this.map.setFeatureState(feature(lsoa), { hover: true });
+  }
+
+  private applyCamera(request: CameraRequest | null): void {
+    if (!request || request.seq <= this.handledCameraSeq) return;
+    this.handledCameraSeq = request.seq;
+    const animate = request.animate && !prefersReducedMotion();
+    const { target } = request;
+    // Wait a frame: the side panel may be opening in the same update and narrow the map.
+    requestAnimationFrame(() => {
+      this.map.resize();
+      switch (target.kind) {
+        case 'camera':
+          this.map.jumpTo({ center: [target.camera.lng, target.camera.lat], zoom: target.camera.zoom });
+          return;
+        case 'bounds':
+          this.map.fitBounds(target.bounds as LngLatBoundsLike, {
+            padding: this.fitPadding(this.map.getContainer().clientWidth),
+            maxZoom: target.maxZoom,
+            animate,
+            duration: 900,
+          });
+          return;
+      }
+    });
+  }
+
+  /** Keeps fitted areas clear of the legend, unless that would leave too narrow a view. */
+  private fitPadding(width: number): PaddingOptions {
+    const { legendInset } = this.store.getState();
+    const left = legendInset > 0 && width - legendInset > 280 ? legendInset + 16 : FIT_PADDING;
+    return { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left };
+  }
+
+  private async applyBasemap(url: string | null): Promise<void> {
+    this.basemapLoad?.abort();
+    this.basemapLoad = null;
+    this.removeBasemap();
+    if (url === null) return;
+    const load = new AbortController();
+    this.basemapLoad = load;
+    const timeout = setTimeout(() => load.abort(), BASEMAP_TIMEOUT_MS);
+    const result = await fetchBasemap(url, load.signal);
+    clearTimeout(timeout);
+    if (this.basemapLoad !== load) return;
+    this.basemapLoad = null;
+    if (!result.ok) {
+      this.store.getState().showNotice(`${result.problem.message} The map works without it; change or remove it in Settings.`);
+      return;
+    }
+    this.basemapErrorShown = false;
+    this.basemap = result.value;
+    try {
+      for (const [id, source] of result.value.sources) this.map.addSource(id, source);
+      for (const layer of result.value.layers) this.map.addLayer(layer, LAYER.lsoaFill);
+    } catch {
+      this.removeBasemap();
+      this.store.getState().showNotice('The basemap style uses features GapMap cannot draw, so it is not shown. Choose another in Settings.');
+    }
+    this.applyFill(this.store.getState());
+  }
+
+  private removeBasemap(): void {
+    if (!this.basemap) return;
+    for (const layer of this.basemap.layers) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+    for (const [id] of this.basemap.sources) if (this.map.getSource(id)) this.map.removeSource(id);
+    this.basemap = null;
+    this.applyFill(this.store.getState());
+  }
+
+  /** MapLibre reports tile and style problems here; say so once, quietly, instead of logging errors. */
+  private onError(event: { error: { message: string }; sourceId?: string }): void {
+    const fromBasemap = typeof event.sourceId === 'string' && event.sourceId.startsWith(BASEMAP_PREFIX);
+    if (fromBasemap) {
+      if (this.basemapErrorShown) return;
+      this.basemapErrorShown = true;
+      this.store.getState().showNotice('Some basemap tiles could not be loaded. The deprivation map is unaffected; check the basemap in Settings.');
+      return;
+    }
+    console.warn('Map:', event.error.message);
+    // A tile that fails last would otherwise leave the map waiting for a frame that never comes.
+    this.map.triggerRepaint();
+    if (this.tileErrorShown) return;
+    this.tileErrorShown = true;
+    this.store.getState().showNotice('Some map tiles could not be loaded. Reload the page to try again.');
+  }
+}

@@ -1,0 +1,216 @@
+// The MapLibre style GapMap draws with, and the expressions that restyle it without reloading
+// geometry: every LSOA tile feature carries every indicator's decile, so switching indicator is a
+// paint change, not a new tile request.
+
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { IndicatorKey } from '../core/indicators';
+import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
+
+export const SOURCE = 'gapmap';
+
+export const LAYER = {
+  background: 'background',
+  lsoaFill: 'lsoa-fill',
+  lsoaLine: 'lsoa-line',
+  ladLine: 'lad-line',
+  regionLine: 'region-line',
+  highlightCasing: 'highlight-casing',
+  highlightLine: 'highlight-line',
+  hoverLine: 'hover-line',
+  selectedCasing: 'selected-casing',
+  selectedLine: 'selected-line',
+  regionLabel: 'region-label',
+  ladLabel: 'lad-label',
+} as const;
+
+const INK = '#0b0c0c';
+const PAPER = '#ffffff';
+
+/**
+ * No `glyphs` in the style, so MapLibre (≥ 5.11) draws text with local fonts, treating text-font
+ * as a CSS font-family list: the app needs no font server and works offline. The first name also
+ * sets the weight MapLibre asks for.
+ */
+const LABEL_FONT = ['Segoe UI', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'sans-serif'];
+const HEADING_FONT = ['Segoe UI Semibold', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'sans-serif'];
+
+/** How strongly LSOAs are filled in and out of scope; weaker over a basemap so it shows through. */
+const FILL_OPACITY = {
+  plain: { inScope: 1, outOfScope: 0.2 },
+  overBasemap: { inScope: 0.6, outOfScope: 0.1 },
+} as const;
+
+/** Tile feature ids are LSOA index + 1 (MapLibre treats id 0 as missing). */
+export function featureIdOf(lsoa: number): number {
+  return lsoa + 1;
+}
+
+export function lsoaOfFeatureId(id: string | number | undefined): number | null {
+  return typeof id === 'number' && id >= 1 ? id - 1 : null;
+}
+
+export function decileColourExpression(key: IndicatorKey): ExpressionSpecification {
+  const stops = DECILE_COLOURS.flatMap((colour, i) => [i + 1, colour]);
+  return ['match', ['get', key], ...stops, NO_DECILE_COLOUR] as unknown as ExpressionSpecification;
+}
+
+/** Dims LSOAs outside the scope, matched on the `lad` index each LSOA feature carries. */
+export function fillOpacityExpression(
+  lads: ReadonlySet<number> | null,
+  overBasemap: boolean,
+): DataDrivenPropertyValueSpecification<number> {
+  const opacity = overBasemap ? FILL_OPACITY.overBasemap : FILL_OPACITY.plain;
+  if (lads === null || lads.size === 0) return opacity.inScope;
+  return ['match', ['get', 'lad'], [...lads].sort((a, b) => a - b), opacity.inScope, opacity.outOfScope];
+}
+
+export function lsoaIdFilter(lsoas: readonly number[]): FilterSpecification {
+  return ['in', ['id'], ['literal', lsoas.map(featureIdOf)]];
+}
+
+export interface StyleInput {
+  tilesUrl: string;
+  indicator: IndicatorKey;
+  lads: ReadonlySet<number> | null;
+  minzoom: number;
+}
+
+export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): StyleSpecification {
+  const none = lsoaIdFilter([]);
+  return {
+    version: 8,
+    sources: { [SOURCE]: { type: 'vector', url: tilesUrl } },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': '#e3e8ec' } },
+      {
+        id: LAYER.lsoaFill,
+        type: 'fill',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        paint: {
+          'fill-color': decileColourExpression(indicator),
+          'fill-opacity': fillOpacityExpression(lads, false),
+        },
+      },
+      {
+        id: LAYER.lsoaLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        minzoom: 10,
+        paint: {
+          'line-color': PAPER,
+          'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.15, 13, 0.45],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 14, 1],
+        },
+      },
+      {
+        id: LAYER.ladLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lad',
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': PAPER,
+          'line-opacity': 0.85,
+          'line-width': ['interpolate', ['linear'], ['zoom'], minzoom, 0.4, 8, 1, 12, 2.5],
+        },
+      },
+      {
+        id: LAYER.regionLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'region',
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': INK,
+          'line-opacity': 0.7,
+          'line-width': ['interpolate', ['linear'], ['zoom'], minzoom, 0.8, 8, 1.6, 12, 3],
+        },
+      },
+      {
+        id: LAYER.highlightCasing,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: none,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': INK, 'line-width': 3.5 },
+      },
+      {
+        id: LAYER.highlightLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: none,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': PAPER, 'line-width': 1.5 },
+      },
+      {
+        id: LAYER.hoverLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': INK,
+          'line-width': 2.5,
+          'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+        },
+      },
+      {
+        id: LAYER.selectedCasing,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: none,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': INK, 'line-width': 6 },
+      },
+      {
+        id: LAYER.selectedLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: none,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': PAPER, 'line-width': 2.5 },
+      },
+      {
+        id: LAYER.regionLabel,
+        type: 'symbol',
+        source: SOURCE,
+        'source-layer': 'region_label',
+        maxzoom: 7.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': HEADING_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 5, 12, 7, 15],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.06,
+          'text-max-width': 8,
+        },
+        paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.6 },
+      },
+      {
+        id: LAYER.ladLabel,
+        type: 'symbol',
+        source: SOURCE,
+        'source-layer': 'lad_label',
+        minzoom: 7.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 12, 12, 16],
+          'text-max-width': 8,
+        },
+        paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.6 },
+      },
+    ],
+  };
+}

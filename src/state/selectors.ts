@@ -1,0 +1,142 @@
+// Derived values the map and UI share. Pure functions of the state, memoised where the work
+// walks all 33,755 LSOAs.
+
+import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
+import { tallyDeciles, type DecileTally } from '../core/legend';
+import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
+import { decileAt, type AttributesFile, type DetailsFile } from '../data/schema';
+import { lsoasInArea, type AppState, type AreaSelection } from './store';
+
+let tallyCache: { attributes: AttributesFile; indicator: IndicatorKey; scope: Scope; tally: DecileTally } | null = null;
+
+/** LSOAs and people per decile of the current indicator in the current scope. */
+export function selectLegendTally(state: AppState): DecileTally {
+  const { attributes, indicator, scope } = state;
+  if (tallyCache?.attributes === attributes && tallyCache.indicator === indicator && tallyCache.scope === scope) {
+    return tallyCache.tally;
+  }
+  const column = attributes.deciles[indicator] ?? '';
+  const tally = tallyDeciles(
+    {
+      count: attributes.count,
+      decileOf: (lsoa) => decileAt(column, lsoa),
+      ladOf: (lsoa) => attributes.lad[lsoa] ?? -1,
+      populationOf: (lsoa) => attributes.population[lsoa] ?? 0,
+    },
+    ladsInScope(attributes, scope),
+  );
+  tallyCache = { attributes, indicator, scope, tally };
+  return tally;
+}
+
+let optionsCache: { attributes: AttributesFile; options: ScopeOption[] } | null = null;
+
+export function selectScopeOptions(state: AppState): ScopeOption[] {
+  if (optionsCache?.attributes !== state.attributes) {
+    optionsCache = { attributes: state.attributes, options: scopeOptions(state.attributes) };
+  }
+  return optionsCache.options;
+}
+
+export function selectScopeName(state: AppState): string {
+  return scopeName(state.attributes, state.scope);
+}
+
+export interface IndicatorReading {
+  key: IndicatorKey;
+  label: string;
+  decile: number;
+  /** Null until the details file has loaded. */
+  rank: number | null;
+}
+
+export interface LsoaSummary {
+  index: number;
+  code: string;
+  /** Null until the details file has loaded. */
+  name: string | null;
+  ward: string | null;
+  msoa: { name: string; hclName: string } | null;
+  lad: string;
+  /** Only for districts in a two-tier county; a unitary is its own upper tier. */
+  county: string | null;
+  region: string;
+  population: number;
+  populationSource: string;
+  imd: IndicatorReading | null;
+  domains: IndicatorReading[];
+  supplementary: IndicatorReading[];
+}
+
+function reading(attributes: AttributesFile, details: DetailsFile | null, key: IndicatorKey, lsoa: number): IndicatorReading | null {
+  const column = attributes.deciles[key];
+  if (column === undefined) return null;
+  return {
+    key,
+    label: INDICATORS[key].short,
+    decile: decileAt(column, lsoa),
+    rank: details?.ranks[key]?.[lsoa] ?? null,
+  };
+}
+
+export function summariseLsoa(state: AppState, lsoa: number): LsoaSummary {
+  const { attributes } = state;
+  const details = state.details.status === 'ready' ? state.details.details : null;
+  const lad = attributes.lads[attributes.lad[lsoa] ?? -1];
+  const county = lad ? attributes.counties[lad.county] : undefined;
+  const msoa = details?.msoas[details.msoa[lsoa] ?? -1];
+  const readings = (keys: readonly IndicatorKey[]) =>
+    keys.flatMap((key) => reading(attributes, details, key, lsoa) ?? []);
+  return {
+    index: lsoa,
+    code: attributes.codes[lsoa] ?? '',
+    name: details?.names[lsoa] ?? null,
+    ward: details?.wards[details.ward[lsoa] ?? -1]?.name ?? null,
+    msoa: msoa ? { name: msoa.name, hclName: msoa.hclName } : null,
+    lad: lad?.name ?? '',
+    county: county && lad && county.code !== lad.code ? county.name : null,
+    region: attributes.regions[lad?.region ?? -1]?.name ?? '',
+    population: attributes.population[lsoa] ?? 0,
+    populationSource: attributes.populationSource,
+    imd: reading(attributes, details, 'imd', lsoa),
+    domains: readings(DOMAIN_KEYS),
+    supplementary: readings(['idaci', 'idaopi']),
+  };
+}
+
+export interface AreaSummary {
+  kind: AreaSelection['kind'];
+  code: string;
+  name: string;
+  /** ONS name of an MSOA ("Trafford 012"); its `name` is the House of Commons Library one. */
+  onsName: string | null;
+  lad: string;
+  lsoas: { index: number; code: string; name: string; decile: number }[];
+  population: number;
+}
+
+export function summariseArea(state: AppState, area: AreaSelection): AreaSummary | null {
+  if (state.details.status !== 'ready') return null;
+  const { details } = state.details;
+  const { attributes, indicator } = state;
+  const ward = area.kind === 'ward' ? details.wards[area.index] : undefined;
+  const msoa = area.kind === 'msoa' ? details.msoas[area.index] : undefined;
+  const record = ward ?? msoa;
+  if (!record) return null;
+  const members = lsoasInArea(details, area);
+  const column = attributes.deciles[indicator] ?? '';
+  return {
+    kind: area.kind,
+    code: record.code,
+    name: msoa ? msoa.hclName : record.name,
+    onsName: msoa ? msoa.name : null,
+    lad: attributes.lads[attributes.lad[members[0] ?? -1] ?? -1]?.name ?? '',
+    lsoas: members.map((index) => ({
+      index,
+      code: attributes.codes[index] ?? '',
+      name: details.names[index] ?? '',
+      decile: decileAt(column, index),
+    })),
+    population: members.reduce((sum, index) => sum + (attributes.population[index] ?? 0), 0),
+  };
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Attribution } from './Attribution';
+import { IndicatorPicker } from './IndicatorPicker';
+import { Legend } from './Legend';
+import { Notice } from './Notice';
+import { Panel } from './Panel';
+import { ScopePicker } from './ScopePicker';
+import { SearchBox } from './SearchBox';
+import { SettingsDialog } from './SettingsDialog';
+import { useAppState, useAppStore } from './use-store';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/**
+ * The whole screen. `#map` is rendered once and never replaced: main.tsx hands it to the map
+ * class after the first render.
+ */
+export function App() {
+  const store = useAppStore();
+  const mapReady = useAppState((state) => state.mapReady);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchInput.current?.focus();
+      } else if (event.key === 'Escape' && store.getState().dialog === 'none') {
+        // A modal dialog closes itself on Esc; otherwise Esc closes the side panel.
+        store.getState().closePanel();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
+  return (
+    <div class="app">
+      <header class="top-bar">
+        <p class="brand">
+          GapMap <span class="brand-sub">IoD2025</span>
+        </p>
+        <SearchBox inputRef={searchInput} />
+        <ScopePicker />
+        <IndicatorPicker />
+        <button type="button" class="button-header" onClick={() => store.getState().openDialog('settings')}>
+          Settings
+        </button>
+      </header>
+      <div class="workspace">
+        <main class="map-area">
+          <div id="map" role="region" aria-label="Map of LSOAs coloured by deprivation decile" />
+          {!mapReady && (
+            <p class="map-loading" role="status">
+              Drawing the map…
+            </p>
+          )}
+          <Notice />
+          <Legend />
+        </main>
+        <Panel />
+      </div>
+      <Attribution />
+      <SettingsDialog />
+    </div>
+  );
+}
