@@ -141,7 +141,6 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
       lads: lads.items.map(roundBounds),
       counties: counties.items.map(roundBounds),
       regions: regions.items.map(roundBounds),
-      bbox,
     },
     details: {
       version: 1,
@@ -152,6 +151,7 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
       wards: wards.items,
       msoas: msoas.items,
       ranks: rankColumns,
+      bbox,
     },
     scores: { version: 1, count: codes.length, scores: scoreColumns },
   };

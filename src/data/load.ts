@@ -134,7 +134,6 @@ export async function loadAttributes(
     ['codes', a.codes, count],
     ['population', a.population, count],
     ['lad', a.lad, count],
-    ['bbox', a.bbox, count * 4],
   ];
   for (const [column, value, expected] of columns) {
     if (!Array.isArray(value) || value.length !== expected) {
@@ -168,6 +167,8 @@ export async function loadDetails(url: string, count: number, fetchImpl?: Fetch)
     Array.isArray(d.msoa) &&
     Array.isArray(d.wards) &&
     Array.isArray(d.msoas) &&
+    Array.isArray(d.bbox) &&
+    d.bbox.length === count * 4 &&
     isObject(d.ranks);
   if (!valid) return fail('invalid', `${name} does not match the attributes file (${count} LSOAs). ${REBUILD}`, url);
   return { ok: true, value: d as unknown as DetailsFile };

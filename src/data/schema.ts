@@ -67,12 +67,6 @@ export interface AttributesFile {
   lads: LadRef[];
   counties: (AreaRef & { bounds: [number, number, number, number] })[];
   regions: (AreaRef & { bounds: [number, number, number, number] })[];
-  /**
-   * Bounding box per LSOA, flat (4 whole numbers per LSOA): west, south, width, height in units
-   * of 1e-4 degrees (about 11 m), rounded outwards. A third of the size of plain degrees, for
-   * fitting the map to an LSOA or a set of them; decode with lsoaBoundsAt().
-   */
-  bbox: number[];
 }
 
 export interface DetailsFile {
@@ -88,6 +82,12 @@ export interface DetailsFile {
   msoas: (AreaRef & { hclName: string })[];
   /** Rank (1 = most deprived) per indicator per LSOA. */
   ranks: Partial<Record<IndicatorKey, number[]>>;
+  /**
+   * Bounding box per LSOA, flat (4 whole numbers per LSOA): west, south, width, height in units
+   * of 1e-4 degrees (about 11 m), rounded outwards. A third of the size of plain degrees, for
+   * fitting the map to an LSOA or a set of them; decode with lsoaBoundsAt().
+   */
+  bbox: number[];
 }
 
 export interface ScoresFile {

@@ -93,6 +93,10 @@ interface DetailsSlice {
   searchIndex: SearchIndex;
   /** Starts the one fetch of the details file; later calls do nothing. */
   loadDetails: () => void;
+  /** Fits the map to an LSOA; its bounds come with the details, so this may wait for them. */
+  flyToLsoa: (lsoa: number) => void;
+  /** The LSOA to fly to once the details arrive, if a fly was asked for before. */
+  pendingFlyLsoa: number | null;
   chooseSearchEntry: (entry: SearchEntry) => void;
 }
 
@@ -135,8 +139,8 @@ export function defaultIndicator(manifest: DataManifest): IndicatorKey {
   return manifest.indicators.includes('imd') ? 'imd' : (manifest.indicators[0] ?? 'imd');
 }
 
-export function lsoaBounds(attributes: AttributesFile, lsoa: number): Bounds {
-  return lsoaBoundsAt(attributes.bbox, lsoa);
+export function lsoaBounds(details: DetailsFile, lsoa: number): Bounds {
+  return lsoaBoundsAt(details.bbox, lsoa);
 }
 
 export function lsoasInArea(details: DetailsFile, area: AreaSelection): number[] {
@@ -200,15 +204,13 @@ const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (lsoa < 0 || lsoa >= attributes.count) return;
     set({ panel: { mode: 'lsoa', index: lsoa, from: highlightedArea(panel) }, panelCollapsed: false });
     get().loadDetails();
-    if (fly) {
-      get().moveCamera({ kind: 'bounds', bounds: lsoaBounds(attributes, lsoa), maxZoom: LSOA_MAX_ZOOM }, true);
-    }
+    if (fly) get().flyToLsoa(lsoa);
   },
   showArea: (area) => {
     set({ panel: { mode: 'area', area }, panelCollapsed: false });
-    const { details, attributes } = get();
+    const { details } = get();
     if (details.status !== 'ready') return;
-    const bounds = unionBounds(lsoasInArea(details.details, area).map((lsoa) => lsoaBounds(attributes, lsoa)));
+    const bounds = unionBounds(lsoasInArea(details.details, area).map((lsoa) => lsoaBounds(details.details, lsoa)));
     if (bounds) get().moveCamera({ kind: 'bounds', bounds, maxZoom: AREA_MAX_ZOOM }, true);
   },
   closePanel: () => {
@@ -231,6 +233,7 @@ const detailsSlice =
   (deps: StoreDeps, attributes: AttributesFile): Slice<DetailsSlice> =>
   (set, get) => ({
     details: { status: 'idle' },
+    pendingFlyLsoa: null,
     // Codes and council names are searchable at once; LSOA, ward and MSOA names once details arrive.
     searchIndex: createSearchIndex(buildSearchEntries(attributes, null)),
     loadDetails: () => {
@@ -245,7 +248,19 @@ const detailsSlice =
           details: { status: 'ready', details: result.value },
           searchIndex: createSearchIndex(buildSearchEntries(get().attributes, result.value)),
         });
+        const pending = get().pendingFlyLsoa;
+        if (pending !== null) get().flyToLsoa(pending);
       });
+    },
+    flyToLsoa: (lsoa) => {
+      const { details } = get();
+      if (details.status !== 'ready') {
+        set({ pendingFlyLsoa: lsoa });
+        get().loadDetails();
+        return;
+      }
+      set({ pendingFlyLsoa: null });
+      get().moveCamera({ kind: 'bounds', bounds: lsoaBounds(details.details, lsoa), maxZoom: LSOA_MAX_ZOOM }, true);
     },
     chooseSearchEntry: (entry) => {
       const state = get();
@@ -335,13 +350,12 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
     ...statusSlice(set, get, api),
   }));
   store.getState().applyUrlView(init.url);
-  if (!init.url.camera) store.getState().moveCamera(startingView(store.getState()), false);
+  if (!init.url.camera) {
+    // Without a camera in the link, open on the scope (else England), then on the LSOA it names.
+    const state = store.getState();
+    state.moveCamera({ kind: 'bounds', bounds: scopeBounds(state.attributes, state.scope, state.manifest.bounds), maxZoom: AREA_MAX_ZOOM }, false);
+    const lsoa = selectedLsoa(state.panel);
+    if (lsoa !== null) state.flyToLsoa(lsoa);
+  }
   return store;
-}
-
-/** Without a camera in the link, open on what the link names: an LSOA, else the scope, else England. */
-function startingView(state: AppState): CameraTarget {
-  const lsoa = selectedLsoa(state.panel);
-  if (lsoa !== null) return { kind: 'bounds', bounds: lsoaBounds(state.attributes, lsoa), maxZoom: LSOA_MAX_ZOOM };
-  return { kind: 'bounds', bounds: scopeBounds(state.attributes, state.scope, state.manifest.bounds), maxZoom: AREA_MAX_ZOOM };
 }

@@ -1,6 +1,6 @@
 import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
-import { lsoaBounds, type AreaSelection, type PanelMode } from '../state/store';
+import type { AreaSelection, PanelMode } from '../state/store';
 import { useMemo } from 'preact/hooks';
 import { useAppState, useAppStore } from './use-store';
 
@@ -144,8 +144,7 @@ function LsoaDetails({ lsoa, from }: { lsoa: number; from: AreaSelection | null 
         type="button"
         class="button-secondary"
         onClick={() => {
-          const state = store.getState();
-          state.moveCamera({ kind: 'bounds', bounds: lsoaBounds(state.attributes, lsoa), maxZoom: 14 }, true);
+          store.getState().flyToLsoa(lsoa);
         }}
       >
         Zoom to this LSOA

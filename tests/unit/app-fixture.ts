@@ -36,11 +36,6 @@ export const attributes: AttributesFile = {
     { code: 'E12000006', name: 'East of England', bounds: [-0.7, 51.4, 1.8, 53.0] },
     { code: 'E12000002', name: 'North West', bounds: [-3.6, 52.9, -2.0, 55.2] },
   ],
-  // [west, south, east, north] per LSOA in degrees, encoded as the data step does.
-  bbox: [
-    [0.3, 51.5, 0.31, 51.51], [0.32, 51.52, 0.33, 51.53], [0.1, 51.9, 0.12, 51.92],
-    [-2.4, 53.4, -2.39, 53.41], [-2.38, 53.42, -2.37, 53.43], [-2.3, 53.44, -2.29, 53.45],
-  ].flatMap(encodeBbox),
 };
 
 export const details: DetailsFile = {
@@ -62,4 +57,9 @@ export const details: DetailsFile = {
     { code: 'E02000004', name: 'Trafford 002', hclName: 'Firswood' },
   ],
   ranks: { imd: [100, 26525, 33000, 7000, 7100, 15000], income: [3400, 30000, 33700, 12000, 13000, 14000] },
+  // [west, south, east, north] per LSOA in degrees, encoded as the data step does.
+  bbox: [
+    [0.3, 51.5, 0.31, 51.51], [0.32, 51.52, 0.33, 51.53], [0.1, 51.9, 0.12, 51.92],
+    [-2.4, 53.4, -2.39, 53.41], [-2.38, 53.42, -2.37, 53.43], [-2.3, 53.44, -2.29, 53.45],
+  ].flatMap(encodeBbox),
 };

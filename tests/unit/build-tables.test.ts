@@ -142,10 +142,10 @@ describe('buildTables', () => {
   });
 
   it('keeps a per-LSOA bbox, 4 whole numbers each, in code order, that contains the LSOA', () => {
-    expect(attributes.bbox).toHaveLength(sorted.length * 4);
-    expect(attributes.bbox.every(Number.isInteger)).toBe(true);
+    expect(details.bbox).toHaveLength(sorted.length * 4);
+    expect(details.bbox.every(Number.isInteger)).toBe(true);
     sorted.forEach((l, i) => {
-      const [w, s, e, n] = lsoaBoundsAt(attributes.bbox, i);
+      const [w, s, e, n] = lsoaBoundsAt(details.bbox, i);
       expect(w <= l.box[0] && s <= l.box[1] && e >= l.box[2] && n >= l.box[3], l.code).toBe(true);
       expect(e - w - (l.box[2] - l.box[0])).toBeLessThan(2.1e-4);
     });

@@ -123,7 +123,7 @@ describe('npm run data on the City of London subset', () => {
     expect(decoded.geometry.count).toBe(6);
     attributes.codes.forEach((code, i) => {
       const [lon, lat] = representativePoint(decoded.geometry, i);
-      const [w, s, e, n] = lsoaBoundsAt(attributes.bbox, i);
+      const [w, s, e, n] = lsoaBoundsAt(details.bbox, i);
       expect(lon >= w && lon <= e && lat >= s && lat <= n, code).toBe(true);
     });
   });

@@ -57,15 +57,17 @@ describe('loadAttributes', () => {
     const short = { ...attributes, deciles: { ...attributes.deciles, income: '123' } };
     const result = await loadAttributes('http://localhost/data/a.json', manifest, undefined, respond(JSON.stringify(short)));
     expect(result.ok || result.problem.message).toMatch(/a\.json: deciles for 'income'/);
-    const noBoxes = { ...attributes, bbox: [] };
-    const second = await loadAttributes('http://localhost/data/a.json', manifest, undefined, respond(JSON.stringify(noBoxes)));
-    expect(second.ok || second.problem.message).toMatch(/column 'bbox' should hold 24 values/);
+    const noPopulation = { ...attributes, population: [] };
+    const second = await loadAttributes('http://localhost/data/a.json', manifest, undefined, respond(JSON.stringify(noPopulation)));
+    expect(second.ok || second.problem.message).toMatch(/column 'population' should hold 6 values/);
   });
 });
 
 describe('loadDetails', () => {
   it('returns the details when they match the LSOA count', async () => {
     expect((await loadDetails('http://localhost/data/d.json', 6, respond(JSON.stringify(details)))).ok).toBe(true);
+    const noBoxes = await loadDetails('http://localhost/data/d.json', 6, respond(JSON.stringify({ ...details, bbox: [] })));
+    expect(noBoxes.ok).toBe(false);
     const wrong = await loadDetails('http://localhost/data/d.json', 7, respond(JSON.stringify(details)));
     expect(wrong.ok || wrong.problem.kind).toBe('invalid');
   });

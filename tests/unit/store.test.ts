@@ -77,6 +77,26 @@ describe('actions', () => {
     expect(store.getState().details.status).toBe('ready');
   });
 
+  it('flies to an LSOA chosen before the details arrive once they do (its bounds come with them)', async () => {
+    const { store } = setup();
+    const before = store.getState().cameraRequest?.seq ?? 0;
+    store.getState().selectLsoa(1, { fly: true });
+    expect(store.getState().cameraRequest?.seq ?? 0).toBe(before);
+    await settle();
+    const request = store.getState().cameraRequest;
+    expect(request?.seq).toBeGreaterThan(before);
+    expect(request?.target.kind).toBe('bounds');
+    if (request?.target.kind === 'bounds') {
+      const [w, s, e, n] = request.target.bounds;
+      // Fixture LSOA 1 spans 0.32..0.33 E, 51.52..51.53 N.
+      expect(w).toBeCloseTo(0.32, 3);
+      expect(n).toBeCloseTo(51.53, 3);
+      expect(e).toBeGreaterThan(w);
+      expect(n).toBeGreaterThan(s);
+    }
+    expect(store.getState().pendingFlyLsoa).toBeNull();
+  });
+
   it('keeps a failed details load as a state the UI can explain', async () => {
     const { store } = setup(EMPTY_URL_VIEW, async () => ({
       ok: false,
