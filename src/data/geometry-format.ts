@@ -4,25 +4,14 @@
 // order of AttributesFile.codes, so a worker can take them as transferable buffers.
 
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { LsoaGeometry } from '../core/lsoa-geometry';
 import type { AreaGeometry } from './boundaries';
 
 const MAGIC = 0x31474d47; // "GMG1" little-endian
 const HEADER_WORDS = 6;
 const MICRO = 1e6;
 
-export interface LsoaGeometry {
-  count: number;
-  /** Polygons of LSOA i are polygonStart[i] .. polygonStart[i + 1] - 1. */
-  polygonStart: Uint32Array;
-  /** Rings of polygon p (outer first) are ringStart[p] .. ringStart[p + 1] - 1. */
-  ringStart: Uint32Array;
-  /** Vertices of ring r are vertexStart[r] .. vertexStart[r + 1] - 1 (closed: last = first). */
-  vertexStart: Uint32Array;
-  /** Longitude, latitude pairs in microdegrees. */
-  coords: Int32Array;
-  /** Representative point per LSOA (longitude, latitude in microdegrees). */
-  points: Int32Array;
-}
+export type { LsoaGeometry };
 
 export function encodeGeometry(geometries: readonly AreaGeometry[], points: readonly Position[]): Uint8Array {
   const polygons = geometries.map((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
