@@ -1,0 +1,453 @@
+// Which LSOAs each scheme reaches, under a coverage rule. The rules (see src/core/scheme.ts and
+// docs/coverage.md) mean what PostGIS means by ST_DWithin(geography) / ST_Intersects / the area of
+// ST_Intersection, to within 0.5% of the threshold distance or share:
+// - distances are measured in each LSOA's own ellipsoidal frame (src/core/geodesy.ts);
+// - shares of a point catchment use the exact area of circle ∩ polygon; shares of buffered lines
+//   and polygons use Turf's buffer (64 steps a circle) and intersection.
+// Candidates come from flatbush indexes over the LSOAs and the footprint's own segments.
+
+import bboxClip from '@turf/bbox-clip';
+import buffer from '@turf/buffer';
+import { featureCollection, multiLineString, multiPolygon } from '@turf/helpers';
+import intersect from '@turf/intersect';
+import area from '@turf/area';
+import kinks from '@turf/kinks';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { CoverageInput, CoverageResult, SchemeProblem } from './coverage-types';
+import { segmentsOf, polygonsContain, type FootprintSegments } from './footprint-geometry';
+import { degreesFor } from './geodesy';
+import {
+  circleOverlapArea,
+  distanceToBoundaryLocal,
+  forEachRing,
+  lsoaContainsLocal,
+  lsoaIndexOf,
+  toLocal,
+  type LsoaIndex,
+} from './lsoa-index';
+import { MICRODEGREES } from './lsoa-geometry';
+import { pointSegmentDistanceSq, segmentSegmentDistanceSq } from './planar';
+import type { CoverageRule, Footprint, LonLat } from './scheme';
+
+/** Distances this close count as touching (floating-point noise on shared boundaries). */
+const TOUCH_M = 0.001;
+/** Overlaps smaller than this are slivers from rounding, not shared ground. */
+const MIN_OVERLAP_M2 = 1;
+/** Turf buffer steps per quarter circle: 16 keeps a circle's area within 0.2%. */
+const BUFFER_STEPS = 16;
+
+type Mark = (lsoa: number) => void;
+type IsMarked = (lsoa: number) => boolean;
+
+export function computeCoverage(input: CoverageInput): CoverageResult {
+  const index = lsoaIndexOf(input.lsoas);
+  const { schemes, rule } = input;
+  const covered: Uint32Array[] = [];
+  const problems: SchemeProblem[] = [];
+  const stamp = new Int32Array(index.count).fill(-1);
+  let cancelled = false;
+  const progressEvery = Math.max(1, Math.floor(schemes.length / 100));
+
+  for (let k = 0; k < schemes.length; k++) {
+    if (input.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    const scheme = schemes[k]!;
+    const found: number[] = [];
+    const mark: Mark = (lsoa) => {
+      if (stamp[lsoa] !== k) {
+        stamp[lsoa] = k;
+        found.push(lsoa);
+      }
+    };
+    const isMarked: IsMarked = (lsoa) => stamp[lsoa] === k;
+    const problem = footprintProblem(scheme.footprint);
+    if (problem) {
+      problems.push({ id: scheme.id, reason: problem });
+    } else {
+      const areaProblem = coverFootprint(index, scheme.footprint, rule, input, mark, isMarked);
+      if (areaProblem) problems.push({ id: scheme.id, reason: areaProblem });
+    }
+    covered.push(Uint32Array.from(found.sort((a, b) => a - b)));
+    if (k % progressEvery === 0) input.onProgress?.(k / schemes.length);
+  }
+  while (covered.length < schemes.length) covered.push(new Uint32Array(0));
+  input.onProgress?.(1);
+  const { lsoaStart, lsoaSchemes } = invert(covered, index.count);
+  return { rule, covered, lsoaStart, lsoaSchemes, problems, cancelled };
+}
+
+/** Per-scheme LSOA lists → per-LSOA scheme lists (compressed rows). */
+function invert(covered: readonly Uint32Array[], count: number): { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array } {
+  const lsoaStart = new Uint32Array(count + 1);
+  for (const list of covered) for (const lsoa of list) lsoaStart[lsoa + 1]!++;
+  for (let i = 0; i < count; i++) lsoaStart[i + 1]! += lsoaStart[i]!;
+  const cursor = lsoaStart.slice(0, count);
+  const lsoaSchemes = new Uint32Array(lsoaStart[count]!);
+  covered.forEach((list, scheme) => {
+    for (const lsoa of list) lsoaSchemes[cursor[lsoa]!++] = scheme;
+  });
+  return { lsoaStart, lsoaSchemes };
+}
+
+function validLonLat([lon, lat]: LonLat): string | null {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `a coordinate is not a number (${lon}, ${lat})`;
+  if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90`;
+  return null;
+}
+
+function validDistance(metres: number, what: string): string | null {
+  return Number.isFinite(metres) && metres >= 0 ? null : `the ${what} ${metres} m is not a distance (0 or more metres)`;
+}
+
+/** Why a footprint cannot be used, or null. */
+export function footprintProblem(footprint: Footprint): string | null {
+  switch (footprint.type) {
+    case 'point':
+      return validLonLat(footprint.point) ?? validDistance(footprint.radiusM, 'catchment radius');
+    case 'line': {
+      if (footprint.lines.length === 0) return 'the route has no lines';
+      for (const line of footprint.lines) {
+        if (line.length < 2) return 'a route line has fewer than 2 points';
+        for (const point of line) {
+          const bad = validLonLat(point);
+          if (bad) return bad;
+        }
+      }
+      return validDistance(footprint.bufferM, 'buffer');
+    }
+    case 'polygon': {
+      if (footprint.polygons.length === 0) return 'the area has no polygons';
+      for (const rings of footprint.polygons) {
+        if (rings.length === 0) return 'a polygon has no rings';
+        for (const ring of rings) {
+          if (ring.length < 4) return `a polygon ring has ${ring.length} points; a closed ring needs at least 4`;
+          for (const point of ring) {
+            const bad = validLonLat(point);
+            if (bad) return bad;
+          }
+          const [fx, fy] = ring[0]!;
+          const [lx, ly] = ring[ring.length - 1]!;
+          if (fx !== lx || fy !== ly) return 'a polygon ring is not closed (its last point differs from its first)';
+        }
+      }
+      const self = kinks(multiPolygon(footprint.polygons as LonLat[][][]));
+      if (self.features.length > 0) {
+        const [x, y] = self.features[0]!.geometry.coordinates;
+        return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
+      }
+      if (area(multiPolygon(footprint.polygons as LonLat[][][])) <= 0) return 'the polygon has no area';
+      return validDistance(footprint.bufferM, 'buffer');
+    }
+    case 'areas':
+      return footprint.areas.length === 0 ? 'the scheme names no areas' : null;
+  }
+}
+
+function coverFootprint(
+  index: LsoaIndex,
+  footprint: Footprint,
+  rule: CoverageRule,
+  input: CoverageInput,
+  mark: Mark,
+  isMarked: IsMarked,
+): string | null {
+  switch (footprint.type) {
+    case 'point':
+      coverPoint(index, footprint.point, footprint.radiusM, rule, mark);
+      return null;
+    case 'line':
+      coverLine(index, footprint.lines, footprint.bufferM, rule, mark, isMarked);
+      return null;
+    case 'polygon':
+      coverPolygon(index, footprint.polygons, footprint.bufferM, rule, mark, isMarked);
+      return null;
+    case 'areas': {
+      const unknown: string[] = [];
+      for (const { kind, code } of footprint.areas) {
+        const lsoas = input.areas.lsoasOf(kind, code);
+        if (!lsoas) unknown.push(`${code} (${kind})`);
+        else for (const lsoa of lsoas) mark(lsoa);
+      }
+      return unknown.length > 0 ? `not England area codes of that kind, so left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}` : null;
+    }
+  }
+}
+
+// ── Points ──────────────────────────────────────────────────────────────────────────────────
+
+function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule: CoverageRule, mark: Mark): void {
+  const { dLon, dLat } = degreesFor(radiusM + TOUCH_M, lat);
+  // A point with no catchment has no area: under every rule it covers the LSOAs it is in or on.
+  if (radiusM === 0 || rule.kind === 'intersects') {
+    for (const i of index.boxes.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+      const [x, y] = toLocal(index, i, lon, lat);
+      if (lsoaContainsLocal(index, i, x, y) || distanceToBoundaryLocal(index, i, x, y) <= radiusM + TOUCH_M) mark(i);
+    }
+    return;
+  }
+  switch (rule.kind) {
+    case 'centroid':
+      for (const i of index.points.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+        const [x, y] = toLocal(index, i, lon, lat);
+        const [px, py] = representativeLocal(index, i);
+        if (Math.hypot(x - px, y - py) <= radiusM) mark(i);
+      }
+      return;
+    case 'share':
+      for (const i of index.boxes.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+        const [x, y] = toLocal(index, i, lon, lat);
+        if (circleOverlapArea(index, i, x, y, radiusM) >= rule.share * index.areaM2[i]!) mark(i);
+      }
+      return;
+  }
+}
+
+function representativeLocal(index: LsoaIndex, i: number): [number, number] {
+  const points = index.geometry.points;
+  return toLocal(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES);
+}
+
+// ── Lines and polygon edges ─────────────────────────────────────────────────────────────────
+
+/** The given footprint segments in LSOA i's frame, metres (ax, ay, bx, by each). */
+function segmentsInFrame(index: LsoaIndex, i: number, footprint: FootprintSegments, segments: readonly number[]): Float64Array {
+  const lon0 = index.frames[i * 4]!;
+  const lat0 = index.frames[i * 4 + 1]!;
+  const kx = index.frames[i * 4 + 2]!;
+  const ky = index.frames[i * 4 + 3]!;
+  const local = new Float64Array(segments.length * 4);
+  const source = footprint.segments;
+  for (let j = 0; j < segments.length; j++) {
+    const seg = segments[j]! * 4;
+    local[j * 4] = (source[seg]! - lon0) * kx;
+    local[j * 4 + 1] = (source[seg + 1]! - lat0) * ky;
+    local[j * 4 + 2] = (source[seg + 2]! - lon0) * kx;
+    local[j * 4 + 3] = (source[seg + 3]! - lat0) * ky;
+  }
+  return local;
+}
+
+/**
+ * Smallest distance (m) from LSOA i's boundary to the footprint segments near it, or Infinity
+ * when none is within `withinM`. With `stopAtM` > 0 it only answers "within stopAtM?": it may
+ * return 0 or any distance ≤ stopAtM as soon as one is certain.
+ */
+function boundaryToSegmentsM(index: LsoaIndex, i: number, footprint: FootprintSegments, withinM: number, stopAtM = 0): number {
+  const [w, s, e, n] = [index.bbox[i * 4]!, index.bbox[i * 4 + 1]!, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!];
+  const { dLon, dLat } = degreesFor(withinM + TOUCH_M, (s + n) / 2);
+  const near = footprint.index.search(w - dLon, s - dLat, e + dLon, n + dLat);
+  if (near.length === 0) return Infinity;
+  const local = segmentsInFrame(index, i, footprint, near);
+  const stopSq = stopAtM * stopAtM;
+  if (stopAtM > 0) {
+    // Quick accept: the representative point is inside the LSOA, so a footprint within reach
+    // of it is within reach of the LSOA.
+    const [rx, ry] = representativeLocal(index, i);
+    for (let j = 0; j < near.length; j++) {
+      if (pointSegmentDistanceSq(rx, ry, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!) <= stopSq) return 0;
+    }
+  }
+  const xy = index.localXY;
+  let best = Infinity;
+  const { polygonStart, ringStart, vertexStart } = index.geometry;
+  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
+    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
+      const end = vertexStart[r + 1]!;
+      for (let v = vertexStart[r]!; v < end - 1; v++) {
+        const px = xy[v * 2]!;
+        const py = xy[v * 2 + 1]!;
+        const qx = xy[v * 2 + 2]!;
+        const qy = xy[v * 2 + 3]!;
+        for (let j = 0; j < near.length; j++) {
+          const d = segmentSegmentDistanceSq(px, py, qx, qy, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!);
+          if (d < best) {
+            best = d;
+            if (best <= stopSq) return Math.sqrt(best);
+          }
+        }
+      }
+    }
+  }
+  return Math.sqrt(best);
+}
+
+/** Distance (m) from a local point in LSOA i's frame to the footprint segments near it. */
+function pointToSegmentsM(index: LsoaIndex, i: number, lon: number, lat: number, footprint: FootprintSegments, withinM: number): number {
+  const { dLon, dLat } = degreesFor(withinM + TOUCH_M, lat);
+  const [x, y] = toLocal(index, i, lon, lat);
+  const near = footprint.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+  const local = segmentsInFrame(index, i, footprint, near);
+  let best = Infinity;
+  for (let j = 0; j < near.length; j++) {
+    best = Math.min(best, pointSegmentDistanceSq(x, y, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!));
+  }
+  return Math.sqrt(best);
+}
+
+function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: CoverageRule, mark: Mark, isMarked: IsMarked): void {
+  const footprint = segmentsOf(lines);
+  // A line with no buffer has no area: under every rule it covers the LSOAs it runs in or along.
+  if (bufferM === 0 || rule.kind === 'intersects') {
+    const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (footprint.bbox[1] + footprint.bbox[3]) / 2);
+    for (const i of index.boxes.search(footprint.bbox[0] - dLon, footprint.bbox[1] - dLat, footprint.bbox[2] + dLon, footprint.bbox[3] + dLat)) {
+      if (isMarked(i)) continue;
+      if (boundaryToSegmentsM(index, i, footprint, bufferM, bufferM + TOUCH_M) <= bufferM + TOUCH_M || lineStartsInside(index, i, lines)) mark(i);
+    }
+    return;
+  }
+  switch (rule.kind) {
+    case 'centroid': {
+      const { dLon, dLat } = degreesFor(bufferM, (footprint.bbox[1] + footprint.bbox[3]) / 2);
+      for (const i of index.points.search(footprint.bbox[0] - dLon, footprint.bbox[1] - dLat, footprint.bbox[2] + dLon, footprint.bbox[3] + dLat)) {
+        const points = index.geometry.points;
+        if (pointToSegmentsM(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES, footprint, bufferM) <= bufferM) mark(i);
+      }
+      return;
+    }
+    case 'share':
+      coverByShare(index, bufferedShape(multiLineString(lines), bufferM), rule.share, mark);
+      return;
+  }
+}
+
+/** A line wholly inside an LSOA never meets its boundary: test one of its points. */
+function lineStartsInside(index: LsoaIndex, i: number, lines: LonLat[][]): boolean {
+  const first = lines[0]?.[0];
+  if (!first || !boxContains(index, i, first)) return false;
+  const [x, y] = toLocal(index, i, first[0], first[1]);
+  return lsoaContainsLocal(index, i, x, y);
+}
+
+function boxContains(index: LsoaIndex, i: number, [lon, lat]: LonLat): boolean {
+  return lon >= index.bbox[i * 4]! && lat >= index.bbox[i * 4 + 1]! && lon <= index.bbox[i * 4 + 2]! && lat <= index.bbox[i * 4 + 3]!;
+}
+
+// ── Polygons ────────────────────────────────────────────────────────────────────────────────
+
+function coverPolygon(
+  index: LsoaIndex,
+  polygons: LonLat[][][],
+  bufferM: number,
+  rule: CoverageRule,
+  mark: Mark,
+  isMarked: IsMarked,
+): void {
+  const footprint = segmentsOf(polygons.flat());
+  const [w, s, e, n] = footprint.bbox;
+  const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (s + n) / 2);
+  const candidates = index.boxes.search(w - dLon, s - dLat, e + dLon, n + dLat);
+  switch (rule.kind) {
+    case 'intersects':
+      for (const i of candidates) {
+        if (isMarked(i)) continue;
+        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM) <= bufferM + TOUCH_M) mark(i);
+      }
+      return;
+    case 'centroid': {
+      const points = index.geometry.points;
+      for (const i of index.points.search(w - dLon, s - dLat, e + dLon, n + dLat)) {
+        const lon = points[i * 2]! / MICRODEGREES;
+        const lat = points[i * 2 + 1]! / MICRODEGREES;
+        if (polygonsContain(polygons, lon, lat) || (bufferM > 0 && pointToSegmentsM(index, i, lon, lat, footprint, bufferM) <= bufferM)) mark(i);
+      }
+      return;
+    }
+    case 'share': {
+      const shape = bufferM > 0 ? bufferedShape(multiPolygon(polygons), bufferM) : multiPolygon(polygons);
+      coverByShare(index, shape, rule.share, mark);
+      return;
+    }
+  }
+}
+
+/** Distance (m) between LSOA i and a polygon footprint: 0 when they overlap or touch. */
+function distanceToPolygonM(index: LsoaIndex, i: number, polygons: LonLat[][][], footprint: FootprintSegments, withinM: number): number {
+  const points = index.geometry.points;
+  if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) return 0;
+  if (footprintStartsInside(index, i, polygons)) return 0;
+  return boundaryToSegmentsM(index, i, footprint, withinM, withinM);
+}
+
+/** A footprint wholly inside an LSOA never meets its boundary: test one of its vertices. */
+function footprintStartsInside(index: LsoaIndex, i: number, polygons: LonLat[][][]): boolean {
+  const first = polygons[0]?.[0]?.[0];
+  if (!first || !boxContains(index, i, first)) return false;
+  const [x, y] = toLocal(index, i, first[0], first[1]);
+  return lsoaContainsLocal(index, i, x, y);
+}
+
+/**
+ * Whether LSOA i and an unbuffered polygon footprint share ground (an overlap of positive area).
+ * Touching along a border or at a corner does not count. Most cases are settled by interior
+ * points; the rest by Turf's exact intersection.
+ */
+function sharesGround(index: LsoaIndex, i: number, polygons: LonLat[][][], footprint: FootprintSegments): boolean {
+  const points = index.geometry.points;
+  const repLon = points[i * 2]! / MICRODEGREES;
+  const repLat = points[i * 2 + 1]! / MICRODEGREES;
+  const toBoundary = boundaryToSegmentsM(index, i, footprint, 0);
+  if (toBoundary > TOUCH_M) {
+    // The boundaries never meet: they overlap only if one lies inside the other.
+    return polygonsContain(polygons, repLon, repLat) || footprintStartsInside(index, i, polygons);
+  }
+  // Boundaries meet: an exact overlap area decides, so a shared border alone is not coverage.
+  return overlapAreaM2(index, i, multiPolygon(polygons)) > MIN_OVERLAP_M2;
+}
+
+// ── Shares of area (Turf) ───────────────────────────────────────────────────────────────────
+
+function bufferedShape(feature: Feature, metres: number): Feature<Polygon | MultiPolygon> {
+  const buffered = buffer(feature, metres, { units: 'meters', steps: BUFFER_STEPS });
+  if (!buffered) throw new Error('buffer produced no shape');
+  return buffered as Feature<Polygon | MultiPolygon>;
+}
+
+function lsoaFeature(index: LsoaIndex, i: number): Feature<MultiPolygon> {
+  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
+  const polygons: LonLat[][][] = [];
+  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
+    const rings: LonLat[][] = [];
+    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
+      const ring: LonLat[] = [];
+      for (let v = vertexStart[r]!; v < vertexStart[r + 1]!; v++) ring.push([coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES]);
+      rings.push(ring);
+    }
+    polygons.push(rings);
+  }
+  return multiPolygon(polygons);
+}
+
+/** Area (m²) of LSOA i inside a polygon shape, by Turf's intersection of the shape clipped to the LSOA's box. */
+function overlapAreaM2(index: LsoaIndex, i: number, shape: Feature<Polygon | MultiPolygon>): number {
+  const box = [index.bbox[i * 4]!, index.bbox[i * 4 + 1]!, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!] as [number, number, number, number];
+  const clipped = bboxClip(shape, box);
+  const geometry = clipped.geometry as Polygon | MultiPolygon;
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const usable = parts.filter((rings) => rings.length > 0 && rings[0]!.length >= 4);
+  if (usable.length === 0) return 0;
+  const overlap = intersect(featureCollection([lsoaFeature(index, i), multiPolygon(usable)]));
+  return overlap ? area(overlap) : 0;
+}
+
+function coverByShare(index: LsoaIndex, shape: Feature<Polygon | MultiPolygon>, share: number, mark: Mark): void {
+  const geometry = shape.geometry;
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as LonLat[][][];
+  const footprint = segmentsOf(polygons.flat());
+  const [w, s, e, n] = footprint.bbox;
+  for (const i of index.boxes.search(w, s, e, n)) {
+    const toBoundary = boundaryToSegmentsM(index, i, footprint, 0);
+    if (toBoundary > TOUCH_M) {
+      // No boundary contact: the LSOA is wholly inside the shape (share 1), wholly outside it
+      // (share 0), or holds all of it (share = the shape's area over the LSOA's).
+      const points = index.geometry.points;
+      if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) mark(i);
+      else if (footprintStartsInside(index, i, polygons) && area(shape) >= share * area(lsoaFeature(index, i))) mark(i);
+      continue;
+    }
+    // Turf's spherical area for both, so the ratio is like for like.
+    if (overlapAreaM2(index, i, shape) >= share * area(lsoaFeature(index, i))) mark(i);
+  }
+}
