@@ -11,12 +11,14 @@ import { checkJoin } from '../../src/data/join';
 import { parseIodTable, type IodRow } from '../../src/data/parse-iod';
 import {
   parseCountyLookup,
+  parseLsoa11Lookup,
   parseMsoaLookup,
   parsePopulation,
   parseRegionLookup,
   parseWardLookup,
   readTable,
   type CountyRow,
+  type Lsoa11Row,
   type MsoaRow,
   type RegionRow,
   type WardRow,
@@ -41,6 +43,8 @@ export interface LoadedInputs {
   counties: Map<string, CountyRow>;
   regions: Map<string, RegionRow>;
   boundaries: LsoaBoundary[];
+  /** LSOA 2011 → 2021 links, when the source has the lookup (optional). */
+  lsoa11?: Lsoa11Row[];
   files: InputFile[];
   counts: Record<string, number>;
 }
@@ -75,7 +79,7 @@ class FileReader {
 const rel = (dir: string, file: string) => path.relative(dir, file);
 
 /** Reads BGC boundaries: either the per-LAD folder (index.csv beside the files) or one GeoJSON. */
-function readBgcFeatures(reader: FileReader, dir: string, file: string): Feature[] {
+function readBgcFeatures(reader: FileReader, file: string): Feature[] {
   if (file.endsWith('index.csv')) {
     const folder = path.dirname(file);
     const index = readTable(reader.text('lsoa_bgc', file), file, [['file', ['file'], 'the GeoJSON file name']] as const);
@@ -189,12 +193,15 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
     problems.push(...checkJoin({ file: rel(dir, wardFile), codes: ladCodes }, { file: rel(dir, ladFile), codes: lads }));
   }
 
+  const lsoa11File = find('lsoa11_lookup');
+  const lsoa11 = lsoa11File ? take(parseLsoa11Lookup(reader.text('lsoa11_lookup', lsoa11File), rel(dir, lsoa11File))) : undefined;
+
   progress('reading LSOA boundaries (BGC)…');
   const bgcFile = find('lsoa_bgc');
   let boundaries: LsoaBoundary[] = [];
   if (bgcFile) {
     const label = rel(dir, bgcFile);
-    boundaries = take(readLsoaBoundaries(readBgcFeatures(reader, dir, bgcFile), label)) ?? [];
+    boundaries = take(readLsoaBoundaries(readBgcFeatures(reader, bgcFile), label)) ?? [];
     if (iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
   }
   const bscFile = find('lsoa_bsc');
@@ -218,6 +225,7 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
       counties,
       regions,
       boundaries,
+      ...(lsoa11 ? { lsoa11 } : {}),
       files: reader.files,
       counts: {
         lsoas: iod.size,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'geojson';
 import polylabel from 'polylabel';
+import { buildLookups } from '../../src/data/build-lookups';
 import { buildTables } from '../../src/data/build-tables';
 import type { AreaGeometry } from '../../src/data/boundaries';
 import { encodeGeometry } from '../../src/data/geometry-format';
@@ -138,6 +139,16 @@ async function main(): Promise<void> {
     [Infinity, Infinity, -Infinity, -Infinity],
   );
 
+  let lookupsJson: string | undefined;
+  if (inputs.lsoa11) {
+    const { lookups, unmatched } = buildLookups(inputs.lsoa11, attributes.codes);
+    lookupsJson = JSON.stringify(lookups);
+    say(
+      `LSOA 2011 lookup: ${Object.keys(lookups.lsoa11).length.toLocaleString('en-GB')} codes` +
+        (unmatched.length > 0 ? `; ${unmatched.length} LSOA 2021 codes not in this build were left out (${unmatched.slice(0, 3).join(', ')}…)` : ''),
+    );
+  }
+
   stage('analysis geometry');
   const geometries = attributes.codes.map((code) => boundaryByCode.get(code)!);
   const points = geometries.map(pointOnSurface);
@@ -148,7 +159,7 @@ async function main(): Promise<void> {
   const lads = new Map(attributes.lads.map((lad, index) => [lad.code, { name: lad.name, index }]));
   const regionNames = new Map(attributes.regions.map((r) => [r.code, { name: r.name }]));
   const tiles = await buildTiles(
-    attributes.codes.map((code, index) => {
+    attributes.codes.map((_code, index) => {
       const lad = attributes.lads[attributes.lad[index]!]!;
       return {
         index,
@@ -176,12 +187,14 @@ async function main(): Promise<void> {
     details: hashName('details', 'json', detailsJson),
     scores: hashName('scores', 'json', scoresJson),
     geometry: hashName('lsoa-geometry', 'bin', geometryBytes),
+    ...(lookupsJson !== undefined ? { lookups: hashName('lookups', 'json', lookupsJson) } : {}),
   };
   fs.writeFileSync(path.join(tmpDir, files.tiles), tiles.archive);
   fs.writeFileSync(path.join(tmpDir, files.attributes), attributesJson);
   fs.writeFileSync(path.join(tmpDir, files.details), detailsJson);
   fs.writeFileSync(path.join(tmpDir, files.scores), scoresJson);
   fs.writeFileSync(path.join(tmpDir, files.geometry), geometryBytes);
+  if (files.lookups !== undefined && lookupsJson !== undefined) fs.writeFileSync(path.join(tmpDir, files.lookups), lookupsJson);
   const manifest: DataManifest = {
     version: MANIFEST_VERSION,
     builtAt: new Date().toISOString(),

@@ -14,23 +14,28 @@ import area from '@turf/area';
 import kinks from '@turf/kinks';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageInput, CoverageResult, SchemeProblem } from './coverage-types';
+import {
+  boundaryToSegmentsM,
+  distanceToPolygonM,
+  footprintStartsInside,
+  lineStartsInside,
+  pointToSegmentsM,
+  representativeLocal,
+  TOUCH_M,
+} from './footprint-distance';
 import { segmentsOf, polygonsContain, type FootprintSegments } from './footprint-geometry';
 import { degreesFor } from './geodesy';
 import {
   circleOverlapArea,
   distanceToBoundaryLocal,
-  forEachRing,
   lsoaContainsLocal,
   lsoaIndexOf,
   toLocal,
   type LsoaIndex,
 } from './lsoa-index';
 import { MICRODEGREES } from './lsoa-geometry';
-import { pointSegmentDistanceSq, segmentSegmentDistanceSq } from './planar';
 import type { CoverageRule, Footprint, LonLat } from './scheme';
 
-/** Distances this close count as touching (floating-point noise on shared boundaries). */
-const TOUCH_M = 0.001;
 /** Overlaps smaller than this are slivers from rounding, not shared ground. */
 const MIN_OVERLAP_M2 = 1;
 /** Turf buffer steps per quarter circle: 16 keeps a circle's area within 0.2%. */
@@ -205,87 +210,9 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
   }
 }
 
-function representativeLocal(index: LsoaIndex, i: number): [number, number] {
-  const points = index.geometry.points;
-  return toLocal(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES);
-}
 
 // ── Lines and polygon edges ─────────────────────────────────────────────────────────────────
 
-/** The given footprint segments in LSOA i's frame, metres (ax, ay, bx, by each). */
-function segmentsInFrame(index: LsoaIndex, i: number, footprint: FootprintSegments, segments: readonly number[]): Float64Array {
-  const lon0 = index.frames[i * 4]!;
-  const lat0 = index.frames[i * 4 + 1]!;
-  const kx = index.frames[i * 4 + 2]!;
-  const ky = index.frames[i * 4 + 3]!;
-  const local = new Float64Array(segments.length * 4);
-  const source = footprint.segments;
-  for (let j = 0; j < segments.length; j++) {
-    const seg = segments[j]! * 4;
-    local[j * 4] = (source[seg]! - lon0) * kx;
-    local[j * 4 + 1] = (source[seg + 1]! - lat0) * ky;
-    local[j * 4 + 2] = (source[seg + 2]! - lon0) * kx;
-    local[j * 4 + 3] = (source[seg + 3]! - lat0) * ky;
-  }
-  return local;
-}
-
-/**
- * Smallest distance (m) from LSOA i's boundary to the footprint segments near it, or Infinity
- * when none is within `withinM`. With `stopAtM` > 0 it only answers "within stopAtM?": it may
- * return 0 or any distance ≤ stopAtM as soon as one is certain.
- */
-function boundaryToSegmentsM(index: LsoaIndex, i: number, footprint: FootprintSegments, withinM: number, stopAtM = 0): number {
-  const [w, s, e, n] = [index.bbox[i * 4]!, index.bbox[i * 4 + 1]!, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!];
-  const { dLon, dLat } = degreesFor(withinM + TOUCH_M, (s + n) / 2);
-  const near = footprint.index.search(w - dLon, s - dLat, e + dLon, n + dLat);
-  if (near.length === 0) return Infinity;
-  const local = segmentsInFrame(index, i, footprint, near);
-  const stopSq = stopAtM * stopAtM;
-  if (stopAtM > 0) {
-    // Quick accept: the representative point is inside the LSOA, so a footprint within reach
-    // of it is within reach of the LSOA.
-    const [rx, ry] = representativeLocal(index, i);
-    for (let j = 0; j < near.length; j++) {
-      if (pointSegmentDistanceSq(rx, ry, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!) <= stopSq) return 0;
-    }
-  }
-  const xy = index.localXY;
-  let best = Infinity;
-  const { polygonStart, ringStart, vertexStart } = index.geometry;
-  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
-    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
-      const end = vertexStart[r + 1]!;
-      for (let v = vertexStart[r]!; v < end - 1; v++) {
-        const px = xy[v * 2]!;
-        const py = xy[v * 2 + 1]!;
-        const qx = xy[v * 2 + 2]!;
-        const qy = xy[v * 2 + 3]!;
-        for (let j = 0; j < near.length; j++) {
-          const d = segmentSegmentDistanceSq(px, py, qx, qy, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!);
-          if (d < best) {
-            best = d;
-            if (best <= stopSq) return Math.sqrt(best);
-          }
-        }
-      }
-    }
-  }
-  return Math.sqrt(best);
-}
-
-/** Distance (m) from a local point in LSOA i's frame to the footprint segments near it. */
-function pointToSegmentsM(index: LsoaIndex, i: number, lon: number, lat: number, footprint: FootprintSegments, withinM: number): number {
-  const { dLon, dLat } = degreesFor(withinM + TOUCH_M, lat);
-  const [x, y] = toLocal(index, i, lon, lat);
-  const near = footprint.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
-  const local = segmentsInFrame(index, i, footprint, near);
-  let best = Infinity;
-  for (let j = 0; j < near.length; j++) {
-    best = Math.min(best, pointSegmentDistanceSq(x, y, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!));
-  }
-  return Math.sqrt(best);
-}
 
 function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: CoverageRule, mark: Mark, isMarked: IsMarked): void {
   const footprint = segmentsOf(lines);
@@ -311,18 +238,6 @@ function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: C
       coverByShare(index, bufferedShape(multiLineString(lines), bufferM), rule.share, mark);
       return;
   }
-}
-
-/** A line wholly inside an LSOA never meets its boundary: test one of its points. */
-function lineStartsInside(index: LsoaIndex, i: number, lines: LonLat[][]): boolean {
-  const first = lines[0]?.[0];
-  if (!first || !boxContains(index, i, first)) return false;
-  const [x, y] = toLocal(index, i, first[0], first[1]);
-  return lsoaContainsLocal(index, i, x, y);
-}
-
-function boxContains(index: LsoaIndex, i: number, [lon, lat]: LonLat): boolean {
-  return lon >= index.bbox[i * 4]! && lat >= index.bbox[i * 4 + 1]! && lon <= index.bbox[i * 4 + 2]! && lat <= index.bbox[i * 4 + 3]!;
 }
 
 // ── Polygons ────────────────────────────────────────────────────────────────────────────────
@@ -361,22 +276,6 @@ function coverPolygon(
       return;
     }
   }
-}
-
-/** Distance (m) between LSOA i and a polygon footprint: 0 when they overlap or touch. */
-function distanceToPolygonM(index: LsoaIndex, i: number, polygons: LonLat[][][], footprint: FootprintSegments, withinM: number): number {
-  const points = index.geometry.points;
-  if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) return 0;
-  if (footprintStartsInside(index, i, polygons)) return 0;
-  return boundaryToSegmentsM(index, i, footprint, withinM, withinM);
-}
-
-/** A footprint wholly inside an LSOA never meets its boundary: test one of its vertices. */
-function footprintStartsInside(index: LsoaIndex, i: number, polygons: LonLat[][][]): boolean {
-  const first = polygons[0]?.[0]?.[0];
-  if (!first || !boxContains(index, i, first)) return false;
-  const [x, y] = toLocal(index, i, first[0], first[1]);
-  return lsoaContainsLocal(index, i, x, y);
 }
 
 /**
