@@ -4,7 +4,7 @@
 
 import maplibregl, { type LngLatBoundsLike, type MapOptions, type PaddingOptions } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Protocol } from 'pmtiles';
+import { FetchSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import { ladsInScope } from '../core/scope';
 import {
   highlightedArea,
@@ -32,9 +32,37 @@ const BASEMAP_TIMEOUT_MS = 10_000;
 
 let protocolAdded = false;
 
-function addPmtilesProtocol() {
+/**
+ * Chromium now and then fails a range request on a file it is also caching
+ * (protomaps/PMTiles#384, #442): the fetch rejects with a TypeError. One retry clears it.
+ */
+class RetryingSource implements Source {
+  private readonly inner: FetchSource;
+
+  constructor(url: string) {
+    this.inner = new FetchSource(url);
+  }
+
+  getKey(): string {
+    return this.inner.getKey();
+  }
+
+  async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
+    try {
+      return await this.inner.getBytes(offset, length, signal, etag);
+    } catch (error) {
+      if (!(error instanceof TypeError) || signal?.aborted) throw error;
+      return this.inner.getBytes(offset, length, signal, etag);
+    }
+  }
+}
+
+const protocol = new Protocol();
+
+function addPmtilesProtocol(tilesUrl: string) {
+  if (!protocol.get(tilesUrl)) protocol.add(new PMTiles(new RetryingSource(tilesUrl)));
   if (protocolAdded) return;
-  maplibregl.addProtocol('pmtiles', new Protocol().tile);
+  maplibregl.addProtocol('pmtiles', protocol.tile);
   protocolAdded = true;
 }
 
@@ -55,7 +83,7 @@ export class MapView {
   private basemapErrorShown = false;
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
-    addPmtilesProtocol();
+    addPmtilesProtocol(tilesUrl);
     this.store = store;
     const state = store.getState();
     const options: MapOptions = {
