@@ -3,7 +3,7 @@
 // wire for the England view). Each figure is also given as a ratio to a baseline measured in the
 // same run, so runs on a noisy machine can be compared. Results go to bench/results/.
 //
-// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3).
+// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,11 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
+import { benchCoverage } from './coverage';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench', 'results');
 const args = process.argv.slice(2);
 const skipData = args.includes('--skip-data');
+/** --only data|load|coverage runs one part. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const PORT = 4175;
 
@@ -150,14 +153,21 @@ async function benchColdLoad(): Promise<Record<string, unknown>> {
 }
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length };
-if (!skipData) {
+if (!skipData && (!only || only === 'data')) {
   console.log('Data step…');
   results.dataStep = await benchDataStep();
   console.log(results.dataStep);
 }
-console.log('Cold load in headless Chromium…');
-results.coldLoad = await benchColdLoad();
-console.log(results.coldLoad);
+if (!only || only === 'load') {
+  console.log('Cold load in headless Chromium…');
+  results.coldLoad = await benchColdLoad();
+  console.log(results.coldLoad);
+}
+if (!only || only === 'coverage') {
+  console.log('Coverage analysis on all LSOAs…');
+  results.coverage = await benchCoverage(path.join(root, 'public', 'data'), path.resolve(root, '..', 'shared', 'data'));
+}
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
-console.log(`\nWritten to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}`);
+const resultsFile = path.join(resultsDir, only ? `latest-${only}.json` : 'latest.json');
+fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)}`);

@@ -2,13 +2,12 @@
 // docs/coverage.md) mean what PostGIS means by ST_DWithin(geography) / ST_Intersects / the area of
 // ST_Intersection, to within 0.5% of the threshold distance or share:
 // - distances are measured in each LSOA's own ellipsoidal frame (src/core/geodesy.ts);
-// - shares of a point catchment use the exact area of circle ∩ polygon; shares of buffered lines
-//   and polygons use Turf's buffer (64 steps a circle) and intersection.
+// - shares of a point catchment use the exact area of circle ∩ polygon; shares of routes and
+//   areas (buffered or not) are measured by scanlines (src/core/scanline-overlap.ts).
 // Candidates come from flatbush indexes over the LSOAs and the footprint's own segments.
 
 import bboxClip from '@turf/bbox-clip';
-import buffer from '@turf/buffer';
-import { featureCollection, multiLineString, multiPolygon } from '@turf/helpers';
+import { featureCollection, multiPolygon, polygon as turfPolygon } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import area from '@turf/area';
 import kinks from '@turf/kinks';
@@ -16,14 +15,18 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageInput, CoverageResult, SchemeProblem } from './coverage-types';
 import {
   boundaryToSegmentsM,
+  boxContains,
   distanceToPolygonM,
   footprintStartsInside,
   lineStartsInside,
+  lsoaRingsInFootprint,
   pointToSegmentsM,
   representativeLocal,
+  segmentsInFrame,
   TOUCH_M,
 } from './footprint-distance';
 import { segmentsOf, polygonsContain, type FootprintSegments } from './footprint-geometry';
+import { capsuleRegion, COARSE_SCANLINES, polygonRegion, scanShare, unionRegion, type ScanRegion } from './scanline-overlap';
 import { degreesFor } from './geodesy';
 import {
   circleOverlapArea,
@@ -38,8 +41,10 @@ import type { CoverageRule, Footprint, LonLat } from './scheme';
 
 /** Overlaps smaller than this are slivers from rounding, not shared ground. */
 const MIN_OVERLAP_M2 = 1;
-/** Turf buffer steps per quarter circle: 16 keeps a circle's area within 0.2%. */
-const BUFFER_STEPS = 16;
+/** Shares are compared with this much slack for floating-point rounding (an LSOA wholly inside meets share:1). */
+const SHARE_EPSILON = 1e-9;
+/** A coarse share this far from the threshold is certain (its error is far smaller). */
+const COARSE_MARGIN = 0.05;
 
 type Mark = (lsoa: number) => void;
 type IsMarked = (lsoa: number) => boolean;
@@ -115,7 +120,7 @@ export function footprintProblem(footprint: Footprint): string | null {
     case 'line': {
       if (footprint.lines.length === 0) return 'the route has no lines';
       for (const line of footprint.lines) {
-        if (line.length < 2) return 'a route line has fewer than 2 points';
+        if (line.length < 2) return `a route line has ${line.length} point${line.length === 1 ? '' : 's'}; a line needs at least 2`;
         for (const point of line) {
           const bad = validLonLat(point);
           if (bad) return bad;
@@ -135,13 +140,16 @@ export function footprintProblem(footprint: Footprint): string | null {
           }
           const [fx, fy] = ring[0]!;
           const [lx, ly] = ring[ring.length - 1]!;
-          if (fx !== lx || fy !== ly) return 'a polygon ring is not closed (its last point differs from its first)';
+          if (fx !== lx || fy !== ly) return `a polygon ring is not closed: it starts at (${fx}, ${fy}) but ends at (${lx}, ${ly})`;
         }
       }
-      const self = kinks(multiPolygon(footprint.polygons as LonLat[][][]));
-      if (self.features.length > 0) {
-        const [x, y] = self.features[0]!.geometry.coordinates;
-        return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
+      // Each part on its own: parts of a multipolygon may meet at a corner without crossing.
+      for (const rings of footprint.polygons) {
+        const self = kinks(turfPolygon(rings as LonLat[][]));
+        if (self.features.length > 0) {
+          const [x, y] = self.features[0]!.geometry.coordinates;
+          return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
+        }
       }
       if (area(multiPolygon(footprint.polygons as LonLat[][][])) <= 0) return 'the polygon has no area';
       return validDistance(footprint.bufferM, 'buffer');
@@ -204,7 +212,7 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
     case 'share':
       for (const i of index.boxes.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
         const [x, y] = toLocal(index, i, lon, lat);
-        if (circleOverlapArea(index, i, x, y, radiusM) >= rule.share * index.areaM2[i]!) mark(i);
+        if (circleOverlapArea(index, i, x, y, radiusM) >= rule.share * index.areaM2[i]! * (1 - SHARE_EPSILON)) mark(i);
       }
       return;
   }
@@ -235,7 +243,7 @@ function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: C
       return;
     }
     case 'share':
-      coverByShare(index, bufferedShape(multiLineString(lines), bufferM), rule.share, mark);
+      coverShareByScan(index, footprint, null, bufferM, rule.share, mark);
       return;
   }
 }
@@ -258,7 +266,7 @@ function coverPolygon(
     case 'intersects':
       for (const i of candidates) {
         if (isMarked(i)) continue;
-        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM) <= bufferM + TOUCH_M) mark(i);
+        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM, bufferM) <= bufferM + TOUCH_M) mark(i);
       }
       return;
     case 'centroid': {
@@ -271,8 +279,7 @@ function coverPolygon(
       return;
     }
     case 'share': {
-      const shape = bufferM > 0 ? bufferedShape(multiPolygon(polygons), bufferM) : multiPolygon(polygons);
-      coverByShare(index, shape, rule.share, mark);
+      coverShareByScan(index, footprint, polygons, bufferM, rule.share, mark);
       return;
     }
   }
@@ -289,20 +296,38 @@ function sharesGround(index: LsoaIndex, i: number, polygons: LonLat[][][], footp
   const repLat = points[i * 2 + 1]! / MICRODEGREES;
   const toBoundary = boundaryToSegmentsM(index, i, footprint, 0);
   if (toBoundary > TOUCH_M) {
-    // The boundaries never meet: they overlap only if one lies inside the other.
-    return polygonsContain(polygons, repLon, repLat) || footprintStartsInside(index, i, polygons);
+    // The boundaries never meet: they overlap only if a ring of one lies inside the other (an
+    // LSOA round a hole of the footprint shares ground with it, though its centre may not).
+    return polygonsContain(polygons, repLon, repLat) || footprintStartsInside(index, i, polygons) || lsoaRingsInFootprint(index, i, polygons) !== 'none';
   }
-  // Boundaries meet: an exact overlap area decides, so a shared border alone is not coverage.
+  // Boundaries meet. A point of one strictly inside the other proves shared ground; failing
+  // that (borders that only run together), an exact overlap area decides.
+  if (strictlyInsideFootprint(index, i, repLon, repLat, polygons, footprint)) return true;
+  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
+  const firstVertex = vertexStart[ringStart[polygonStart[i]!]!]!;
+  const endVertex = vertexStart[ringStart[polygonStart[i + 1]!]!]!;
+  for (let v = firstVertex; v < endVertex; v++) {
+    if (strictlyInsideFootprint(index, i, coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES, polygons, footprint)) return true;
+  }
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (const [lon, lat] of ring) {
+        if (!boxContains(index, i, [lon, lat])) continue;
+        const [x, y] = toLocal(index, i, lon, lat);
+        if (lsoaContainsLocal(index, i, x, y) && distanceToBoundaryLocal(index, i, x, y) > TOUCH_M) return true;
+      }
+    }
+  }
   return overlapAreaM2(index, i, multiPolygon(polygons)) > MIN_OVERLAP_M2;
+}
+
+/** Whether a point is inside the polygon footprint and not on (within TOUCH_M of) its boundary. */
+function strictlyInsideFootprint(index: LsoaIndex, i: number, lon: number, lat: number, polygons: LonLat[][][], footprint: FootprintSegments): boolean {
+  return polygonsContain(polygons, lon, lat) && pointToSegmentsM(index, i, lon, lat, footprint, TOUCH_M) > TOUCH_M;
 }
 
 // ── Shares of area (Turf) ───────────────────────────────────────────────────────────────────
 
-function bufferedShape(feature: Feature, metres: number): Feature<Polygon | MultiPolygon> {
-  const buffered = buffer(feature, metres, { units: 'meters', steps: BUFFER_STEPS });
-  if (!buffered) throw new Error('buffer produced no shape');
-  return buffered as Feature<Polygon | MultiPolygon>;
-}
 
 function lsoaFeature(index: LsoaIndex, i: number): Feature<MultiPolygon> {
   const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
@@ -331,22 +356,59 @@ function overlapAreaM2(index: LsoaIndex, i: number, shape: Feature<Polygon | Mul
   return overlap ? area(overlap) : 0;
 }
 
-function coverByShare(index: LsoaIndex, shape: Feature<Polygon | MultiPolygon>, share: number, mark: Mark): void {
-  const geometry = shape.geometry;
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as LonLat[][][];
-  const footprint = segmentsOf(polygons.flat());
-  const [w, s, e, n] = footprint.bbox;
-  for (const i of index.boxes.search(w, s, e, n)) {
-    const toBoundary = boundaryToSegmentsM(index, i, footprint, 0);
-    if (toBoundary > TOUCH_M) {
-      // No boundary contact: the LSOA is wholly inside the shape (share 1), wholly outside it
-      // (share 0), or holds all of it (share = the shape's area over the LSOA's).
-      const points = index.geometry.points;
+/**
+ * The share rule for a route or area (buffered or not): the LSOA's area inside the footprint,
+ * measured by scanlines in the LSOA's frame (src/core/scanline-overlap.ts), against its area.
+ */
+function coverShareByScan(
+  index: LsoaIndex,
+  edges: FootprintSegments,
+  polygons: LonLat[][][] | null,
+  bufferM: number,
+  share: number,
+  mark: Mark,
+): void {
+  const [w, s, e, n] = edges.bbox;
+  const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (s + n) / 2);
+  const points = index.geometry.points;
+  for (const i of index.boxes.search(w - dLon, s - dLat, e + dLon, n + dLat)) {
+    const [bw, bs, be, bn] = [index.bbox[i * 4]!, index.bbox[i * 4 + 1]!, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!];
+    const reach = degreesFor(bufferM + TOUCH_M, (bs + bn) / 2);
+    const near = edges.index.search(bw - reach.dLon, bs - reach.dLat, be + reach.dLon, bn + reach.dLat);
+    if (near.length === 0) {
+      // No footprint edge within reach: a route misses the LSOA; an area holds all of it or none.
+      if (!polygons) continue;
       if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) mark(i);
-      else if (footprintStartsInside(index, i, polygons) && area(shape) >= share * area(lsoaFeature(index, i))) mark(i);
       continue;
     }
-    // Turf's spherical area for both, so the ratio is like for like.
-    if (overlapAreaM2(index, i, shape) >= share * area(lsoaFeature(index, i))) mark(i);
+    const regions: ScanRegion[] = [];
+    if (bufferM > 0) regions.push(capsuleRegion(segmentsInFrame(index, i, edges, near), bufferM));
+    if (polygons) {
+      const { xy, ranges } = ringsInFrame(index, i, polygons);
+      regions.push(polygonRegion(xy, ranges));
+    }
+    const region = regions.length === 1 ? regions[0]! : unionRegion(regions);
+    // A coarse look settles most LSOAs; only those near the threshold are measured finely.
+    const coarse = scanShare(index, i, region, COARSE_SCANLINES);
+    if (Math.abs(coarse - share) > COARSE_MARGIN ? coarse >= share : scanShare(index, i, region) >= share * (1 - SHARE_EPSILON)) mark(i);
   }
+}
+
+/** Every ring of a polygon footprint in LSOA i's frame, as flat x, y with vertex ranges. */
+function ringsInFrame(index: LsoaIndex, i: number, polygons: LonLat[][][]): { xy: Float64Array; ranges: [number, number][] } {
+  const rings = polygons.flat();
+  const xy = new Float64Array(rings.reduce((total, ring) => total + ring.length, 0) * 2);
+  const ranges: [number, number][] = [];
+  let v = 0;
+  for (const ring of rings) {
+    const first = v;
+    for (const [lon, lat] of ring) {
+      const [x, y] = toLocal(index, i, lon, lat);
+      xy[v * 2] = x;
+      xy[v * 2 + 1] = y;
+      v++;
+    }
+    ranges.push([first, v]);
+  }
+  return { xy, ranges };
 }

@@ -91,11 +91,17 @@ export function pointToSegmentsM(index: LsoaIndex, i: number, lon: number, lat: 
   return Math.sqrt(best);
 }
 
-/** A line wholly inside an LSOA never meets its boundary: test one of its points. */
+/**
+ * A line wholly inside an LSOA never meets its boundary: test one point of each line (a route's
+ * later lines may lie inside an LSOA its first line never reaches).
+ */
 export function lineStartsInside(index: LsoaIndex, i: number, lines: LonLat[][]): boolean {
-  const first = lines[0]?.[0];
-  if (!first || !boxContains(index, i, first)) return false;
-  const [x, y] = toLocal(index, i, first[0], first[1]);
+  return lines.some((line) => pointInsideLsoa(index, i, line[0]));
+}
+
+function pointInsideLsoa(index: LsoaIndex, i: number, point: LonLat | undefined): boolean {
+  if (!point || !boxContains(index, i, point)) return false;
+  const [x, y] = toLocal(index, i, point[0], point[1]);
   return lsoaContainsLocal(index, i, x, y);
 }
 
@@ -103,18 +109,40 @@ export function boxContains(index: LsoaIndex, i: number, [lon, lat]: LonLat): bo
   return lon >= index.bbox[i * 4]! && lat >= index.bbox[i * 4 + 1]! && lon <= index.bbox[i * 4 + 2]! && lat <= index.bbox[i * 4 + 3]!;
 }
 
-/** Distance (m) between LSOA i and a polygon footprint: 0 when they overlap or touch. */
-export function distanceToPolygonM(index: LsoaIndex, i: number, polygons: LonLat[][][], footprint: FootprintSegments, withinM: number): number {
+/**
+ * Distance (m) between LSOA i and a polygon footprint: 0 when they overlap or touch; Infinity when
+ * farther than `withinM`. With `stopAtM` > 0 it only answers "within stopAtM?" (see
+ * boundaryToSegmentsM); without it, it is the exact distance (as the nearest-scheme list needs).
+ */
+export function distanceToPolygonM(index: LsoaIndex, i: number, polygons: LonLat[][][], footprint: FootprintSegments, withinM: number, stopAtM = 0): number {
   const points = index.geometry.points;
   if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) return 0;
-  if (footprintStartsInside(index, i, polygons)) return 0;
-  return boundaryToSegmentsM(index, i, footprint, withinM, withinM);
+  if (footprintStartsInside(index, i, polygons) || lsoaRingsInFootprint(index, i, polygons) !== 'none') return 0;
+  return boundaryToSegmentsM(index, i, footprint, withinM, stopAtM);
 }
 
-/** A footprint wholly inside an LSOA never meets its boundary: test one of its vertices. */
+/**
+ * Whether some ring of the footprint (any part, outer ring or hole) has its first vertex inside
+ * LSOA i. When the boundaries never meet, a ring is wholly inside or wholly outside the LSOA, and
+ * one inside means they share ground (the footprint lies on one side of each of its rings).
+ */
 export function footprintStartsInside(index: LsoaIndex, i: number, polygons: LonLat[][][]): boolean {
-  const first = polygons[0]?.[0]?.[0];
-  if (!first || !boxContains(index, i, first)) return false;
-  const [x, y] = toLocal(index, i, first[0], first[1]);
-  return lsoaContainsLocal(index, i, x, y);
+  return polygons.some((rings) => rings.some((ring) => pointInsideLsoa(index, i, ring[0])));
+}
+
+/**
+ * Which rings of LSOA i (every part and hole, by their first vertex) lie inside the footprint.
+ * When the boundaries never meet and no footprint ring lies inside the LSOA, 'all' means the LSOA
+ * lies wholly inside the footprint and 'none' wholly outside it.
+ */
+export function lsoaRingsInFootprint(index: LsoaIndex, i: number, polygons: LonLat[][][]): 'all' | 'some' | 'none' {
+  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
+  let inside = 0;
+  let rings = 0;
+  for (let r = ringStart[polygonStart[i]!]!; r < ringStart[polygonStart[i + 1]!]!; r++) {
+    const v = vertexStart[r]!;
+    rings++;
+    if (polygonsContain(polygons, coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES)) inside++;
+  }
+  return inside === 0 ? 'none' : inside === rings ? 'all' : 'some';
 }

@@ -5,7 +5,7 @@
 
 import Flatbush from 'flatbush';
 import type { AreaResolver } from './coverage-types';
-import { boundaryToSegmentsM, distanceToPolygonM, representativeLocal } from './footprint-distance';
+import { boundaryToSegmentsM, distanceToPolygonM, lineStartsInside, representativeLocal } from './footprint-distance';
 import { segmentsOf, type FootprintSegments } from './footprint-geometry';
 import { distanceToLsoaLocal, lsoaIndexOf, toLocal, type LsoaIndex } from './lsoa-index';
 import type { LsoaGeometry } from './lsoa-geometry';
@@ -83,7 +83,8 @@ function distanceM(index: LsoaIndex, i: number, item: Prepared, withinM: number)
       break;
     }
     case 'line':
-      raw = boundaryToSegmentsM(index, i, item.segments!, withinM);
+      // A line wholly inside the LSOA never meets its boundary.
+      raw = lineStartsInside(index, i, footprint.lines) ? 0 : boundaryToSegmentsM(index, i, item.segments!, withinM);
       break;
     case 'polygon':
     case 'areas':

@@ -2,7 +2,7 @@
 // offline, half-written build), so these return results the UI can explain, never throw.
 
 import { isIndicatorKey } from '../core/indicators';
-import { MANIFEST_FILE, MANIFEST_VERSION, type AttributesFile, type DataManifest, type DetailsFile } from './schema';
+import { MANIFEST_FILE, MANIFEST_VERSION, type AttributesFile, type DataManifest, type DetailsFile, type LookupsFile } from './schema';
 
 export interface Problem {
   /** missing: nothing there (or the dev server's index page); unreachable: network; invalid: bad content. */
@@ -172,4 +172,21 @@ export async function loadDetails(url: string, count: number, fetchImpl?: Fetch)
     isObject(d.ranks);
   if (!valid) return fail('invalid', `${name} does not match the attributes file (${count} LSOAs). ${REBUILD}`, url);
   return { ok: true, value: d as unknown as DetailsFile };
+}
+
+/** The optional lookups file (LSOA 2011 → 2021); every index must be an LSOA of this build. */
+export async function loadLookups(url: string, count: number, fetchImpl?: Fetch): Promise<Result<LookupsFile>> {
+  const result = await fetchJson(url, undefined, fetchImpl);
+  if (!result.ok) return result;
+  const l = result.value;
+  const name = url.split('/').pop() ?? url;
+  const valid =
+    isObject(l) &&
+    l.version === 1 &&
+    isObject(l.lsoa11) &&
+    Object.values(l.lsoa11).every(
+      (list) => Array.isArray(list) && list.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < count),
+    );
+  if (!valid) return fail('invalid', `${name} does not match the attributes file (${count} LSOAs). ${REBUILD}`, url);
+  return { ok: true, value: l as unknown as LookupsFile };
 }

@@ -167,3 +167,37 @@ export function parseRegionLookup(text: string, file: string): Result<RegionRow[
   if (!table.ok) return table;
   return { ok: true, value: table.value.rows, problems: [] };
 }
+
+export interface Lsoa11Row {
+  lsoa11: string;
+  lsoa21: string;
+}
+
+const LSOA_CODE = /^E01\d{6}$/;
+
+/**
+ * ONS LSOA 2011 → LSOA 2021 exact-fit lookup: one row per link (an LSOA split in 2021 has a row per
+ * part; merged ones share their 2021 code).
+ */
+export function parseLsoa11Lookup(text: string, file: string): Result<Lsoa11Row[]> {
+  const table = readTable(text, file, [
+    ['lsoa11', ['lsoa11cd', 'LSOA11CD'], 'the LSOA 2011 code'],
+    ['lsoa21', ['lsoa21cd', 'LSOA21CD'], 'the LSOA 2021 code'],
+  ] as const);
+  if (!table.ok) return table;
+  const problems = new ProblemList(file);
+  table.value.rows.forEach((row, i) => {
+    for (const [column, code] of [['lsoa11cd', row.lsoa11], ['lsoa21cd', row.lsoa21]] as const) {
+      if (!LSOA_CODE.test(code)) {
+        problems.add('a malformed LSOA code', {
+          row: i + 1,
+          column,
+          value: code,
+          message: `'${code}' is not an LSOA code (E01 followed by 6 digits).`,
+        });
+      }
+    }
+  });
+  if (!problems.isEmpty) return { ok: false, problems: problems.toArray() };
+  return { ok: true, value: table.value.rows, problems: [] };
+}

@@ -22,6 +22,8 @@ export interface DataManifest {
     scores: string;
     /** LSOA geometry for the analysis core (see geometry-format.ts). */
     geometry: string;
+    /** LookupsFile: older codes → LSOA indices, for `areas` footprints; absent when the source had none. */
+    lookups?: string;
   };
   lsoaCount: number;
   /** Wording the UI shows wherever people are counted, e.g. "Census 2021 usual residents". */
@@ -90,6 +92,16 @@ export interface DetailsFile {
   bbox: number[];
 }
 
+/** Codes of older geographies mapped onto this build's LSOAs, for schemes that use them. */
+export interface LookupsFile {
+  version: 1;
+  /**
+   * LSOA 2011 code → indices (into AttributesFile.codes) of the LSOAs 2021 it became, from the ONS
+   * exact-fit lookup: a split LSOA lists several, merged ones share one.
+   */
+  lsoa11: Record<string, number[]>;
+}
+
 export interface ScoresFile {
   version: 1;
   count: number;
@@ -100,6 +112,13 @@ export interface ScoresFile {
 export function decileAt(column: string, index: number): number {
   const code = column.charCodeAt(index) - 48;
   return code === 0 ? 10 : code;
+}
+
+/** A whole decile column as numbers 1..10, for the analysis core. */
+export function decodeDeciles(column: string): Uint8Array {
+  const deciles = new Uint8Array(column.length);
+  for (let i = 0; i < column.length; i++) deciles[i] = decileAt(column, i);
+  return deciles;
 }
 
 export function encodeDecile(decile: number): string {

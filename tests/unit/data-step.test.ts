@@ -11,7 +11,7 @@ import Pbf from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGeometry, representativePoint } from '../../src/data/geometry-format';
-import { decileAt, lsoaBoundsAt, MANIFEST_FILE, type AttributesFile, type DataManifest, type DetailsFile, type ScoresFile } from '../../src/data/schema';
+import { decileAt, lsoaBoundsAt, MANIFEST_FILE, type AttributesFile, type DataManifest, type DetailsFile, type LookupsFile, type ScoresFile } from '../../src/data/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..', '..');
@@ -92,7 +92,8 @@ describe('npm run data on the City of London subset', () => {
   it('exits 0 and writes a manifest naming files that exist, and nothing else but report.json', () => {
     expect(first.status).toBe(0);
     const names = Object.values(manifest.files);
-    expect(names).toHaveLength(5);
+    // tiles, attributes, details, scores, geometry and (the fixture has the LSOA 2011 lookup) lookups.
+    expect(names).toHaveLength(6);
     for (const name of names) expect(fs.statSync(path.join(out, name)).size, name).toBeGreaterThan(0);
     expect(fs.readdirSync(out).sort()).toEqual([...names, MANIFEST_FILE, 'report.json'].sort());
     expect(manifest.lsoaCount).toBe(6);
@@ -115,6 +116,13 @@ describe('npm run data on the City of London subset', () => {
     expect(attributes.population[i]).toBe(1474);
     expect(attributes.lads.map((l) => [l.code, l.name])).toEqual([['E09000001', 'City of London']]);
     expect(attributes.regions.map((r) => [r.code, r.name])).toEqual([['E12000007', 'London']]);
+  });
+
+  it('writes the LSOA 2011 → 2021 lookup as LSOA indices', () => {
+    expect(manifest.files.lookups).toMatch(/^lookups-[0-9a-f]{10}\.json$/);
+    const lookups = JSON.parse(fs.readFileSync(path.join(out, manifest.files.lookups!), 'utf8')) as LookupsFile;
+    // All six City of London LSOAs are unchanged (chgind U) between 2011 and 2021.
+    expect(lookups).toEqual({ version: 1, lsoa11: Object.fromEntries(CITY.map((code, i) => [code, [i]])) });
   });
 
   it('writes a geometry file with a representative point inside each LSOA’s box', () => {

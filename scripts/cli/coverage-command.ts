@@ -1,0 +1,140 @@
+// `gapmap coverage <schemes>`: the coverage core run in Node on the built data. Reads the schemes,
+// computes which LSOAs each reaches, allocates amounts by population, and writes the per-LSOA CSV
+// and (with --summary) the scope's summary JSON. Problems go to stderr; the run goes on without the
+// schemes that cannot be used.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { allocateAmounts, schemeAmount } from '../../src/core/allocate';
+import { areaKindOfCode } from '../../src/core/area-code-kind';
+import { computeCoverage } from '../../src/core/coverage';
+import { nearestFootprintKm } from '../../src/core/nearest';
+import { formatRule } from '../../src/core/scheme';
+import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
+import { lsoasInScope } from '../../src/core/scope-lsoas';
+import { summarizeCoverage } from '../../src/core/summary';
+import { buildAreaResolver } from '../../src/data/area-resolver';
+import { coverageCsv } from '../../src/data/coverage-csv';
+import { formatSchemeReadProblem, readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { decodeDeciles } from '../../src/data/schema';
+import { ENGLAND_CODE, summaryJson, type SummaryProblem } from '../../src/data/summary-json';
+import type { CoverageOptions } from './coverage-args';
+import { readBuiltData } from './read-built-data';
+
+/** A failure the user can fix; the message says how. */
+export class UsageError extends Error {}
+
+type Say = (line: string) => void;
+
+function readSchemes(file: string, say: Say) {
+  if (!fs.existsSync(file)) throw new UsageError(`The schemes file ${file} does not exist.`);
+  if (!/\.(geo)?json$/i.test(file)) throw new UsageError(`GapMap reads schemes from GeoJSON (.geojson or .json); ${file} is neither.`);
+  const read = readSchemesGeoJson(fs.readFileSync(file, 'utf8'));
+  for (const problem of read.problems) say(`${problem.severity === 'error' ? 'Skipped' : 'Note'}: ${formatSchemeReadProblem(problem)}`);
+  if (!read.ok) throw new UsageError(`${file} cannot be used (see above).`);
+  if (read.schemes.length === 0) throw new UsageError(`${file} holds no usable schemes (see above).`);
+  return read;
+}
+
+function resolveScope(code: string | undefined, h: Parameters<typeof scopeName>[0]): { scope: Scope; code: string } {
+  if (code === undefined) return { scope: ENGLAND, code: ENGLAND_CODE };
+  const kind = areaKindOfCode(code);
+  const scopeKind = kind === 'region' || kind === 'county' || kind === 'lad' ? kind : undefined;
+  const scope = scopeKind ? resolveScopeRef(h, { kind: scopeKind, code }) : null;
+  if (!scope) {
+    throw new UsageError(
+      `Unknown scope code '${code}': give a region (E12…), county (E10…) or district/unitary (E06/E07/E08/E09…) code of the built data, or leave --scope out for England.`,
+    );
+  }
+  return { scope, code };
+}
+
+/** Progress lines on stderr, at most one a second, only once a run has taken a second. */
+function progressReporter(say: Say, what: string): (done: number) => void {
+  const started = Date.now();
+  let last = started;
+  return (done) => {
+    const now = Date.now();
+    if (now - last < 1000 || done >= 1) return;
+    last = now;
+    say(`${what}: ${Math.round(done * 100)}% (${((now - started) / 1000).toFixed(0)} s)`);
+  };
+}
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+export async function runCoverage(options: CoverageOptions, say: Say, stdout: (text: string) => void): Promise<void> {
+  const read = readSchemes(options.schemesFile, say);
+  const built = await readBuiltData(options.data);
+  if (!built.ok) throw new UsageError(built.message);
+  const { attributes, details, geometry, lookups, manifest } = built.data;
+  if (!manifest.indicators.includes(options.indicator) || !details.ranks[options.indicator] || !attributes.deciles[options.indicator]) {
+    throw new UsageError(`The built data has no '${options.indicator}' indicator; it has ${manifest.indicators.join(', ')}.`);
+  }
+  const { scope, code: scopeCode } = resolveScope(options.scope, attributes);
+  const schemes = read.schemes;
+  if (!lookups && schemes.some((s) => s.footprint.type === 'areas' && s.footprint.areas.some((a) => a.kind === 'lsoa11'))) {
+    say('Note: some schemes list LSOA 2011 codes, but this build has no LSOA 2011 lookup; rebuild with `npm run data` from a source that has lookups/lsoa11_lsoa21_lad22_england.csv.');
+  }
+  const areas = buildAreaResolver(attributes, details, lookups);
+
+  const started = Date.now();
+  const coverage = computeCoverage({ lsoas: geometry, schemes, rule: options.rule, areas, onProgress: progressReporter(say, 'coverage') });
+  for (const problem of coverage.problems) say(`Not used: scheme '${problem.id}': ${problem.reason}`);
+  const unusable = new Set(coverage.problems.map((p) => p.id));
+  const usable = schemes.map((s) => !unusable.has(s.id));
+  const allocation = allocateAmounts(coverage.covered, schemes, attributes.population);
+  const lsoas = lsoasInScope(attributes, attributes.lad, scope);
+  const csv = coverageCsv(attributes.codes, coverage, schemes, allocation.amountGbp, scope.kind === 'england' ? undefined : lsoas);
+  const reached = csv.split('\n').length - 2;
+  if (options.out) write(options.out, csv);
+  else stdout(csv);
+
+  let headline = '';
+  if (options.summary) {
+    const summary = summarizeCoverage(
+      {
+        scope: lsoas,
+        population: attributes.population,
+        deciles: decodeDeciles(attributes.deciles[options.indicator]!),
+        ranks: details.ranks[options.indicator]!,
+        count: allocation.count,
+        allocatedGbp: allocation.allocatedGbp,
+      },
+      {
+        gapDecile: options.gapDecile,
+        nearestKm: (list) => {
+          if (list.length > 500) say(`${list.length.toLocaleString('en-GB')} gap LSOAs: measuring the distance to the nearest scheme…`);
+          return nearestFootprintKm(geometry, list, schemes, usable, areas);
+        },
+      },
+    );
+    const problems: SummaryProblem[] = [
+      ...read.problems.map((p): SummaryProblem => ({ id: p.id ?? `feature ${p.feature ?? '?'}`, reason: p.message, severity: p.severity })),
+      ...coverage.problems.map((p): SummaryProblem => ({ id: p.id, reason: p.reason, severity: 'error' })),
+    ];
+    const json = summaryJson({
+      rule: options.rule,
+      scope: { code: scopeCode, name: scopeName(attributes, scope) },
+      indicator: options.indicator,
+      codes: attributes.codes,
+      schemes: { read: schemes.length, usable: usable.filter(Boolean).length, amountGbp: schemes.reduce((sum, s) => sum + schemeAmount(s), 0) },
+      summary,
+      problems,
+    });
+    write(options.summary, `${JSON.stringify(json, null, 2)}\n`);
+    const { headline: h } = summary;
+    headline =
+      ` ${h.peopleUncovered.toLocaleString('en-GB')} of ${h.people.toLocaleString('en-GB')} people in deciles 1–${h.gapDecile}` +
+      ` live in LSOAs no scheme reaches${h.shareUncovered === null ? '' : ` (${(h.shareUncovered * 100).toFixed(1)}%)`}.`;
+  }
+  say(
+    `${schemes.length} schemes read, ${usable.filter(Boolean).length} used; ${reached.toLocaleString('en-GB')} LSOAs reached in ` +
+      `${scopeName(attributes, scope)} (rule ${formatRule(options.rule)}, ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s).${headline}` +
+      `${options.out ? ` CSV: ${options.out}.` : ''}${options.summary ? ` Summary: ${options.summary}.` : ''}`,
+  );
+}

@@ -1,0 +1,77 @@
+// `npm run gapmap -- <command> …`: GapMap's analysis from the command line, on the data built by
+// `npm run data`. Exit codes: 0 done, 1 unusable input or data (the message says what to fix),
+// 2 wrong usage.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LINE_BUFFER_M, DEFAULT_POINT_RADIUS_M } from '../src/core/scheme';
+import { parseCoverageArgs } from './cli/coverage-args';
+import { runCoverage, UsageError } from './cli/coverage-command';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const HELP = `Usage: npm run gapmap -- coverage <schemes.geojson> [options]
+
+Which LSOAs each scheme reaches, where its money lands, and who is left out.
+
+Options:
+  --rule intersects|centroid|share:P   when a scheme reaches an LSOA (default intersects):
+                                        intersects  its footprint touches the LSOA at all
+                                        centroid    it covers the LSOA's representative point
+                                        share:P     it covers at least P (0 < P ≤ 1) of the LSOA's area
+  --out FILE.csv        per-LSOA table: lsoa21cd,count,amount_gbp,ids (default: standard output)
+  --summary FILE.json   deciles, headline, gap list, fairness and problems for the scope
+  --scope CODE          region (E12…), county (E10…) or district (E06/E07/E08/E09…); default England
+  --gap-decile D        deciles 1..D count as most deprived (default 2)
+  --indicator KEY       imd (default), income, employment, education, health, crime, barriers,
+                        living, idaci, idaopi
+  --data DIR            the built data (default public/data)
+
+Schemes file: GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
+kind (grant|transport|community|other), amount_gbp, funder, start, end, theme, radius_m (points),
+buffer_m (lines, polygons), or lsoa21cd / lsoa11cd / area_codes to name the areas reached.
+Defaults: id from an id-like property (id, ServiceID, ref, code, …) else the feature's position;
+name from name/title else the id; lines are transport with a ${DEFAULT_LINE_BUFFER_M} m buffer, points other
+with a ${DEFAULT_POINT_RADIUS_M} m radius, polygons other with no buffer.
+Money: each scheme's amount_gbp is shared over the LSOAs it reaches in proportion to population.`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'coverage') {
+    console.error(`Unknown command '${command}'. ${HELP.split('\n')[0]}`);
+    return 2;
+  }
+  const args = parseCoverageArgs(rest, path.join(projectRoot, 'public', 'data'));
+  if (args.ok === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (!args.ok) {
+    console.error(`${args.message}\n\n${HELP.split('\n')[0]} (--help for more)`);
+    return 2;
+  }
+  try {
+    await runCoverage(args.options, (line) => console.error(line), (text) => process.stdout.write(text));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`gapmap: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`gapmap failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

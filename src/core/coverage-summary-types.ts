@@ -1,0 +1,72 @@
+// The figures a coverage run is summarised into for one scope (England, a region, a county, a
+// district or any list of LSOAs), by decile of the chosen indicator. Plain data, so the worker can
+// post it and the CLI can write it.
+
+export interface LsoaFigures {
+  /** LSOA indices in the scope. */
+  scope: readonly number[];
+  population: ArrayLike<number>;
+  /** Per LSOA: the indicator's decile 1..10 (decodeDeciles of AttributesFile.deciles[indicator]). */
+  deciles: ArrayLike<number>;
+  /** The indicator's ranks from DetailsFile.ranks (1 = most deprived). */
+  ranks: ArrayLike<number>;
+  /** Per LSOA: how many schemes reach it. */
+  count: ArrayLike<number>;
+  /** Per LSOA: allocated £ (see allocate.ts). */
+  allocatedGbp: ArrayLike<number>;
+}
+
+export interface DecileRow {
+  decile: number;
+  lsoas: number;
+  people: number;
+  coveredLsoas: number;
+  coveredPeople: number;
+  /** Of the decile's LSOAs in scope; null when the scope has none in this decile. */
+  shareLsoasCovered: number | null;
+  sharePeopleCovered: number | null;
+  allocatedGbp: number;
+  /** Null when the decile has no people in scope. */
+  gbpPerHead: number | null;
+}
+
+export interface Headline {
+  /** Deciles 1..gapDecile count as "most deprived". */
+  gapDecile: number;
+  /** People in scope living in deciles 1..gapDecile. */
+  people: number;
+  /** Of those, people in LSOAs no scheme reaches. */
+  peopleUncovered: number;
+  /** peopleUncovered / people; null when there is nobody in those deciles in scope. */
+  shareUncovered: number | null;
+}
+
+export interface GapLsoa {
+  index: number;
+  rank: number;
+  decile: number;
+  people: number;
+  /** Km to the nearest usable footprint; Infinity when there is none. */
+  nearestKm: number;
+}
+
+export interface Fairness {
+  /** £ allocated to LSOAs in scope. */
+  allocatedGbp: number;
+  /** Deciles 1..mostDeprivedDeciles are compared against the rest. */
+  mostDeprivedDeciles: number;
+  /** Share of the scope's allocated £ reaching those deciles; null when nothing was allocated. */
+  shareOfGbp: number | null;
+  /** Share of the scope's people living in them; null when the scope has no people. */
+  shareOfPeople: number | null;
+  /** Population-weighted concentration index of £ per head by rank (docs/coverage.md); negative = pro-deprived. */
+  concentrationIndex: number | null;
+}
+
+export interface CoverageSummary {
+  deciles: DecileRow[];
+  headline: Headline;
+  /** Uncovered LSOAs in deciles 1..gapDecile, most deprived first. */
+  gaps: GapLsoa[];
+  fairness: Fairness;
+}

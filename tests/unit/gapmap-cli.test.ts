@@ -1,0 +1,173 @@
+// `npm run gapmap -- coverage` end to end on the real build and the real TfGM Trafford bus routes,
+// and its refusals of unusable input.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COVERAGE_CSV_HEADER } from '../../src/data/coverage-csv';
+import type { SummaryJson } from '../../src/data/summary-json';
+import type { BuiltData } from '../../scripts/cli/read-built-data';
+import { builtData, hasBuiltData, projectRoot, TRAFFORD, trafford } from './built-data';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as `npm run gapmap` does (tsx), without blocking the test worker. */
+function gapmap(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/gapmap.ts', ...args], { cwd: projectRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-cli-'));
+});
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasBuiltData)('gapmap coverage on the Trafford bus routes, scope Trafford', () => {
+  let run: Run;
+  let rows: string[][];
+  let summary: SummaryJson;
+  let data: BuiltData;
+
+  beforeAll(async () => {
+    data = await builtData();
+    const csv = path.join(tmp, 'routes.csv');
+    const json = path.join(tmp, 'out', 'summary.json');
+    run = await gapmap('coverage', trafford.routes, '--scope', TRAFFORD, '--out', csv, '--summary', json, '--rule', 'intersects');
+    expect(run.stderr).not.toMatch(/failed unexpectedly/);
+    expect(run.status).toBe(0);
+    const lines = fs.readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(COVERAGE_CSV_HEADER);
+    rows = lines.slice(1).map((line) => line.split(','));
+    summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+  });
+
+  it('writes the CSV: header exactly, one row per reached LSOA in code order, ids sorted', () => {
+    expect(COVERAGE_CSV_HEADER).toBe('lsoa21cd,count,amount_gbp,ids');
+    expect(rows.length).toBeGreaterThan(100);
+    const codes = rows.map((r) => r[0]!);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(codes).size).toBe(codes.length);
+    const trafford = new Set(data.attributes.codes.filter((_, i) => data.attributes.lads[data.attributes.lad[i]!]!.code === TRAFFORD));
+    for (const row of rows) {
+      expect(row).toHaveLength(4);
+      const [code, count, amount, ids] = row as [string, string, string, string];
+      expect(trafford.has(code), code).toBe(true);
+      const list = ids.split(';');
+      expect(Number(count)).toBe(list.length);
+      expect(list).toEqual([...list].sort());
+      // The routes carry no amounts.
+      expect(amount).toBe('0');
+    }
+  });
+
+  it('writes the summary: its shape, and deciles that add up to Trafford’s LSOAs', () => {
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining(['rule', 'scope', 'indicator', 'deciles', 'headline', 'gaps', 'fairness', 'problems']),
+    );
+    expect(summary).toMatchObject({ rule: 'intersects', scope: TRAFFORD, scope_name: 'Trafford', indicator: 'imd' });
+    expect(summary.schemes).toEqual({ read: 407, usable: 407, amount_gbp: 0 });
+    expect(summary.deciles.map((d) => d.decile)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const row of summary.deciles) {
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(['decile', 'lsoas', 'people', 'covered_lsoas', 'covered_people', 'allocated_gbp', 'gbp_per_head']),
+      );
+      expect(row.covered_lsoas).toBeLessThanOrEqual(row.lsoas);
+    }
+    const ladIndex = data.attributes.lads.findIndex((l) => l.code === TRAFFORD);
+    const traffordCount = data.attributes.lad.filter((l) => l === ladIndex).length;
+    expect(summary.deciles.reduce((n, d) => n + d.lsoas, 0)).toBe(traffordCount);
+    expect(summary.deciles.reduce((n, d) => n + d.covered_lsoas, 0)).toBe(rows.length);
+    expect(Object.keys(summary.headline)).toEqual(expect.arrayContaining(['gap_decile', 'people_uncovered', 'share_uncovered']));
+    expect(summary.headline.gap_decile).toBe(2);
+    const deprived = summary.deciles.filter((d) => d.decile <= 2);
+    expect(summary.headline.people_uncovered).toBe(deprived.reduce((n, d) => n + d.people - d.covered_people, 0));
+    // Every gap is an uncovered decile 1–2 LSOA, most deprived first.
+    expect(summary.gaps.length).toBe(deprived.reduce((n, d) => n + d.lsoas - d.covered_lsoas, 0));
+    expect(summary.gaps.map((g) => g.rank)).toEqual([...summary.gaps.map((g) => g.rank)].sort((a, b) => a - b));
+    // No amounts: nothing allocated, so no concentration index.
+    expect(summary.fairness).toMatchObject({ allocated_gbp: 0, most_deprived_deciles: 2, share_of_gbp_most_deprived: null, concentration_index: null });
+    expect(summary.problems).toEqual([]);
+    expect(run.stderr).toContain('407 schemes read, 407 used');
+  });
+});
+
+describe.skipIf(!hasBuiltData)('gapmap coverage with amounts, gaps and problems (England)', () => {
+  it('allocates amounts, lists gaps with distances, and reports bad features', async () => {
+    const schemes = path.join(tmp, 'mixed.geojson');
+    const square = [[-2.33, 53.44], [-2.32, 53.44], [-2.32, 53.45], [-2.33, 53.45], [-2.33, 53.44]];
+    fs.writeFileSync(
+      schemes,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { id: 'hub, north', amount_gbp: 10000, radius_m: 500 }, geometry: { type: 'Point', coordinates: [-2.3386, 53.4631] } },
+          { type: 'Feature', properties: { id: 'park', amount_gbp: 5000 }, geometry: { type: 'Polygon', coordinates: [square] } },
+          { type: 'Feature', properties: { id: 'broken' }, geometry: { type: 'Point', coordinates: [-2.3, 95] } },
+        ],
+      }),
+    );
+    const csv = path.join(tmp, 'mixed.csv');
+    const json = path.join(tmp, 'mixed.json');
+    const run = await gapmap('coverage', schemes, '--out', csv, '--summary', json, '--gap-decile', '1', '--indicator', 'income');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("Skipped: Feature 3 (id 'broken'): The point [-2.3, 95] has latitude 95, outside -90..90.");
+    const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    expect(summary).toMatchObject({ scope: 'E92000001', scope_name: 'England', indicator: 'income' });
+    expect(summary.schemes).toEqual({ read: 2, usable: 2, amount_gbp: 15000 });
+    expect(summary.fairness.allocated_gbp).toBeCloseTo(15000, 2);
+    expect(summary.deciles.reduce((n, d) => n + d.allocated_gbp, 0)).toBeCloseTo(15000, 1);
+    expect(summary.problems).toEqual([expect.objectContaining({ id: 'broken', severity: 'error' })]);
+    expect(summary.headline.gap_decile).toBe(1);
+    expect(summary.gaps.length).toBeGreaterThan(3000);
+    expect(summary.gaps.every((g) => g.decile === 1 && g.nearest_km !== null && g.nearest_km >= 0)).toBe(true);
+    // An id holding a comma is quoted in the CSV.
+    expect(fs.readFileSync(csv, 'utf8')).toContain('"hub, north');
+  });
+});
+
+describe.concurrent('gapmap refuses unusable input with a clear message', () => {
+  it.each([
+    [['coverage', 'no-such-file.geojson'], 1, 'The schemes file no-such-file.geojson does not exist.'],
+    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--rule', 'touching'], 2, "Unknown coverage rule 'touching'"],
+    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--gap-decile', '11'], 2, "--gap-decile '11' must be a whole number from 1 to 10."],
+    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--indicator', 'wealth'], 2, "Unknown indicator 'wealth'"],
+    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--colour', 'red'], 2, "Unknown option '--colour'."],
+    [['frobnicate'], 2, "Unknown command 'frobnicate'."],
+    [['coverage', 'tests/fixtures/schemes/british-national-grid.geojson'], 1, "The file's coordinates are in urn:ogc:def:crs:EPSG::27700"],
+    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--data', 'no-such-folder'], 1, 'No built data in no-such-folder: manifest.json is missing. Build it with `npm run data`'],
+  ])('%j → exit %i', async (args, status, message) => {
+    const run = await gapmap(...args);
+    expect(run.status).toBe(status);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it.skipIf(!hasBuiltData)('an unknown scope code', async () => {
+    const run = await gapmap('coverage', 'tests/fixtures/schemes/single-feature.geojson', '--scope', 'E08999999');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("Unknown scope code 'E08999999': give a region (E12…), county (E10…) or district/unitary");
+  });
+
+  it('prints help with the stated defaults', async () => {
+    const run = await gapmap('coverage', '--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--rule intersects|centroid|share:P');
+    expect(run.stdout).toContain('400 m buffer');
+  });
+});
