@@ -30,6 +30,7 @@ import { capsuleRegion, COARSE_SCANLINES, polygonRegion, scanShare, unionRegion,
 import { degreesFor } from './geodesy';
 import {
   circleOverlapArea,
+  boundaryWithinLocal,
   distanceToBoundaryLocal,
   lsoaContainsLocal,
   lsoaIndexOf,
@@ -195,9 +196,18 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
   const { dLon, dLat } = degreesFor(radiusM + TOUCH_M, lat);
   // A point with no catchment has no area: under every rule it covers the LSOAs it is in or on.
   if (radiusM === 0 || rule.kind === 'intersects') {
+    const reach = radiusM + TOUCH_M;
     for (const i of index.boxes.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
       const [x, y] = toLocal(index, i, lon, lat);
-      if (lsoaContainsLocal(index, i, x, y) || distanceToBoundaryLocal(index, i, x, y) <= radiusM + TOUCH_M) mark(i);
+      // Quick reject: the catchment misses the LSOA's box (the search box is square, the catchment round).
+      if (boxDistanceSq(index, i, x, y) > reach * reach) continue;
+      // Quick accept: the representative point is inside the LSOA and within reach.
+      const [px, py] = representativeLocal(index, i);
+      if ((x - px) * (x - px) + (y - py) * (y - py) <= reach * reach) {
+        mark(i);
+        continue;
+      }
+      if (lsoaContainsLocal(index, i, x, y) || boundaryWithinLocal(index, i, x, y, reach)) mark(i);
     }
     return;
   }
@@ -218,6 +228,22 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
   }
 }
 
+
+/** Squared metres from a local point to LSOA i's box, in its frame. */
+function boxDistanceSq(index: LsoaIndex, i: number, x: number, y: number): number {
+  const f = i * 4;
+  const lon0 = index.frames[f]!;
+  const lat0 = index.frames[f + 1]!;
+  const kx = index.frames[f + 2]!;
+  const ky = index.frames[f + 3]!;
+  const west = (index.bbox[f]! - lon0) * kx;
+  const south = (index.bbox[f + 1]! - lat0) * ky;
+  const east = (index.bbox[f + 2]! - lon0) * kx;
+  const north = (index.bbox[f + 3]! - lat0) * ky;
+  const dx = x < west ? west - x : x > east ? x - east : 0;
+  const dy = y < south ? south - y : y > north ? y - north : 0;
+  return dx * dx + dy * dy;
+}
 
 // ── Lines and polygon edges ─────────────────────────────────────────────────────────────────
 

@@ -145,6 +145,21 @@ export function distanceToBoundaryLocal(index: LsoaIndex, i: number, x: number, 
   return Math.sqrt(best);
 }
 
+/** Whether some point of LSOA i's boundary is within `reach` metres of a local point (stops at the first). */
+export function boundaryWithinLocal(index: LsoaIndex, i: number, x: number, y: number, reach: number): boolean {
+  const xy = index.localXY;
+  const { polygonStart, ringStart, vertexStart } = index.geometry;
+  const reachSq = reach * reach;
+  const rings = ringStart[polygonStart[i + 1]!]!;
+  for (let r = ringStart[polygonStart[i]!]!; r < rings; r++) {
+    const end = vertexStart[r + 1]!;
+    for (let v = vertexStart[r]!; v < end - 1; v++) {
+      if (pointSegmentDistanceSq(x, y, xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!) <= reachSq) return true;
+    }
+  }
+  return false;
+}
+
 /** Distance in metres from a local point to LSOA i (0 inside). */
 export function distanceToLsoaLocal(index: LsoaIndex, i: number, x: number, y: number): number {
   return lsoaContainsLocal(index, i, x, y) ? 0 : distanceToBoundaryLocal(index, i, x, y);
