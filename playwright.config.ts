@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+/** Port for the preview server; set GAPMAP_E2E_PORT when 4174 is taken. */
+const port = Number(process.env.GAPMAP_E2E_PORT ?? 4174);
+
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download is not
 // available here. WebGL runs in software (SwiftShader), so keep windows small.
 export default defineConfig({
@@ -10,7 +13,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4174',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1000, height: 700 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -25,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4174 --strictPort',
-    url: 'http://127.0.0.1:4174',
+    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
   },
