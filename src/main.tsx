@@ -11,6 +11,8 @@ import { parseViewHash } from './state/url';
 import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
+import { createCoverageClient } from './worker/coverage-client';
+import type { CoverageClient } from './state/coverage-protocol';
 import './styles.css';
 
 declare global {
@@ -55,9 +57,15 @@ async function start(root: HTMLElement): Promise<void> {
   if (!attributesResult.ok) return boot({ stage: 'failed', message: attributesResult.problem.message });
 
   const detailsUrl = dataFileUrl(dataBase, manifest.files.details).href;
+  let coverage: CoverageClient | undefined;
+  try {
+    coverage = createCoverageClient(dataBase, manifest);
+  } catch {
+    coverage = undefined; // No module workers: the coverage tab says so.
+  }
   const store = createAppStore(
     { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
-    { fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount), saveBasemapUrl },
+    { fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount), saveBasemapUrl, ...(coverage ? { coverage } : {}) },
   );
 
   render(

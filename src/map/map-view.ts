@@ -2,7 +2,7 @@
 // dimming, hover and selection outlines, camera moves, basemap); turns map events into store
 // actions. The UI never touches the map, and this class never renders UI.
 
-import maplibregl, { type LngLatBoundsLike, type MapOptions, type PaddingOptions } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type LngLatBoundsLike, type MapOptions, type PaddingOptions } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { FetchSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import { ladsInScope } from '../core/scope';
@@ -15,14 +15,19 @@ import {
   type CameraRequest,
 } from '../state/store';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
+import { schemesToGeoJson } from './scheme-features';
 import {
   buildStyle,
   decileColourExpression,
   featureIdOf,
   fillOpacityExpression,
+  GAP_LAYERS,
   LAYER,
   lsoaIdFilter,
+  lsoaIdSetFilter,
   lsoaOfFeatureId,
+  SCHEME_LAYERS,
+  SCHEME_SOURCE,
   SOURCE,
 } from './style';
 
@@ -81,6 +86,7 @@ export class MapView {
   private basemapLoad: AbortController | null = null;
   private tileErrorShown = false;
   private basemapErrorShown = false;
+  private drawnSchemes: AppState['coverage']['schemes'] = [];
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
@@ -182,6 +188,8 @@ export class MapView {
     this.applyHover(state.hover, null);
     this.applyCamera(state.cameraRequest);
     void this.applyBasemap(state.basemapUrl);
+    this.applySchemes(state);
+    this.applyGaps(state);
   }
 
   private apply(state: AppState, previous: AppState): void {
@@ -190,6 +198,28 @@ export class MapView {
     if (state.hover !== previous.hover) this.applyHover(state.hover, previous.hover);
     if (state.cameraRequest !== previous.cameraRequest) this.applyCamera(state.cameraRequest);
     if (state.basemapUrl !== previous.basemapUrl) void this.applyBasemap(state.basemapUrl);
+    const coverage = state.coverage;
+    const before = previous.coverage;
+    if (coverage.schemes !== before.schemes || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
+    if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
+  }
+
+  /** The schemes opened for coverage, drawn by kind over the deciles and under the labels. */
+  private applySchemes(state: AppState): void {
+    const { schemes, showSchemes } = state.coverage;
+    if (schemes !== this.drawnSchemes) {
+      this.drawnSchemes = schemes;
+      (this.map.getSource(SCHEME_SOURCE) as GeoJSONSource | undefined)?.setData(schemesToGeoJson(schemes));
+    }
+    for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
+  }
+
+  /** Gaps (uncovered LSOAs in the most deprived deciles, in scope) as a thick outline: line work, not fill. */
+  private applyGaps(state: AppState): void {
+    const { summary, showGaps } = state.coverage;
+    const gaps = showGaps && summary ? summary.summary.gaps.map((gap) => gap.index) : [];
+    const filter = lsoaIdSetFilter(gaps);
+    for (const layer of GAP_LAYERS) this.map.setFilter(layer, filter);
   }
 
   private applyFill(state: AppState): void {

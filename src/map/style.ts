@@ -10,8 +10,12 @@ import type {
 } from 'maplibre-gl';
 import type { IndicatorKey } from '../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
+import { SCHEME_KINDS } from '../core/scheme';
+import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
 
 export const SOURCE = 'gapmap';
+/** GeoJSON source of the schemes opened for coverage (src/map/scheme-features.ts). */
+export const SCHEME_SOURCE = 'schemes';
 
 export const LAYER = {
   background: 'background',
@@ -19,6 +23,14 @@ export const LAYER = {
   lsoaLine: 'lsoa-line',
   ladLine: 'lad-line',
   regionLine: 'region-line',
+  schemeAreaFill: 'scheme-area-fill',
+  schemeAreaCasing: 'scheme-area-casing',
+  schemeAreaLine: 'scheme-area-line',
+  schemeLineCasing: 'scheme-line-casing',
+  schemeLine: 'scheme-line',
+  gapCasing: 'gap-casing',
+  gapLine: 'gap-line',
+  schemePoint: 'scheme-point',
   highlightCasing: 'highlight-casing',
   highlightLine: 'highlight-line',
   hoverLine: 'hover-line',
@@ -73,6 +85,37 @@ export function lsoaIdFilter(lsoas: readonly number[]): FilterSpecification {
   return ['in', ['id'], ['literal', lsoas.map(featureIdOf)]];
 }
 
+/**
+ * The same for a large set (thousands of gap LSOAs): `match` looks labels up in a table, where
+ * `in` scans the list for every feature.
+ */
+export function lsoaIdSetFilter(lsoas: readonly number[]): FilterSpecification {
+  if (lsoas.length === 0) return ['boolean', false];
+  const ids = [...new Set(lsoas)].map(featureIdOf).sort((a, b) => a - b);
+  return ['match', ['id'], ids, true, false] as unknown as FilterSpecification;
+}
+
+/** The scheme layers, drawn by kind. */
+export const SCHEME_LAYERS = [
+  LAYER.schemeAreaFill,
+  LAYER.schemeAreaCasing,
+  LAYER.schemeAreaLine,
+  LAYER.schemeLineCasing,
+  LAYER.schemeLine,
+  LAYER.schemePoint,
+] as const;
+
+export const GAP_LAYERS = [LAYER.gapCasing, LAYER.gapLine] as const;
+
+function kindColourExpression(): ExpressionSpecification {
+  const stops = SCHEME_KINDS.flatMap((kind) => [kind, SCHEME_KIND_COLOURS[kind]]);
+  return ['match', ['get', 'kind'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
+}
+
+const IS_AREA: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const IS_LINE: FilterSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const IS_POINT: FilterSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+
 export interface StyleInput {
   tilesUrl: string;
   indicator: IndicatorKey;
@@ -84,7 +127,10 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
   const none = lsoaIdFilter([]);
   return {
     version: 8,
-    sources: { [SOURCE]: { type: 'vector', url: tilesUrl } },
+    sources: {
+      [SOURCE]: { type: 'vector', url: tilesUrl },
+      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#e3e8ec' } },
       {
@@ -131,6 +177,76 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
           'line-color': INK,
           'line-opacity': 0.7,
           'line-width': ['interpolate', ['linear'], ['zoom'], minzoom, 0.8, 8, 1.6, 12, 3],
+        },
+      },
+      {
+        id: LAYER.schemeAreaFill,
+        type: 'fill',
+        source: SCHEME_SOURCE,
+        filter: IS_AREA,
+        paint: { 'fill-color': kindColourExpression(), 'fill-opacity': 0.15 },
+      },
+      {
+        id: LAYER.schemeAreaCasing,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        filter: IS_AREA,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': CASING_COLOUR, 'line-width': 3.5 },
+      },
+      {
+        id: LAYER.schemeAreaLine,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        filter: IS_AREA,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': kindColourExpression(), 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
+      },
+      {
+        id: LAYER.schemeLineCasing,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        filter: IS_LINE,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': CASING_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 12, 3.5, 15, 5] },
+      },
+      {
+        id: LAYER.schemeLine,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        filter: IS_LINE,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': kindColourExpression(), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
+      },
+      {
+        id: LAYER.gapCasing,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: ['boolean', false],
+        layout: { 'line-join': 'round' },
+        // Thin at country scale, where thousands of outlines would otherwise blanket the fill.
+        paint: { 'line-color': CASING_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0, 9, 2, 11, 4, 14, 7] },
+      },
+      {
+        id: LAYER.gapLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: ['boolean', false],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': GAP_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 8, 1, 11, 2.5, 14, 4] },
+      },
+      {
+        id: LAYER.schemePoint,
+        type: 'circle',
+        source: SCHEME_SOURCE,
+        filter: IS_POINT,
+        paint: {
+          'circle-color': kindColourExpression(),
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 15, 6],
+          'circle-stroke-color': CASING_COLOUR,
+          'circle-stroke-width': 1.5,
         },
       },
       {

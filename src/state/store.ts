@@ -16,6 +16,8 @@ import {
 import { createSearchIndex, type SearchEntry, type SearchIndex } from '../core/search';
 import type { Problem, Result } from '../data/load';
 import { lsoaBoundsAt, type AttributesFile, type DataManifest, type DetailsFile } from '../data/schema';
+import { coverageSlice, type CoverageSlice, type PanelTab } from './coverage-slice';
+import type { CoverageClient } from './coverage-protocol';
 import { buildSearchEntries } from './search-entries';
 import type { Camera, UrlView } from './url';
 
@@ -80,12 +82,22 @@ interface SelectionSlice {
   hover: number | null;
   panel: PanelMode;
   panelCollapsed: boolean;
+  /** Which tab of the side panel is in front: details of the selection, or coverage. */
+  panelTab: PanelTab;
+  /** Whether the coverage tab is open (the panel shows while it or a selection is). */
+  coverageOpen: boolean;
   setHover: (lsoa: number | null) => void;
-  selectLsoa: (lsoa: number, options: { fly: boolean }) => void;
+  /** `keepTab`: select without bringing the details tab to the front (from the gap list). */
+  selectLsoa: (lsoa: number, options: { fly: boolean; keepTab?: boolean }) => void;
   showArea: (area: AreaSelection) => void;
-  /** Esc and the close button: back to the ward/MSOA an LSOA came from, else closed. */
+  /**
+   * Esc and the close button: closes the tab in front. Coverage closes (back to any details);
+   * details go back to the ward/MSOA an LSOA came from, else close (back to any coverage).
+   */
   closePanel: () => void;
   setPanelCollapsed: (collapsed: boolean) => void;
+  openCoverage: () => void;
+  showPanelTab: (tab: PanelTab) => void;
 }
 
 interface DetailsSlice {
@@ -118,12 +130,14 @@ interface StatusSlice {
   applyUrlView: (view: UrlView) => void;
 }
 
-export type AppState = DataSlice & ViewSlice & SelectionSlice & DetailsSlice & SettingsSlice & StatusSlice;
+export type AppState = DataSlice & ViewSlice & SelectionSlice & DetailsSlice & SettingsSlice & StatusSlice & CoverageSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreDeps {
   fetchDetails: () => Promise<Result<DetailsFile>>;
   saveBasemapUrl: (url: string | null) => void;
+  /** The coverage worker; without it the coverage panel says coverage cannot run. */
+  coverage?: CoverageClient;
 }
 
 export interface StoreInit {
@@ -196,37 +210,46 @@ const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
   hover: null,
   panel: { mode: 'closed' },
   panelCollapsed: false,
+  panelTab: 'details',
+  coverageOpen: false,
   setHover: (lsoa) => {
     if (get().hover !== lsoa) set({ hover: lsoa });
   },
-  selectLsoa: (lsoa, { fly }) => {
-    const { panel, attributes } = get();
+  selectLsoa: (lsoa, { fly, keepTab = false }) => {
+    const { panel, attributes, coverageOpen } = get();
     if (lsoa < 0 || lsoa >= attributes.count) return;
-    set({ panel: { mode: 'lsoa', index: lsoa, from: highlightedArea(panel) }, panelCollapsed: false });
+    const panelTab = keepTab && coverageOpen ? get().panelTab : 'details';
+    set({ panel: { mode: 'lsoa', index: lsoa, from: keepTab ? null : highlightedArea(panel) }, panelCollapsed: false, panelTab });
     get().loadDetails();
     if (fly) get().flyToLsoa(lsoa);
   },
   showArea: (area) => {
-    set({ panel: { mode: 'area', area }, panelCollapsed: false });
+    set({ panel: { mode: 'area', area }, panelCollapsed: false, panelTab: 'details' });
     const { details } = get();
     if (details.status !== 'ready') return;
     const bounds = unionBounds(lsoasInArea(details.details, area).map((lsoa) => lsoaBounds(details.details, lsoa)));
     if (bounds) get().moveCamera({ kind: 'bounds', bounds, maxZoom: AREA_MAX_ZOOM }, true);
   },
   closePanel: () => {
-    const { panel } = get();
-    switch (panel.mode) {
-      case 'closed':
-        return;
-      case 'lsoa':
-        set({ panel: panel.from ? { mode: 'area', area: panel.from } : { mode: 'closed' } });
-        return;
-      case 'area':
-        set({ panel: { mode: 'closed' } });
-        return;
+    const { panel, panelTab, coverageOpen } = get();
+    if (panelTab === 'coverage' && coverageOpen) {
+      set({ coverageOpen: false, panelTab: 'details' });
+      return;
     }
+    const next: PanelMode =
+      panel.mode === 'lsoa' && panel.from ? { mode: 'area', area: panel.from } : { mode: 'closed' };
+    if (panel.mode !== 'closed') set({ panel: next });
+    if (next.mode === 'closed' && coverageOpen) set({ panelTab: 'coverage' });
   },
   setPanelCollapsed: (collapsed) => set({ panelCollapsed: collapsed }),
+  openCoverage: () => {
+    const { panel, coverageOpen, panelCollapsed } = get();
+    const opening = (panel.mode === 'closed' && !coverageOpen) || panelCollapsed;
+    set({ coverageOpen: true, panelTab: 'coverage', panelCollapsed: false });
+    // The panel narrows the map: keep the whole scope in view, as coverage is worked out for it.
+    if (opening) get().setScope(get().scope, { fit: true });
+  },
+  showPanelTab: (tab) => set(tab === 'coverage' ? { panelTab: tab, coverageOpen: true } : { panelTab: tab }),
 });
 
 const detailsSlice =
@@ -348,7 +371,14 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
     ...detailsSlice(deps, init.attributes)(set, get, api),
     ...settingsSlice(deps, init.basemapUrl)(set, get, api),
     ...statusSlice(set, get, api),
+    ...coverageSlice(deps)(set, get, api),
   }));
+  if (deps.coverage) {
+    // A new scope or indicator re-summarises the coverage run; it never reruns it.
+    store.subscribe((state, previous) => {
+      if (state.scope !== previous.scope || state.indicator !== previous.indicator) state.refreshCoverageSummary();
+    });
+  }
   store.getState().applyUrlView(init.url);
   if (!init.url.camera) {
     // Without a camera in the link, open on the scope (else England), then on the LSOA it names.

@@ -9,6 +9,22 @@ import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppState, useAppStore } from './use-store';
 
+/** Opens the coverage tab of the side panel (or brings it to the front). */
+function CoverageButton() {
+  const store = useAppStore();
+  const showing = useAppState((state) => state.coverageOpen && state.panelTab === 'coverage' && !state.panelCollapsed);
+  return (
+    <button
+      type="button"
+      class="button-header button-coverage"
+      aria-pressed={showing}
+      onClick={() => (showing ? store.getState().closePanel() : store.getState().openCoverage())}
+    >
+      Coverage
+    </button>
+  );
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -48,6 +64,7 @@ export function App() {
         <SearchBox inputRef={searchInput} />
         <ScopePicker />
         <IndicatorPicker />
+        <CoverageButton />
         <button type="button" class="button-header" onClick={() => store.getState().openDialog('settings')}>
           Settings
         </button>

@@ -1,18 +1,29 @@
 import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
+import type { PanelTab } from '../state/coverage-slice';
 import type { AreaSelection, PanelMode } from '../state/store';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
+import { CoveragePanel } from './CoveragePanel';
 import { useAppState, useAppStore } from './use-store';
 
 const PANEL_ID = 'side-panel';
+const TABS: { tab: PanelTab; label: string }[] = [
+  { tab: 'details', label: 'Details' },
+  { tab: 'coverage', label: 'Coverage' },
+];
 
-/** The side panel: one task at a time (an LSOA, or a ward/MSOA and its LSOAs); collapsible. */
+/**
+ * The side panel: one task at a time, in two tabs: details (an LSOA, or a ward/MSOA and its
+ * LSOAs) and coverage. Shown while either has something to show; collapsible.
+ */
 export function Panel() {
   const panel = useAppState((state) => state.panel);
   const collapsed = useAppState((state) => state.panelCollapsed);
+  const tab = useAppState((state) => state.panelTab);
+  const coverageOpen = useAppState((state) => state.coverageOpen);
   const store = useAppStore();
-  if (panel.mode === 'closed') return null;
-  const label = panelLabel(panel);
+  if (panel.mode === 'closed' && !coverageOpen) return null;
+  const label = tab === 'coverage' ? 'Coverage' : panel.mode === 'closed' ? 'Details' : panelLabel(panel);
   if (collapsed) {
     return (
       <aside class="panel panel-collapsed" aria-label={label}>
@@ -23,13 +34,13 @@ export function Panel() {
           aria-controls={PANEL_ID}
           onClick={() => store.getState().setPanelCollapsed(false)}
         >
-          Show details
+          {tab === 'coverage' ? 'Show coverage' : 'Show details'}
         </button>
       </aside>
     );
   }
   return (
-    <aside class="panel" id={PANEL_ID} role="region" aria-label={label}>
+    <aside class={tab === 'coverage' ? 'panel panel-wide' : 'panel'} id={PANEL_ID} role="region" aria-label={label}>
       <div class="panel-tools">
         <button
           type="button"
@@ -44,8 +55,56 @@ export function Panel() {
           Close <span class="key-hint">(Esc)</span>
         </button>
       </div>
-      <PanelBody panel={panel} />
+      <PanelTabs tab={tab} />
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'coverage' ? (
+          <CoveragePanel />
+        ) : panel.mode === 'closed' ? (
+          <div class="panel-body">
+            <h2 class="panel-heading">Details</h2>
+            <p>Click an LSOA on the map, or search for a place, to see its deprivation ranks and where it is.</p>
+          </div>
+        ) : (
+          <PanelBody panel={panel} />
+        )}
+      </div>
     </aside>
+  );
+}
+
+/** Details | Coverage: a tab list; arrow keys, Home and End move between the tabs. */
+function PanelTabs({ tab }: { tab: PanelTab }) {
+  const store = useAppStore();
+  const list = useRef<HTMLDivElement>(null);
+  const choose = (next: PanelTab) => {
+    store.getState().showPanelTab(next);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.tab === tab);
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -at, End: TABS.length - 1 - at }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    choose(TABS[(at + step + TABS.length) % TABS.length]!.tab);
+  };
+  return (
+    <div class="panel-tabs" role="tablist" aria-label="Side panel" ref={list} onKeyDown={onKeyDown}>
+      {TABS.map(({ tab: t, label }) => (
+        <button
+          key={t}
+          type="button"
+          role="tab"
+          id={`tab-${t}`}
+          class="panel-tab"
+          aria-selected={t === tab}
+          aria-controls={`panel-${t}`}
+          tabIndex={t === tab ? 0 : -1}
+          onClick={() => choose(t)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
   );
 }
 

@@ -1,0 +1,51 @@
+// Schemes as GeoJSON for the map's scheme layers: each footprint as drawn (points, routes,
+// areas), tagged with its kind so the layers colour it. Footprints that only name areas have no
+// shape of their own and are not drawn here (their LSOAs show through the coverage tables).
+
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Scheme, SchemeKind } from '../core/scheme';
+
+export interface SchemeFeatureProperties {
+  kind: SchemeKind;
+  name: string;
+  /** Catchment radius or buffer in metres, for drawing the reach. */
+  reachM: number;
+}
+
+function geometryOf(scheme: Scheme): Geometry | null {
+  const footprint = scheme.footprint;
+  switch (footprint.type) {
+    case 'point':
+      return { type: 'Point', coordinates: footprint.point };
+    case 'line':
+      return { type: 'MultiLineString', coordinates: footprint.lines };
+    case 'polygon':
+      return { type: 'MultiPolygon', coordinates: footprint.polygons };
+    case 'areas':
+      return null;
+  }
+}
+
+function reachOf(scheme: Scheme): number {
+  const footprint = scheme.footprint;
+  switch (footprint.type) {
+    case 'point':
+      return footprint.radiusM;
+    case 'line':
+    case 'polygon':
+      return footprint.bufferM;
+    case 'areas':
+      return 0;
+  }
+}
+
+/** Feature ids are scheme index + 1 (MapLibre treats id 0 as missing). */
+export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<Geometry, SchemeFeatureProperties> {
+  const features: Feature<Geometry, SchemeFeatureProperties>[] = [];
+  schemes.forEach((scheme, index) => {
+    const geometry = geometryOf(scheme);
+    if (!geometry) return;
+    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme) } });
+  });
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,563 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useReducer, useState } from 'preact/hooks';
+import type { DecileRow } from '../core/coverage-summary-types';
+import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
+import { RULE_DESCRIPTIONS, SCHEME_KINDS, type CoverageRule } from '../core/scheme';
+import { scopeName } from '../core/scope';
+import { formatSchemeReadProblem } from '../data/read-schemes-geojson';
+import {
+  coverageView,
+  gapNearestKm,
+  GAP_ROWS_SHOWN,
+  sameView,
+  type CoverageState,
+} from '../state/coverage-slice';
+import { GAP_COLOUR, SCHEME_KIND_COLOURS, SCHEME_KIND_LABELS } from '../state/coverage-style';
+import {
+  decileRange,
+  describeRule,
+  describeSchemes,
+  formatGbp,
+  formatGbpPerHead,
+  formatKm,
+  formatPercent,
+  formatSharePercent,
+  headlineSentence,
+  mostDeprivedPhrase,
+  readSharePercent,
+  RULE_NAMES,
+} from './coverage-format';
+import { useAppState, useAppStore } from './use-store';
+
+/** Progress shows after this long; the Cancel button after SHOW_CANCEL_MS. */
+const SHOW_PROGRESS_MS = 300;
+const SHOW_CANCEL_MS = 3000;
+
+/** The coverage tab: open schemes, choose the rule, read who they reach and who they miss. */
+export function CoveragePanel() {
+  const store = useAppStore();
+  useEffect(() => store.getState().loadDetails(), [store]);
+  return (
+    <div class="panel-body coverage">
+      <h2 class="panel-heading">Coverage</h2>
+      <p class="hint">Which LSOAs your schemes reach, and who in the most deprived areas they miss.</p>
+      <SchemesFile />
+      <RuleChoice />
+      <GapDecileChoice />
+      <RunStatus />
+      <Results />
+      <MapKey />
+      <Problems />
+    </div>
+  );
+}
+
+// ── Schemes file ──────────────────────────────────────────────────────────────────────────────
+
+function SchemesFile() {
+  const store = useAppStore();
+  const coverage = useAppState((state) => state.coverage);
+  const { file, datasetName, schemes } = coverage;
+  return (
+    <section class="coverage-section" aria-labelledby="schemes-heading">
+      <h3 id="schemes-heading">Schemes</h3>
+      {datasetName && (
+        <p class="dataset">
+          <strong>{datasetName}</strong>
+          <br />
+          {describeSchemes(schemes)}
+        </p>
+      )}
+      <label class="label" for="schemes-file">
+        {datasetName ? 'Open another GeoJSON file' : 'Open a GeoJSON file of schemes'}
+      </label>
+      {!datasetName && (
+        <p class="hint" id="schemes-file-hint">
+          Points, routes or areas in WGS84 (EPSG:4326). Routes reach 400 m either side and points only their own spot, unless the
+          file gives <code>buffer_m</code> or <code>radius_m</code>.
+        </p>
+      )}
+      <input
+        id="schemes-file"
+        class="file-input"
+        type="file"
+        accept=".geojson,.json,application/geo+json,application/json"
+        aria-describedby={datasetName ? undefined : 'schemes-file-hint'}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const chosen = input.files?.[0];
+          if (chosen) void store.getState().openSchemesFile(chosen);
+          input.value = ''; // Choosing the same file again (after fixing it) reads it again.
+        }}
+      />
+      {file.kind === 'reading' && <Delayed>{<p role="status">Reading {file.name}…</p>}</Delayed>}
+      {file.kind === 'failed' && (
+        <div class="error-summary" role="alert">
+          <h4>There is a problem with {file.name}</h4>
+          <p>{file.message}</p>
+          {file.problems.length > 1 && (
+            <ul class="problem-list">
+              {file.problems.map((problem, i) => (
+                <li key={i}>{formatSchemeReadProblem(problem)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Shows its children only once they have been wanted for SHOW_PROGRESS_MS (no flicker on quick work). */
+function Delayed({ children }: { children: ComponentChildren }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), SHOW_PROGRESS_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <>{children}</> : null;
+}
+
+// ── Rule and gap decile ───────────────────────────────────────────────────────────────────────
+
+function RuleChoice() {
+  const store = useAppStore();
+  const rule = useAppState((state) => state.coverage.rule);
+  const [percentText, setPercentText] = useState(rule.kind === 'share' ? formatSharePercent(rule.share) : '50');
+  const [percentError, setPercentError] = useState<string | null>(null);
+  const choose = (next: CoverageRule) => store.getState().setCoverageRule(next);
+  const applyPercent = (text: string, select: boolean) => {
+    const read = readSharePercent(text);
+    if (!read.ok) {
+      setPercentError(read.message);
+      return;
+    }
+    setPercentError(null);
+    setPercentText(formatSharePercent(read.share));
+    if (select || store.getState().coverage.rule.kind === 'share') choose({ kind: 'share', share: read.share });
+  };
+  const kinds: CoverageRule['kind'][] = ['intersects', 'centroid', 'share'];
+  return (
+    <fieldset class="coverage-section rules">
+      <legend>
+        <h3>When does a scheme reach an LSOA?</h3>
+      </legend>
+      {kinds.map((kind) => (
+        <div class="radio" key={kind}>
+          <input
+            type="radio"
+            id={`rule-${kind}`}
+            name="coverage-rule"
+            value={kind}
+            checked={rule.kind === kind}
+            aria-describedby={`rule-${kind}-hint`}
+            onChange={() => (kind === 'share' ? applyPercent(percentText, true) : choose({ kind }))}
+          />
+          <label for={`rule-${kind}`}>{RULE_NAMES[kind]}</label>
+          <p class="hint" id={`rule-${kind}-hint`}>
+            {RULE_DESCRIPTIONS[kind]}
+          </p>
+          {kind === 'share' && (
+            <div class={percentError ? 'share-input form-group-error' : 'share-input'}>
+              <label for="rule-share-percent">At least</label>
+              <input
+                id="rule-share-percent"
+                class="input input-short"
+                inputMode="decimal"
+                value={percentText}
+                aria-describedby={percentError ? 'rule-share-error' : undefined}
+                aria-invalid={percentError ? true : undefined}
+                onInput={(event) => setPercentText(event.currentTarget.value)}
+                onChange={(event) => applyPercent(event.currentTarget.value, false)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') applyPercent(event.currentTarget.value, true);
+                }}
+              />
+              <span>% of the LSOA’s area</span>
+              {percentError && (
+                <p class="error-text" id="rule-share-error">
+                  {percentError}
+                </p>
+              )}
+            </div>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function GapDecileChoice() {
+  const store = useAppStore();
+  const gapDecile = useAppState((state) => state.coverage.gapDecile);
+  const indicator = useAppState((state) => state.indicator);
+  return (
+    <div class="coverage-section">
+      <label class="label" for="gap-decile">
+        Most deprived means
+      </label>
+      <select
+        id="gap-decile"
+        class="select"
+        value={String(gapDecile)}
+        onChange={(event) => store.getState().setGapDecile(Number(event.currentTarget.value))}
+      >
+        {Array.from({ length: 10 }, (_, i) => i + 1).map((d) => (
+          <option key={d} value={String(d)}>
+            {decileRange(d)} ({d === 10 ? 'all LSOAs' : `most deprived ${d * 10}%`})
+          </option>
+        ))}
+      </select>
+      <p class="hint">
+        {legendTitle(indicator).heading}s, as the map shows. Gaps are LSOAs in these deciles that no scheme reaches.
+      </p>
+    </div>
+  );
+}
+
+// ── Progress, cancel, errors ──────────────────────────────────────────────────────────────────
+
+/** Milliseconds since `startedAt`, re-rendering when progress and Cancel are due. */
+function useElapsed(startedAt: number | null): number {
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (startedAt === null) return;
+    const timers = [SHOW_PROGRESS_MS, SHOW_CANCEL_MS]
+      .map((due) => due - (Date.now() - startedAt))
+      .filter((wait) => wait > 0)
+      .map((wait) => setTimeout(tick, wait + 10, 0));
+    return () => timers.forEach(clearTimeout);
+  }, [startedAt]);
+  return startedAt === null ? 0 : Date.now() - startedAt;
+}
+
+function progressText(coverage: CoverageState): { text: string; done: number | null; startedAt: number; counted?: boolean } | null {
+  const { status, measuring } = coverage;
+  switch (status.kind) {
+    case 'preparing':
+      return { text: 'Preparing LSOA boundaries…', done: status.done, startedAt: status.startedAt };
+    case 'running':
+      return status.phase === 'coverage'
+        ? { text: 'Finding the LSOAs each scheme reaches…', done: status.done, startedAt: status.startedAt }
+        : { text: 'Summarising by decile…', done: null, startedAt: status.startedAt };
+    default:
+      return measuring
+        ? {
+            text: `Measuring how far each gap is from the nearest scheme: ${formatCount(measuring.done)} of ${formatCount(measuring.total)} gaps…`,
+            done: measuring.total > 0 ? measuring.done / measuring.total : null,
+            counted: true,
+            startedAt: measuring.startedAt,
+          }
+        : null;
+  }
+}
+
+function RunStatus() {
+  const store = useAppStore();
+  const coverage = useAppState((state) => state.coverage);
+  const progress = progressText(coverage);
+  const elapsed = useElapsed(progress?.startedAt ?? null);
+  const { status } = coverage;
+  const labelId = useId();
+  if (progress) {
+    if (elapsed < SHOW_PROGRESS_MS) return null;
+    return (
+      <div class="coverage-progress" role="group" aria-label="Progress">
+        <p role="status" id={labelId}>
+          {progress.text}
+          {progress.done !== null && !progress.counted && ` ${Math.floor(progress.done * 100)}%`}
+        </p>
+        <progress aria-labelledby={labelId} max={1} {...(progress.done !== null ? { value: progress.done } : {})} />
+        {elapsed >= SHOW_CANCEL_MS && (
+          <button type="button" class="button-secondary" onClick={() => store.getState().cancelCoverage()}>
+            Cancel
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (status.kind === 'failed') {
+    return (
+      <div class="error-summary" role="alert">
+        <h4>Coverage could not be worked out</h4>
+        <p>{status.message}</p>
+        <button type="button" class="button" onClick={() => store.getState().runCoverage()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (status.kind === 'idle' && status.note && coverage.schemes.length > 0) {
+    return (
+      <div class="coverage-note" role="status">
+        <p>
+          {status.note} {coverage.result ? 'The results below are from the last complete run.' : ''}
+        </p>
+        <button type="button" class="button" onClick={() => store.getState().runCoverage()}>
+          Work out coverage
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+// ── Results ───────────────────────────────────────────────────────────────────────────────────
+
+function Results() {
+  const coverage = useAppState((state) => state.coverage);
+  const attributes = useAppState((state) => state.attributes);
+  const populationSource = useAppState((state) => state.manifest.populationSource);
+  const scope = useAppState((state) => state.scope);
+  const indicator = useAppState((state) => state.indicator);
+  const { result, summary } = coverage;
+  if (!result || !summary) {
+    if (coverage.schemes.length > 0 || coverage.file.kind !== 'none') return null;
+    return <p class="coverage-empty">Open a GeoJSON file of schemes to see which LSOAs they reach and who they miss.</p>;
+  }
+  const { view } = summary;
+  const place = scopeName(attributes, view.scope);
+  const isEngland = view.scope.kind === 'england';
+  const current = coverageView({ scope, indicator, coverage });
+  // Dimmed while a newer run or summary is on its way (distances filling in do not count).
+  const running = coverage.status.kind === 'preparing' || coverage.status.kind === 'running';
+  const outdated = running || !sameView(view, current) || result.datasetName !== coverage.datasetName;
+  const heading = legendTitle(view.indicator).heading;
+  const { run } = result;
+  return (
+    <section class={outdated ? 'coverage-results outdated' : 'coverage-results'} aria-labelledby="results-heading" aria-busy={outdated}>
+      <h3 id="results-heading">Results for {place}</h3>
+      <p class="headline" data-testid="coverage-headline">
+        {headlineSentence(summary.summary.headline, { name: place, isEngland })}
+      </p>
+      <p class="hint source-line">
+        Deprivation: {heading}s (IoD2025), {decileRange(view.gapDecile)} as most deprived. People: {populationSource}. Rule:{' '}
+        {lowerFirst(describeRule(run.rule))}. Schemes: {formatCount(run.schemesUsed)} of {formatCount(run.schemesRead)} used, from{' '}
+        {result.datasetName}.
+      </p>
+      <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
+      <GapTable coverage={coverage} place={place} gapDecile={view.gapDecile} />
+    </section>
+  );
+}
+
+function DecileTable({ rows, heading, place, amountGbp }: { rows: DecileRow[]; heading: string; place: string; amountGbp: number }) {
+  const total = rows.reduce(
+    (sum, row) => ({
+      lsoas: sum.lsoas + row.lsoas,
+      people: sum.people + row.people,
+      coveredLsoas: sum.coveredLsoas + row.coveredLsoas,
+      coveredPeople: sum.coveredPeople + row.coveredPeople,
+      allocatedGbp: sum.allocatedGbp + row.allocatedGbp,
+    }),
+    { lsoas: 0, people: 0, coveredLsoas: 0, coveredPeople: 0, allocatedGbp: 0 },
+  );
+  return (
+    <div class="table-scroll" role="region" aria-labelledby="decile-table-caption" tabIndex={0}>
+      <table class="data-table decile-table">
+        <caption id="decile-table-caption">
+          Reach by {heading}, {place}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Decile</th>
+            <th scope="col" class="number">LSOAs</th>
+            <th scope="col" class="number">People</th>
+            <th scope="col" class="number">Covered LSOAs</th>
+            <th scope="col" class="number">Covered people</th>
+            <th scope="col" class="number">Share of LSOAs</th>
+            <th scope="col" class="number">Share of people</th>
+            <th scope="col" class="number">Allocated</th>
+            <th scope="col" class="number">£ per head</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.decile}>
+              <th scope="row">
+                <span class="swatch" style={{ background: DECILE_COLOURS[row.decile - 1] }} aria-hidden="true" />
+                {row.decile}
+                {row.decile === 1 && <span class="visually-hidden"> ({DECILE_END_WORDS.first.toLowerCase()})</span>}
+                {row.decile === 10 && <span class="visually-hidden"> ({DECILE_END_WORDS.last.toLowerCase()})</span>}
+              </th>
+              <td class="number">{formatCount(row.lsoas)}</td>
+              <td class="number">{formatCount(row.people)}</td>
+              <td class="number">{formatCount(row.coveredLsoas)}</td>
+              <td class="number">{formatCount(row.coveredPeople)}</td>
+              <td class="number">{formatPercent(row.shareLsoasCovered)}</td>
+              <td class="number">{formatPercent(row.sharePeopleCovered)}</td>
+              <td class="number">{formatGbp(row.allocatedGbp)}</td>
+              <td class="number">{formatGbpPerHead(row.gbpPerHead)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All</th>
+            <td class="number">{formatCount(total.lsoas)}</td>
+            <td class="number">{formatCount(total.people)}</td>
+            <td class="number">{formatCount(total.coveredLsoas)}</td>
+            <td class="number">{formatCount(total.coveredPeople)}</td>
+            <td class="number">{formatPercent(total.lsoas > 0 ? total.coveredLsoas / total.lsoas : null)}</td>
+            <td class="number">{formatPercent(total.people > 0 ? total.coveredPeople / total.people : null)}</td>
+            <td class="number">{formatGbp(total.allocatedGbp)}</td>
+            <td class="number">{formatGbpPerHead(total.people > 0 ? total.allocatedGbp / total.people : null)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      {amountGbp === 0 && (
+        <p class="hint">No scheme in the file gives an amount (an <code>amount_gbp</code> property), so no money is allocated.</p>
+      )}
+    </div>
+  );
+}
+
+function GapTable({ coverage, place, gapDecile }: { coverage: CoverageState; place: string; gapDecile: number }) {
+  const store = useAppStore();
+  const details = useAppState((state) => state.details);
+  const codes = useAppState((state) => state.attributes.codes);
+  const gaps = coverage.summary?.summary.gaps ?? [];
+  const shown = gaps.slice(0, GAP_ROWS_SHOWN);
+  const names = details.status === 'ready' ? details.details.names : null;
+  if (gaps.length === 0) {
+    return (
+      <p class="no-gaps">
+        No gaps: every LSOA in {mostDeprivedPhrase(gapDecile)} in {place} is reached by at least one scheme.
+      </p>
+    );
+  }
+  return (
+    <>
+      <div class="table-scroll" role="region" aria-labelledby="gap-table-caption" tabIndex={0}>
+        <table class="data-table gap-table">
+          <caption id="gap-table-caption">
+            Gaps: LSOAs in {decileRange(gapDecile)} that no scheme reaches, most deprived first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="number">Rank</th>
+              <th scope="col" class="number">Decile</th>
+              <th scope="col">Code</th>
+              <th scope="col">Name</th>
+              <th scope="col" class="number">People</th>
+              <th scope="col" class="number">Nearest scheme (km)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((gap) => (
+              <tr key={gap.index}>
+                <td class="number">{formatCount(gap.rank)}</td>
+                <td class="number">{gap.decile}</td>
+                <td>{codes[gap.index]}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => store.getState().selectLsoa(gap.index, { fly: true, keepTab: true })}
+                  >
+                    {names?.[gap.index] ?? codes[gap.index]}
+                  </button>
+                </td>
+                <td class="number">{formatCount(gap.people)}</td>
+                <td class="number">{formatKm(gapNearestKm(gap, coverage.nearestKm))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint">
+        {gaps.length > GAP_ROWS_SHOWN
+          ? `Showing the ${formatCount(GAP_ROWS_SHOWN)} most deprived of ${formatCount(gaps.length)} gaps.`
+          : `All ${formatCount(gaps.length)} ${gaps.length === 1 ? 'gap' : 'gaps'} shown.`}{' '}
+        Rank: 1 = most deprived LSOA in England. Nearest scheme: from the LSOA’s edge to the edge of the nearest scheme’s reach.
+      </p>
+      {coverage.measureNote && (
+        <p class="coverage-note">
+          {coverage.measureNote}{' '}
+          <button type="button" class="link-button" onClick={() => store.getState().measureGapDistances()}>
+            Measure the distances
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+// ── Map key and problems ──────────────────────────────────────────────────────────────────────
+
+function MapKey() {
+  const store = useAppStore();
+  const coverage = useAppState((state) => state.coverage);
+  if (coverage.schemes.length === 0) return null;
+  const kinds = SCHEME_KINDS.filter((kind) => coverage.schemes.some((scheme) => scheme.kind === kind));
+  return (
+    <fieldset class="coverage-section map-key">
+      <legend>
+        <h3>On the map</h3>
+      </legend>
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id="show-schemes"
+          checked={coverage.showSchemes}
+          onChange={(event) => store.getState().setShowSchemes(event.currentTarget.checked)}
+        />
+        <label for="show-schemes">Schemes</label>
+        <span class="key-items">
+          {kinds.map((kind) => (
+            <span key={kind} class="key-item">
+              <span class="key-line" style={{ background: SCHEME_KIND_COLOURS[kind] }} aria-hidden="true" />
+              {SCHEME_KIND_LABELS[kind]}
+            </span>
+          ))}
+        </span>
+      </div>
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id="show-gaps"
+          checked={coverage.showGaps}
+          onChange={(event) => store.getState().setShowGaps(event.currentTarget.checked)}
+        />
+        <label for="show-gaps">Gap outlines</label>
+        <span class="key-items">
+          <span class="key-item">
+            <span class="key-outline" style={{ borderColor: GAP_COLOUR }} aria-hidden="true" />
+            LSOAs in {decileRange(coverage.gapDecile)} no scheme reaches
+          </span>
+        </span>
+      </div>
+    </fieldset>
+  );
+}
+
+function Problems() {
+  const readProblems = useAppState((state) => state.coverage.readProblems);
+  const result = useAppState((state) => state.coverage.result);
+  const datasetName = useAppState((state) => state.coverage.datasetName);
+  const runProblems = result && result.datasetName === datasetName ? result.run.problems : [];
+  const count = readProblems.length + runProblems.length;
+  if (count === 0) return null;
+  return (
+    <section class="coverage-section" aria-labelledby="problems-heading">
+      <h3 id="problems-heading">Problems ({formatCount(count)})</h3>
+      <p class="hint">Schemes that could not be used are left out; the rest are counted. Notes say what was done about a fixable feature.</p>
+      <ul class="problem-list">
+        {readProblems.map((problem, i) => (
+          <li key={`r${i}`} class={problem.severity === 'error' ? 'problem-error' : 'problem-note'}>
+            <strong>{problem.severity === 'error' ? 'Skipped' : 'Note'}:</strong> {formatSchemeReadProblem(problem)}
+          </li>
+        ))}
+        {runProblems.map((problem, i) => (
+          <li key={`c${i}`} class="problem-error">
+            <strong>Not used:</strong> scheme ‘{problem.id}’: {problem.reason}.
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// Words and numbers for the coverage panel: plain English, people before percentages, thousands
+// separators, and the data named wherever a number is shown. Pure, so the tests read them as text.
+
+import type { Headline } from '../core/coverage-summary-types';
+import { formatCount } from '../core/legend';
+import type { CoverageRule, Scheme } from '../core/scheme';
+
+/** "63%", "<1%", ">99%": never rounds a part up to all of it or down to none. */
+export function formatPercent(share: number | null): string {
+  if (share === null || !Number.isFinite(share)) return '–';
+  const percent = share * 100;
+  if (percent > 0 && percent < 0.5) return '<1%';
+  if (percent < 100 && percent >= 99.5) return '>99%';
+  return `${Math.round(percent)}%`;
+}
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const poundsAndPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "£12,345" (whole pounds). */
+export function formatGbp(value: number): string {
+  return pounds.format(value);
+}
+
+/** "£1.23" per head; "–" where there is nobody to divide by. */
+export function formatGbpPerHead(value: number | null): string {
+  return value === null ? '–' : poundsAndPence.format(value);
+}
+
+/** Km to the nearest scheme, one decimal; "none" when no scheme could be used; "…" not measured yet. */
+export function formatKm(km: number | undefined): string {
+  if (km === undefined || Number.isNaN(km)) return '…';
+  if (!Number.isFinite(km)) return 'none';
+  return km.toFixed(1);
+}
+
+/** "the most deprived 20% of England" for deciles 1..D. */
+export function mostDeprivedPhrase(gapDecile: number): string {
+  return gapDecile >= 10 ? 'any decile of England' : `the most deprived ${gapDecile * 10}% of England`;
+}
+
+export function decileRange(gapDecile: number): string {
+  return gapDecile === 1 ? 'decile 1' : `deciles 1–${gapDecile}`;
+}
+
+/**
+ * The headline: "41,200 people in the most deprived 20% of England live in LSOAs no scheme
+ * reaches (63% of them)." Prefixed with the scope when it is not England.
+ */
+export function headlineSentence(headline: Headline, scope: { name: string; isEngland: boolean }): string {
+  const where = scope.isEngland ? '' : `In ${scope.name}, `;
+  const group = mostDeprivedPhrase(headline.gapDecile);
+  if (headline.people === 0) {
+    return `${scope.isEngland ? 'England' : scope.name} has no LSOAs in ${group}, so no one there is in a gap.`;
+  }
+  const people = `${formatCount(headline.peopleUncovered)} ${headline.peopleUncovered === 1 ? 'person' : 'people'}`;
+  const verb = headline.peopleUncovered === 1 ? 'lives' : 'live';
+  const sentence = `${where}${people} in ${group} ${verb} in LSOAs no scheme reaches (${formatPercent(headline.shareUncovered)} of them).`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/** The names of the rules, as the radio buttons show them. */
+export const RULE_NAMES: Record<CoverageRule['kind'], string> = {
+  intersects: 'Touches the LSOA',
+  centroid: 'Reaches the LSOA’s centre',
+  share: 'Covers a share of the LSOA',
+};
+
+export function describeRule(rule: CoverageRule): string {
+  return rule.kind === 'share' ? `${RULE_NAMES.share} (at least ${formatSharePercent(rule.share)}%)` : RULE_NAMES[rule.kind];
+}
+
+/** 0.5 → "50"; 0.125 → "12.5". */
+export function formatSharePercent(share: number): string {
+  return String(Math.round(share * 1000) / 10);
+}
+
+export type SharePercentRead = { ok: true; share: number } | { ok: false; message: string };
+
+/** What the user typed as a percentage of the LSOA's area → the share rule's p (0 < p ≤ 1). */
+export function readSharePercent(text: string): SharePercentRead {
+  const cleaned = text.trim().replace(/%$/, '').trim();
+  const percent = Number(cleaned);
+  if (cleaned === '' || !Number.isFinite(percent) || percent <= 0 || percent > 100) {
+    return { ok: false, message: `Enter a percentage more than 0 and at most 100 (for example 50); '${text}' is not one.` };
+  }
+  return { ok: true, share: Math.round(percent * 10) / 1000 };
+}
+
+/** "407 schemes: 400 routes, 7 points". */
+export function describeSchemes(schemes: readonly Scheme[]): string {
+  const counts = { point: 0, line: 0, polygon: 0, areas: 0 };
+  for (const scheme of schemes) counts[scheme.footprint.type]++;
+  const parts = (
+    [
+      [counts.line, 'route', 'routes'],
+      [counts.point, 'point', 'points'],
+      [counts.polygon, 'area', 'areas'],
+      [counts.areas, 'list of areas', 'lists of areas'],
+    ] as const
+  )
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${formatCount(count)} ${count === 1 ? one : many}`);
+  const total = `${formatCount(schemes.length)} ${schemes.length === 1 ? 'scheme' : 'schemes'}`;
+  return parts.length > 0 ? `${total}: ${parts.join(', ')}` : total;
+}

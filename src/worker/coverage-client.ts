@@ -1,0 +1,29 @@
+// The main side of the coverage worker: starts it and adapts its comlink proxy to the
+// CoverageClient the store expects. Progress callbacks cross as comlink proxies.
+
+import { proxy, wrap } from 'comlink';
+import type { DataManifest } from '../data/schema';
+import type { CoverageClient, NearestOutcome, RunOutcome, SchemesFileRead, SummaryOutcome } from '../state/coverage-protocol';
+import type { CoverageWorkerApi } from './coverage.worker';
+
+export function createCoverageClient(dataBase: URL, manifest: DataManifest): CoverageClient {
+  const worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module', name: 'gapmap-coverage' });
+  // Comlink never answers calls to a worker that failed to load or crashed; fail them instead.
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      reject(new Error(event.message || 'the coverage worker could not start'));
+    });
+  });
+  crashed.catch(() => undefined); // Reported through the calls that were waiting.
+  const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, crashed]);
+
+  const remote = wrap<CoverageWorkerApi>(worker);
+  void guard(remote.init({ base: dataBase.href, manifest })).catch(() => undefined);
+  return {
+    readSchemes: (file) => guard<SchemesFileRead>(remote.readSchemes(file)),
+    run: (request, onProgress) => guard<RunOutcome>(remote.run(request, proxy(onProgress))),
+    summarize: (request) => guard<SummaryOutcome>(remote.summarize(request)),
+    measureNearest: (request, onProgress) => guard<NearestOutcome>(remote.measureNearest(request, proxy(onProgress))),
+    cancel: (id) => void remote.cancel(id).catch(() => undefined),
+  };
+}

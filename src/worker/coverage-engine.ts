@@ -1,0 +1,380 @@
+// The coverage computation behind the worker, in the same sequence as the CLI
+// (scripts/cli/coverage-command.ts), so the app and `gapmap coverage` agree exactly:
+//   computeCoverage → usable = schemes without a core problem → allocateAmounts(population)
+//   → lsoasInScope → summarizeCoverage(nearestKm = nearestFootprintKm on the usable schemes).
+//
+// Differences are only in how the work is scheduled, never in what is computed:
+// - coverage runs in slices of schemes (each scheme's LSOAs do not depend on the others), with a
+//   yield between slices so a cancel message can arrive (a worker handles messages only between
+//   tasks) and progress can be posted;
+// - runs are cached by schemes hash + rule, so a new scope, indicator or gap decile only
+//   re-summarises;
+// - nearest-scheme distances are measured on request for the gaps shown, a few LSOAs at a time,
+//   and remembered per run; a summary gives NaN for gaps not measured yet.
+// No DOM and no comlink here, so the unit tests drive it directly in Node.
+
+import { allocateAmounts, schemeAmount } from '../core/allocate';
+import { computeCoverage } from '../core/coverage';
+import type { AreaResolver, SchemeProblem } from '../core/coverage-types';
+import type { IndicatorKey } from '../core/indicators';
+import { lsoaIndexOf } from '../core/lsoa-index';
+import type { LsoaGeometry } from '../core/lsoa-geometry';
+import { nearestFootprintKm } from '../core/nearest';
+import { formatRule, type Scheme } from '../core/scheme';
+import { lsoasInScope } from '../core/scope-lsoas';
+import { summarizeCoverage } from '../core/summary';
+import { buildAreaResolver } from '../data/area-resolver';
+import { readSchemesGeoJson } from '../data/read-schemes-geojson';
+import { decodeDeciles, type AttributesFile, type DetailsFile, type LookupsFile } from '../data/schema';
+import type {
+  CoverageRun,
+  NearestOutcome,
+  NearestProgress,
+  NearestRequest,
+  RunOutcome,
+  RunProgress,
+  RunRequest,
+  SchemesFileRead,
+  SummaryOutcome,
+  SummaryRequest,
+  SummaryView,
+} from '../state/coverage-protocol';
+
+export interface EngineData {
+  attributes: AttributesFile;
+  details: DetailsFile;
+  geometry: LsoaGeometry;
+  lookups?: LookupsFile;
+}
+
+export type EngineDataRead = { ok: true; data: EngineData } | { ok: false; message: string };
+
+/** Fetches and decodes the built data once; `onProgress` gets the share downloaded (null: unknown). */
+export type EngineDataLoader = (onProgress: (done: number | null) => void) => Promise<EngineDataRead>;
+
+export interface EngineOptions {
+  /** Lets queued messages (cancel calls) in; setTimeout(0) by default. */
+  yieldToMessages?: () => Promise<void>;
+  /** Target time for one slice of work between yields. */
+  sliceMs?: number;
+  now?: () => number;
+  /** How many runs to keep (each holds per-LSOA arrays and per-scheme lists). */
+  cacheSize?: number;
+}
+
+interface Prepared {
+  data: EngineData;
+  areas: AreaResolver;
+  deciles: Map<IndicatorKey, Uint8Array>;
+}
+
+interface RunEntry {
+  run: CoverageRun;
+  schemes: readonly Scheme[];
+  usable: boolean[];
+  /** Km to the nearest usable footprint, per LSOA measured so far. */
+  nearest: Map<number, number>;
+}
+
+/** What a method returns and which buffers may be transferred (not copied) to the caller. */
+export interface WithTransfer<T> {
+  value: T;
+  transfer: ArrayBuffer[];
+}
+
+/** 64-bit FNV-1a of the schemes as JSON: equal inputs give equal keys. */
+export function hashSchemes(schemes: readonly Scheme[]): string {
+  const text = JSON.stringify(schemes);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function runKey(schemesHash: string, rule: RunRequest['rule']): string {
+  return `${schemesHash}|${formatRule(rule)}`;
+}
+
+/** Per-scheme LSOA lists → per-LSOA scheme lists, as computeCoverage builds them. */
+export function invertCovered(covered: readonly Uint32Array[], count: number): { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array } {
+  const lsoaStart = new Uint32Array(count + 1);
+  for (const list of covered) for (const lsoa of list) lsoaStart[lsoa + 1]!++;
+  for (let i = 0; i < count; i++) lsoaStart[i + 1]! += lsoaStart[i]!;
+  const cursor = lsoaStart.slice(0, count);
+  const lsoaSchemes = new Uint32Array(lsoaStart[count]!);
+  covered.forEach((list, scheme) => {
+    for (const lsoa of list) lsoaSchemes[cursor[lsoa]!++] = scheme;
+  });
+  return { lsoaStart, lsoaSchemes };
+}
+
+/** A GeoJSON file's text → schemes, with a key for the cache. A file with no usable scheme is refused. */
+export function readSchemesText(text: string): SchemesFileRead {
+  const read = readSchemesGeoJson(text);
+  if (!read.ok) return read;
+  if (read.schemes.length === 0) {
+    return {
+      ok: false,
+      problems: [...read.problems, { severity: 'error', message: 'No feature in the file could be used as a scheme (see the reasons above).' }],
+    };
+  }
+  return { ok: true, schemes: read.schemes, problems: read.problems, hash: hashSchemes(read.schemes) };
+}
+
+/** The distances known for these LSOAs, as LSOA, km pairs. */
+function measuredOf(lsoas: readonly number[], nearest: ReadonlyMap<number, number>): Float64Array {
+  const known = lsoas.filter((lsoa) => nearest.has(lsoa));
+  const out = new Float64Array(known.length * 2);
+  known.forEach((lsoa, j) => {
+    out[j * 2] = lsoa;
+    out[j * 2 + 1] = nearest.get(lsoa)!;
+  });
+  return out;
+}
+
+export class CoverageEngine {
+  private readonly loader: EngineDataLoader;
+  private readonly yieldToMessages: () => Promise<void>;
+  private readonly sliceMs: number;
+  private readonly now: () => number;
+  private readonly cacheSize: number;
+  private preparing: Promise<{ ok: true; prepared: Prepared } | { ok: false; message: string }> | null = null;
+  private prepared: Prepared | null = null;
+  private readonly runs = new Map<string, RunEntry>();
+  private readonly cancelled = new Set<number>();
+  private newestRun = 0;
+  private newestMeasure = 0;
+
+  constructor(loader: EngineDataLoader, options: EngineOptions = {}) {
+    this.loader = loader;
+    this.yieldToMessages = options.yieldToMessages ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
+    this.sliceMs = options.sliceMs ?? 60;
+    this.now = options.now ?? (() => performance.now());
+    this.cacheSize = options.cacheSize ?? 3;
+  }
+
+  cancel(id: number): void {
+    this.cancelled.add(id);
+  }
+
+  /** Whether the boundaries are decoded and indexed (the first run does it). */
+  get isPrepared(): boolean {
+    return this.prepared !== null;
+  }
+
+  /** Loads the data, decodes the boundaries and builds the LSOA index, once. */
+  private prepare(onProgress: (done: number | null) => void): Promise<{ ok: true; prepared: Prepared } | { ok: false; message: string }> {
+    if (this.prepared) return Promise.resolve({ ok: true, prepared: this.prepared });
+    this.preparing ??= this.loader(onProgress).then((read) => {
+      if (!read.ok) {
+        this.preparing = null; // A later run tries again (the network may be back).
+        return read;
+      }
+      const { data } = read;
+      lsoaIndexOf(data.geometry);
+      const prepared: Prepared = { data, areas: buildAreaResolver(data.attributes, data.details, data.lookups), deciles: new Map() };
+      this.prepared = prepared;
+      return { ok: true as const, prepared };
+    });
+    return this.preparing;
+  }
+
+  async run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<WithTransfer<RunOutcome>> {
+    const { id } = request;
+    this.newestRun = Math.max(this.newestRun, id);
+    const isCancelled = () => this.cancelled.has(id) || id < this.newestRun;
+    const none: ArrayBuffer[] = [];
+    const report = this.throttled(onProgress);
+    if (!this.prepared) report({ phase: 'preparing', done: null }, true);
+    const ready = await this.prepare((done) => report({ phase: 'preparing', done }));
+    if (!ready.ok) return { value: { kind: 'failed', message: ready.message }, transfer: none };
+    if (isCancelled()) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
+
+    const key = runKey(request.schemesHash, request.rule);
+    let entry = this.runs.get(key);
+    if (!entry) {
+      report({ phase: 'coverage', done: 0 }, true);
+      const computed = await this.computeRun(key, request, ready.prepared, isCancelled, report);
+      if (!computed) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
+      entry = computed;
+      this.remember(key, entry);
+    } else {
+      this.runs.delete(key);
+      this.runs.set(key, entry); // Most recently used last.
+    }
+    report({ phase: 'summary', done: null }, true);
+    const summary = this.summaryOf(entry, ready.prepared, request.view);
+    if (!summary.ok) return this.finish(id, { value: { kind: 'failed', message: summary.message }, transfer: none });
+    // Copies go to the caller (transferred, so posted without a second copy); the cache keeps its own.
+    const run: CoverageRun = {
+      ...entry.run,
+      count: entry.run.count.slice(),
+      allocatedGbp: entry.run.allocatedGbp.slice(),
+      lsoaStart: entry.run.lsoaStart.slice(),
+      lsoaSchemes: entry.run.lsoaSchemes.slice(),
+      problems: [...entry.run.problems],
+    };
+    return this.finish(id, {
+      value: { kind: 'done', run, view: request.view, summary: summary.summary },
+      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer] as ArrayBuffer[],
+    });
+  }
+
+  summarize(request: SummaryRequest): SummaryOutcome {
+    const entry = this.runs.get(request.key);
+    if (!entry || !this.prepared) return { kind: 'missing' };
+    const summary = this.summaryOf(entry, this.prepared, request.view);
+    return summary.ok ? { kind: 'done', view: request.view, summary: summary.summary } : { kind: 'failed', message: summary.message };
+  }
+
+  async measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void): Promise<NearestOutcome> {
+    const { id } = request;
+    this.newestMeasure = Math.max(this.newestMeasure, id);
+    const isCancelled = () => this.cancelled.has(id) || id < this.newestMeasure;
+    const entry = this.runs.get(request.key);
+    const prepared = this.prepared;
+    if (!entry || !prepared) return { kind: 'missing' };
+    const todo = request.lsoas.filter((lsoa) => !entry.nearest.has(lsoa));
+    const total = request.lsoas.length;
+    let done = total - todo.length;
+    let size = 1;
+    for (let k = 0; k < todo.length; ) {
+      if (isCancelled()) {
+        this.cancelled.delete(id);
+        return { kind: 'cancelled', measured: measuredOf(request.lsoas, entry.nearest) };
+      }
+      const part = todo.slice(k, k + size);
+      const started = this.now();
+      const km = nearestFootprintKm(prepared.data.geometry, part, entry.schemes, entry.usable, prepared.areas);
+      const measured = new Float64Array(part.length * 2);
+      part.forEach((lsoa, j) => {
+        entry.nearest.set(lsoa, km[j]!);
+        measured[j * 2] = lsoa;
+        measured[j * 2 + 1] = km[j]!;
+      });
+      k += part.length;
+      done += part.length;
+      onProgress({ done, total, measured });
+      size = this.nextSize(size, this.now() - started);
+      await this.yieldToMessages();
+    }
+    this.cancelled.delete(id);
+    return { kind: 'done', measured: measuredOf(request.lsoas, entry.nearest) };
+  }
+
+  private finish<T>(id: number, result: T): T {
+    this.cancelled.delete(id);
+    return result;
+  }
+
+  /** Coverage in slices of schemes; null when cancelled. */
+  private async computeRun(
+    key: string,
+    request: RunRequest,
+    prepared: Prepared,
+    isCancelled: () => boolean,
+    report: (progress: RunProgress, force?: boolean) => void,
+  ): Promise<RunEntry | null> {
+    const { schemes, rule } = request;
+    const { geometry, attributes } = prepared.data;
+    const started = this.now();
+    const covered: Uint32Array[] = [];
+    const problems: SchemeProblem[] = [];
+    let size = 1;
+    for (let k = 0; k < schemes.length; ) {
+      if (isCancelled()) return null;
+      const end = Math.min(schemes.length, k + size);
+      const sliceStarted = this.now();
+      const part = computeCoverage({
+        lsoas: geometry,
+        schemes: schemes.slice(k, end),
+        rule,
+        areas: prepared.areas,
+        isCancelled,
+        onProgress: (done) => report({ phase: 'coverage', done: (k + done * (end - k)) / schemes.length }),
+      });
+      if (part.cancelled) return null;
+      covered.push(...part.covered);
+      problems.push(...part.problems);
+      k = end;
+      report({ phase: 'coverage', done: k / schemes.length });
+      size = this.nextSize(size, this.now() - sliceStarted);
+      await this.yieldToMessages();
+    }
+    const unusable = new Set(problems.map((problem) => problem.id));
+    const usable = schemes.map((scheme) => !unusable.has(scheme.id));
+    const allocation = allocateAmounts(covered, schemes, attributes.population);
+    const { lsoaStart, lsoaSchemes } = invertCovered(covered, geometry.count);
+    const run: CoverageRun = {
+      key,
+      schemesHash: request.schemesHash,
+      rule,
+      count: allocation.count,
+      allocatedGbp: allocation.allocatedGbp,
+      lsoaStart,
+      lsoaSchemes,
+      problems,
+      schemesRead: schemes.length,
+      schemesUsed: usable.filter(Boolean).length,
+      amountGbp: schemes.reduce((sum, scheme) => sum + schemeAmount(scheme), 0),
+      millis: this.now() - started,
+    };
+    return { run, schemes, usable, nearest: new Map() };
+  }
+
+  private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView) {
+    const { attributes, details } = prepared.data;
+    const column = attributes.deciles[view.indicator];
+    const ranks = details.ranks[view.indicator];
+    if (column === undefined || ranks === undefined) {
+      return { ok: false as const, message: `The built data has no '${view.indicator}' deciles and ranks; choose another indicator.` };
+    }
+    let deciles = prepared.deciles.get(view.indicator);
+    if (!deciles) prepared.deciles.set(view.indicator, (deciles = decodeDeciles(column)));
+    const summary = summarizeCoverage(
+      {
+        scope: lsoasInScope(attributes, attributes.lad, view.scope),
+        population: attributes.population,
+        deciles,
+        ranks,
+        count: entry.run.count,
+        allocatedGbp: entry.run.allocatedGbp,
+      },
+      { gapDecile: view.gapDecile, nearestKm: (list) => Float64Array.from(list, (lsoa) => entry.nearest.get(lsoa) ?? NaN) },
+    );
+    return { ok: true as const, summary };
+  }
+
+  private remember(key: string, entry: RunEntry): void {
+    this.runs.set(key, entry);
+    while (this.runs.size > this.cacheSize) {
+      const oldest = this.runs.keys().next().value;
+      if (oldest === undefined) break;
+      this.runs.delete(oldest);
+    }
+  }
+
+  /** Grows or shrinks a slice so each takes about sliceMs. */
+  private nextSize(size: number, elapsed: number): number {
+    if (elapsed < this.sliceMs / 2) return size * 2;
+    if (elapsed > this.sliceMs * 2) return Math.max(1, Math.floor(size / 2));
+    return size;
+  }
+
+  /** At most one progress message per 100 ms (phase changes always go). */
+  private throttled(onProgress: (progress: RunProgress) => void): (progress: RunProgress, force?: boolean) => void {
+    let last = -Infinity;
+    let phase: RunProgress['phase'] | null = null;
+    return (progress, force = false) => {
+      const now = this.now();
+      if (!force && progress.phase === phase && now - last < 100) return;
+      last = now;
+      phase = progress.phase;
+      onProgress(progress);
+    };
+  }
+}

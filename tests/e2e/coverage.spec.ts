@@ -1,0 +1,238 @@
+// The coverage panel end to end, on the real data and the real Trafford bus routes: open the file,
+// scope to Trafford, read the tables, and check them against `gapmap coverage` (the CLI runs the
+// same core in Node), then change the rule and gap decile, survive a bad file, and cancel a long
+// distance measurement. One session in one tab, as a user would (SwiftShader draws slowly).
+
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Headline } from '../../src/core/coverage-summary-types';
+import type { SummaryJson } from '../../src/data/summary-json';
+import { formatGbp, formatKm, formatPercent, headlineSentence } from '../../src/ui/coverage-format';
+import { expect, openApp, readCount, settle, test, watchConsole } from './fixtures';
+
+const run = promisify(execFile);
+const ROUTES = path.resolve('/work/shared/data/transport/trafford_bus_routes_tfgm_2023.geojson');
+const TRAFFORD = 'E08000009';
+const SHOTS = '/tmp/shots';
+
+test.describe.configure({ mode: 'serial' });
+
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+let checked = 0;
+
+test.beforeAll(async ({ browser }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  context = await browser.newContext();
+  watchConsole(context, errors);
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+test.afterEach(() => {
+  const fresh = errors.slice(checked);
+  checked = errors.length;
+  expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+});
+
+/** The CLI's summary for the same input, from the same built data (public/data). */
+async function cliSummary(args: string[]): Promise<SummaryJson> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-coverage-'));
+  const file = path.join(dir, 'summary.json');
+  await run('npx', ['tsx', 'scripts/gapmap.ts', 'coverage', ROUTES, '--out', path.join(dir, 'coverage.csv'), '--summary', file, ...args], {
+    cwd: process.cwd(),
+    timeout: 120_000,
+  });
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SummaryJson;
+}
+
+function headlineOf(json: SummaryJson): Headline {
+  const h = json.headline;
+  return { gapDecile: h.gap_decile, people: h.people, peopleUncovered: h.people_uncovered, shareUncovered: h.share_uncovered };
+}
+
+const panel = () => page.getByRole('region', { name: 'Coverage' });
+
+/** The per-decile table as numbers and text, decile 1 first. */
+async function readDecileTable() {
+  const rows = panel().locator('table.decile-table tbody tr');
+  await expect(rows).toHaveCount(10);
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return cells.map((row) => ({
+    lsoas: readCount(row[0]!),
+    people: readCount(row[1]!),
+    coveredLsoas: readCount(row[2]!),
+    coveredPeople: readCount(row[3]!),
+    shareLsoas: row[4]!,
+    sharePeople: row[5]!,
+    allocated: row[6]!,
+  }));
+}
+
+async function expectTablesMatch(json: SummaryJson): Promise<void> {
+  const shown = await readDecileTable();
+  expect(shown.map((row) => row.lsoas)).toEqual(json.deciles.map((d) => d.lsoas));
+  expect(shown.map((row) => row.people)).toEqual(json.deciles.map((d) => d.people));
+  expect(shown.map((row) => row.coveredLsoas)).toEqual(json.deciles.map((d) => d.covered_lsoas));
+  expect(shown.map((row) => row.coveredPeople)).toEqual(json.deciles.map((d) => d.covered_people));
+  expect(shown.map((row) => row.allocated)).toEqual(json.deciles.map((d) => formatGbp(d.allocated_gbp)));
+  expect(shown.map((row) => row.sharePeople)).toEqual(json.deciles.map((d) => formatPercent(d.share_people_covered)));
+  await expect(page.getByTestId('coverage-headline')).toHaveText(headlineSentence(headlineOf(json), { name: json.scope_name, isEngland: false }));
+}
+
+async function waitForResult(): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 })
+    .toBe('ready');
+  await expect(panel().locator('.coverage-results')).not.toHaveClass(/outdated/);
+}
+
+async function scopeTo(name: string): Promise<void> {
+  const scope = page.getByRole('combobox', { name: 'Scope' });
+  await scope.click();
+  await scope.fill('');
+  await scope.pressSequentially(name);
+  const first = page.locator('#scope-list [role=option]').first();
+  await expect(first).toContainText(name);
+  await scope.press('ArrowDown');
+  await scope.press('Enter');
+  await expect(scope).toHaveValue(name);
+}
+
+test('opening the Trafford bus routes shows the same decile table and headline as the CLI', async () => {
+  await openApp(page);
+  await scopeTo('Trafford');
+  await page.getByRole('button', { name: 'Coverage' }).click();
+  await expect(panel().getByRole('heading', { level: 2 })).toHaveText('Coverage');
+  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
+  await page.screenshot({ path: `${SHOTS}/coverage-1-empty.png` });
+
+  // Record every status the run goes through: the first run prepares the boundaries.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    window.__gapmap!.store.subscribe((state) => {
+      const kind = state.coverage.status.kind;
+      if (seen[seen.length - 1] !== kind) seen.push(kind);
+    });
+  });
+  const expected = cliSummary(['--scope', TRAFFORD]);
+  await panel().getByLabel('Open a GeoJSON file of schemes').setInputFiles(ROUTES);
+  await expect(panel().getByRole('status')).toContainText('Preparing LSOA boundaries…');
+  await page.screenshot({ path: `${SHOTS}/coverage-2-preparing.png` });
+  await waitForResult();
+  const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  expect(statuses).toEqual(expect.arrayContaining(['preparing', 'ready']));
+
+  await expect(panel().locator('.dataset')).toContainText('trafford_bus_routes_tfgm_2023.geojson');
+  await expect(panel().locator('.dataset')).toContainText('407 schemes: 407 routes');
+  const json = await expected;
+  expect(json.scope_name).toBe('Trafford');
+  await expectTablesMatch(json);
+  await expect(panel().locator('.source-line')).toContainText('IoD2025');
+  await expect(panel().locator('.source-line')).toContainText('Census 2021 usual residents');
+  await expect(panel().locator('.no-gaps')).toContainText('No gaps');
+
+  // The routes are on the map, over the deciles.
+  await settle(page);
+  const drawn = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-line'] }).length);
+  expect(drawn).toBeGreaterThan(50);
+  await page.screenshot({ path: `${SHOTS}/coverage-3-trafford.png` });
+  await panel().locator('#results-heading').evaluate((heading) => heading.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}/coverage-3b-results.png` });
+});
+
+test('the centroid rule with deciles 1–10 as most deprived lists the same gaps and distances as the CLI', async () => {
+  const expected = cliSummary(['--scope', TRAFFORD, '--rule', 'centroid', '--gap-decile', '10']);
+  await panel().getByLabel('Reaches the LSOA’s centre').check();
+  await panel().getByLabel('Most deprived means').selectOption('10');
+  await waitForResult();
+  const json = await expected;
+  await expectTablesMatch(json);
+
+  const rows = panel().locator('table.gap-table tbody tr');
+  await expect(rows).toHaveCount(json.gaps.length);
+  await expect
+    .poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.measuring === null))
+    .toBe(true);
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(shown.map((row) => row[2])).toEqual(json.gaps.map((gap) => gap.lsoa21cd));
+  expect(shown.map((row) => readCount(row[0]!))).toEqual(json.gaps.map((gap) => gap.rank));
+  expect(shown.map((row) => readCount(row[4]!))).toEqual(json.gaps.map((gap) => gap.people));
+  expect(shown.map((row) => row[5])).toEqual(json.gaps.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
+  await expect(panel()).toContainText(`All ${json.gaps.length} gaps shown.`);
+
+  // Gaps are outlined on the map (line work over the fill).
+  await settle(page);
+  const outlined = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['gap-line'] }).length);
+  expect(outlined).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/coverage-4-centroid-gaps.png` });
+  await panel().locator('table.gap-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/coverage-5-gap-table.png` });
+
+  // A gap's name selects it on the map and keeps the coverage tab in front.
+  const first = json.gaps[0]!.lsoa21cd;
+  await rows.first().getByRole('button').click();
+  await expect
+    .poll(() => page.evaluate(() => {
+      const state = window.__gapmap!.store.getState();
+      return state.panel.mode === 'lsoa' ? state.attributes.codes[state.panel.index] : null;
+    }))
+    .toBe(first);
+  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a file that is not GeoJSON is explained, and the routes already open stay', async () => {
+  const before = await readDecileTable();
+  await panel()
+    .getByLabel('Open another GeoJSON file')
+    .setInputFiles({ name: 'schemes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,lat,lon\nA,53.4,-2.3\n') });
+  const alert = panel().getByRole('alert');
+  await expect(alert).toContainText('schemes.csv is not a GeoJSON file');
+  await expect(alert).toContainText('The schemes from trafford_bus_routes_tfgm_2023.geojson are still loaded.');
+  await expect(panel().locator('.dataset')).toContainText('trafford_bus_routes_tfgm_2023.geojson');
+  expect(await readDecileTable()).toEqual(before);
+  await page.screenshot({ path: `${SHOTS}/coverage-6-bad-file.png` });
+});
+
+test('England re-summarises without a new run; measuring distances can be cancelled', async () => {
+  const runs = await page.evaluate(() => window.__gapmap!.store.getState().coverage.result?.run.key);
+  await scopeTo('England');
+  await expect(panel().getByRole('heading', { name: 'Results for England' })).toBeVisible();
+  expect(await page.evaluate(() => window.__gapmap!.store.getState().coverage.result?.run.key)).toBe(runs);
+  // Distances from far-away LSOAs to the Trafford routes take a while: progress, then Cancel.
+  await expect(panel().getByRole('status')).toContainText('Measuring how far each gap is from the nearest scheme');
+  const cancel = panel().getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible({ timeout: 10_000 });
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/coverage-7-measuring.png` });
+  await cancel.click();
+  await expect(panel()).toContainText('Distances were not measured: stopped.');
+  await expect(panel()).toContainText(/Showing the 200 most deprived of [\d,]+ gaps\./);
+});
+
+test('Esc closes the coverage tab; the details of a clicked gap stay one tab away', async () => {
+  await page.getByRole('tab', { name: 'Coverage' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Details' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'LSOA details' }).getByRole('heading', { level: 2 })).toHaveText(/Trafford/);
+  await page.screenshot({ path: `${SHOTS}/coverage-8-details-tab.png` });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Coverage' })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/coverage-9-closed.png` });
+});
+
+test('the whole session logged no console errors', async () => {
+  expect(errors).toEqual([]);
+});
