@@ -219,7 +219,7 @@ test('England re-summarises without a new run; measuring distances shows progres
     () => false,
   );
   if (stopped) await expect(panel()).toContainText(/Distances were not measured: stopped\.|km/);
-  await expect(panel().getByRole('status')).not.toContainText('Measuring how far each gap', { timeout: 30_000 });
+  await expect(panel().getByRole('status').filter({ hasText: 'Measuring how far each gap' })).toHaveCount(0, { timeout: 30_000 });
   await expect(panel()).toContainText(/Showing the 200 most deprived of [\d,]+ gaps\./);
 });
 
