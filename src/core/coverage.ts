@@ -34,6 +34,7 @@ import {
   distanceToBoundaryLocal,
   lsoaContainsLocal,
   lsoaIndexOf,
+  lsoaPolygons,
   toLocal,
   type LsoaIndex,
 } from './lsoa-index';
@@ -85,12 +86,12 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   }
   while (covered.length < schemes.length) covered.push(new Uint32Array(0));
   input.onProgress?.(1);
-  const { lsoaStart, lsoaSchemes } = invert(covered, index.count);
+  const { lsoaStart, lsoaSchemes } = invertCovered(covered, index.count);
   return { rule, covered, lsoaStart, lsoaSchemes, problems, cancelled };
 }
 
 /** Per-scheme LSOA lists → per-LSOA scheme lists (compressed rows). */
-function invert(covered: readonly Uint32Array[], count: number): { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array } {
+export function invertCovered(covered: readonly Uint32Array[], count: number): { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array } {
   const lsoaStart = new Uint32Array(count + 1);
   for (const list of covered) for (const lsoa of list) lsoaStart[lsoa + 1]!++;
   for (let i = 0; i < count; i++) lsoaStart[i + 1]! += lsoaStart[i]!;
@@ -356,18 +357,7 @@ function strictlyInsideFootprint(index: LsoaIndex, i: number, lon: number, lat: 
 
 
 function lsoaFeature(index: LsoaIndex, i: number): Feature<MultiPolygon> {
-  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
-  const polygons: LonLat[][][] = [];
-  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
-    const rings: LonLat[][] = [];
-    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
-      const ring: LonLat[] = [];
-      for (let v = vertexStart[r]!; v < vertexStart[r + 1]!; v++) ring.push([coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES]);
-      rings.push(ring);
-    }
-    polygons.push(rings);
-  }
-  return multiPolygon(polygons);
+  return multiPolygon(lsoaPolygons(index, i));
 }
 
 /** Area (m²) of LSOA i inside a polygon shape, by Turf's intersection of the shape clipped to the LSOA's box. */

@@ -6,6 +6,7 @@ import Flatbush from 'flatbush';
 import { localFrame } from './geodesy';
 import { MICRODEGREES, type LsoaGeometry } from './lsoa-geometry';
 import { circleEdgeArea, pointSegmentDistanceSq, ringSignedArea } from './planar';
+import type { LonLat } from './scheme';
 
 export interface LsoaIndex {
   geometry: LsoaGeometry;
@@ -180,4 +181,20 @@ export function circleOverlapArea(index: LsoaIndex, i: number, cx: number, cy: n
     area += isOuter ? inside : -inside;
   });
   return Math.max(0, area);
+}
+
+/** LSOA i as GeoJSON-style polygons (degrees): parts, each outer ring then holes. */
+export function lsoaPolygons(index: LsoaIndex, i: number): LonLat[][][] {
+  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
+  const polygons: LonLat[][][] = [];
+  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
+    const rings: LonLat[][] = [];
+    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
+      const ring: LonLat[] = [];
+      for (let v = vertexStart[r]!; v < vertexStart[r + 1]!; v++) ring.push([coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES]);
+      rings.push(ring);
+    }
+    polygons.push(rings);
+  }
+  return polygons;
 }

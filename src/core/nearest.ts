@@ -9,7 +9,7 @@ import Flatbush from 'flatbush';
 import type { AreaResolver } from './coverage-types';
 import { polygonsContain } from './footprint-geometry';
 import { degreesFor, localFrame } from './geodesy';
-import { lsoaContainsLocal, lsoaIndexOf, toLocal, type LsoaIndex } from './lsoa-index';
+import { lsoaContainsLocal, lsoaIndexOf, lsoaPolygons, toLocal, type LsoaIndex } from './lsoa-index';
 import { MICRODEGREES, type LsoaGeometry } from './lsoa-geometry';
 import { segmentSegmentDistanceSq } from './planar';
 import type { LonLat, Scheme } from './scheme';
@@ -26,21 +26,6 @@ interface Pieces {
   groups: { start: number; end: number; box: [number, number, number, number]; bufferM: number }[];
   /** Areas (with buffer) that an LSOA may lie inside: distance 0. */
   areas: { polygons: LonLat[][][]; bufferM: number; box: [number, number, number, number] }[];
-}
-
-function lsoaPolygons(index: LsoaIndex, i: number): LonLat[][][] {
-  const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
-  const polygons: LonLat[][][] = [];
-  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
-    const rings: LonLat[][] = [];
-    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
-      const ring: LonLat[] = [];
-      for (let v = vertexStart[r]!; v < vertexStart[r + 1]!; v++) ring.push([coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES]);
-      rings.push(ring);
-    }
-    polygons.push(rings);
-  }
-  return polygons;
 }
 
 function boxOf(rings: readonly (readonly LonLat[])[]): [number, number, number, number] {

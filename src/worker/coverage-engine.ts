@@ -14,7 +14,7 @@
 // No DOM and no comlink here, so the unit tests drive it directly in Node.
 
 import { allocateAmounts, schemeAmount } from '../core/allocate';
-import { computeCoverage } from '../core/coverage';
+import { computeCoverage, invertCovered } from '../core/coverage';
 import type { AreaResolver, SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
@@ -97,19 +97,6 @@ export function hashSchemes(schemes: readonly Scheme[]): string {
 
 export function runKey(schemesHash: string, rule: RunRequest['rule']): string {
   return `${schemesHash}|${formatRule(rule)}`;
-}
-
-/** Per-scheme LSOA lists → per-LSOA scheme lists, as computeCoverage builds them. */
-export function invertCovered(covered: readonly Uint32Array[], count: number): { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array } {
-  const lsoaStart = new Uint32Array(count + 1);
-  for (const list of covered) for (const lsoa of list) lsoaStart[lsoa + 1]!++;
-  for (let i = 0; i < count; i++) lsoaStart[i + 1]! += lsoaStart[i]!;
-  const cursor = lsoaStart.slice(0, count);
-  const lsoaSchemes = new Uint32Array(lsoaStart[count]!);
-  covered.forEach((list, scheme) => {
-    for (const lsoa of list) lsoaSchemes[cursor[lsoa]!++] = scheme;
-  });
-  return { lsoaStart, lsoaSchemes };
 }
 
 /** A GeoJSON file's text → schemes, with a key for the cache. A file with no usable scheme is refused. */

@@ -12,7 +12,8 @@ import type { CoverageSummary } from '../../src/core/coverage-summary-types';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
 import type { NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
-import { CoverageEngine, hashSchemes, invertCovered, readSchemesText, runKey } from '../../src/worker/coverage-engine';
+import { invertCovered } from '../../src/core/coverage';
+import { CoverageEngine, hashSchemes, readSchemesText, runKey } from '../../src/worker/coverage-engine';
 import { builtData, builtDataDir, hasBuiltData, TRAFFORD, trafford } from './built-data';
 
 describe('engine helpers', () => {
