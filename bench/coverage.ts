@@ -81,6 +81,17 @@ function traffordRoutes(sharedData: string): Scheme[] {
   }));
 }
 
+/** The scheme sets the bench measures, the same every run. */
+export function benchSchemeSets(geometry: LsoaGeometry, sharedData: string): [string, Scheme[]][] {
+  return [
+    ['1k points', randomPoints(geometry, 1_000, 1)],
+    ['10k points', randomPoints(geometry, 10_000, 2)],
+    ['100k points', randomPoints(geometry, 100_000, 3)],
+    ['Trafford routes (400 m)', traffordRoutes(sharedData)],
+    ['200 polygons', randomPolygons(geometry, 200, 4)],
+  ];
+}
+
 /** Brute-force Turf: one scheme against every LSOA, no index. Returns the covered count. */
 function bruteForceScheme(scheme: Scheme, rule: CoverageRule, lsoas: Feature<Polygon | MultiPolygon>[]): number {
   const footprint = scheme.footprint;
@@ -132,13 +143,7 @@ export async function benchCoverage(dataDir: string, sharedData: string): Promis
   );
   const areas = { lsoasOf: () => undefined };
 
-  const sets: [string, Scheme[]][] = [
-    ['1k points', randomPoints(geometry, 1_000, 1)],
-    ['10k points', randomPoints(geometry, 10_000, 2)],
-    ['100k points', randomPoints(geometry, 100_000, 3)],
-    ['Trafford routes (400 m)', traffordRoutes(sharedData)],
-    ['200 polygons', randomPolygons(geometry, 200, 4)],
-  ];
+  const sets = benchSchemeSets(geometry, sharedData);
   const rules: CoverageRule[] = [{ kind: 'intersects' }, { kind: 'centroid' }, { kind: 'share', share: 0.5 }];
   const rows: Record<string, unknown>[] = [];
   for (const [name, schemes] of sets) {

@@ -48,15 +48,53 @@ const SHARE_EPSILON = 1e-9;
 /** A coarse share this far from the threshold is certain (its error is far smaller). */
 const COARSE_MARGIN = 0.05;
 
-type Mark = (lsoa: number) => void;
-type IsMarked = (lsoa: number) => boolean;
+/**
+ * The LSOAs each scheme covers, each once, kept end to end in one growing array (100k schemes
+ * would otherwise mean 100k small buffers for the collector).
+ */
+class Marks {
+  private readonly stamp: Int32Array;
+  private scheme = -1;
+  private all = new Uint32Array(1024);
+  private size = 0;
+  private readonly starts: number[] = [];
+
+  constructor(count: number) {
+    this.stamp = new Int32Array(count).fill(-1);
+  }
+
+  begin(scheme: number): void {
+    this.scheme = scheme;
+    this.starts.push(this.size);
+  }
+
+  add(lsoa: number): void {
+    if (this.stamp[lsoa] === this.scheme) return;
+    this.stamp[lsoa] = this.scheme;
+    if (this.size === this.all.length) {
+      const grown = new Uint32Array(this.all.length * 2);
+      grown.set(this.all);
+      this.all = grown;
+    }
+    this.all[this.size++] = lsoa;
+  }
+
+  has(lsoa: number): boolean {
+    return this.stamp[lsoa] === this.scheme;
+  }
+
+  /** Per scheme begun, its LSOAs ascending (views of one array). */
+  lists(): Uint32Array[] {
+    const all = this.all.slice(0, this.size);
+    return this.starts.map((start, k) => all.subarray(start, this.starts[k + 1] ?? this.size).sort());
+  }
+}
 
 export function computeCoverage(input: CoverageInput): CoverageResult {
   const index = lsoaIndexOf(input.lsoas);
   const { schemes, rule } = input;
-  const covered: Uint32Array[] = [];
   const problems: SchemeProblem[] = [];
-  const stamp = new Int32Array(index.count).fill(-1);
+  const marks = new Marks(index.count);
   let cancelled = false;
   const progressEvery = Math.max(1, Math.floor(schemes.length / 100));
 
@@ -66,24 +104,17 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
       break;
     }
     const scheme = schemes[k]!;
-    const found: number[] = [];
-    const mark: Mark = (lsoa) => {
-      if (stamp[lsoa] !== k) {
-        stamp[lsoa] = k;
-        found.push(lsoa);
-      }
-    };
-    const isMarked: IsMarked = (lsoa) => stamp[lsoa] === k;
+    marks.begin(k);
     const problem = footprintProblem(scheme.footprint);
     if (problem) {
       problems.push({ id: scheme.id, reason: problem });
     } else {
-      const areaProblem = coverFootprint(index, scheme.footprint, rule, input, mark, isMarked);
+      const areaProblem = coverFootprint(index, scheme.footprint, rule, input, marks);
       if (areaProblem) problems.push({ id: scheme.id, reason: areaProblem });
     }
-    covered.push(Uint32Array.from(found.sort((a, b) => a - b)));
     if (k % progressEvery === 0) input.onProgress?.(k / schemes.length);
   }
+  const covered = marks.lists();
   while (covered.length < schemes.length) covered.push(new Uint32Array(0));
   input.onProgress?.(1);
   const { lsoaStart, lsoaSchemes } = invertCovered(covered, index.count);
@@ -166,25 +197,24 @@ function coverFootprint(
   footprint: Footprint,
   rule: CoverageRule,
   input: CoverageInput,
-  mark: Mark,
-  isMarked: IsMarked,
+  marks: Marks,
 ): string | null {
   switch (footprint.type) {
     case 'point':
-      coverPoint(index, footprint.point, footprint.radiusM, rule, mark);
+      coverPoint(index, footprint.point, footprint.radiusM, rule, marks);
       return null;
     case 'line':
-      coverLine(index, footprint.lines, footprint.bufferM, rule, mark, isMarked);
+      coverLine(index, footprint.lines, footprint.bufferM, rule, marks);
       return null;
     case 'polygon':
-      coverPolygon(index, footprint.polygons, footprint.bufferM, rule, mark, isMarked);
+      coverPolygon(index, footprint.polygons, footprint.bufferM, rule, marks);
       return null;
     case 'areas': {
       const unknown: string[] = [];
       for (const { kind, code } of footprint.areas) {
         const lsoas = input.areas.lsoasOf(kind, code);
         if (!lsoas) unknown.push(`${code} (${kind})`);
-        else for (const lsoa of lsoas) mark(lsoa);
+        else for (const lsoa of lsoas) marks.add(lsoa);
       }
       return unknown.length > 0 ? `not England area codes of that kind, so left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}` : null;
     }
@@ -193,7 +223,7 @@ function coverFootprint(
 
 // ── Points ──────────────────────────────────────────────────────────────────────────────────
 
-function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule: CoverageRule, mark: Mark): void {
+function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule: CoverageRule, marks: Marks): void {
   const { dLon, dLat } = degreesFor(radiusM + TOUCH_M, lat);
   // A point with no catchment has no area: under every rule it covers the LSOAs it is in or on.
   if (radiusM === 0 || rule.kind === 'intersects') {
@@ -202,13 +232,14 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
       const [x, y] = toLocal(index, i, lon, lat);
       // Quick reject: the catchment misses the LSOA's box (the search box is square, the catchment round).
       if (boxDistanceSq(index, i, x, y) > reach * reach) continue;
-      // Quick accept: the representative point is inside the LSOA and within reach.
+      // Quick accept: within reach of the disc about the representative point that lies inside the LSOA.
       const [px, py] = representativeLocal(index, i);
-      if ((x - px) * (x - px) + (y - py) * (y - py) <= reach * reach) {
-        mark(i);
+      const accept = reach + index.inradiusM[i]!;
+      if ((x - px) * (x - px) + (y - py) * (y - py) <= accept * accept) {
+        marks.add(i);
         continue;
       }
-      if (lsoaContainsLocal(index, i, x, y) || boundaryWithinLocal(index, i, x, y, reach)) mark(i);
+      if (lsoaContainsLocal(index, i, x, y) || boundaryWithinLocal(index, i, x, y, reach)) marks.add(i);
     }
     return;
   }
@@ -217,13 +248,13 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
       for (const i of index.points.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
         const [x, y] = toLocal(index, i, lon, lat);
         const [px, py] = representativeLocal(index, i);
-        if (Math.hypot(x - px, y - py) <= radiusM) mark(i);
+        if (Math.hypot(x - px, y - py) <= radiusM) marks.add(i);
       }
       return;
     case 'share':
       for (const i of index.boxes.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
         const [x, y] = toLocal(index, i, lon, lat);
-        if (circleOverlapArea(index, i, x, y, radiusM) >= rule.share * index.areaM2[i]! * (1 - SHARE_EPSILON)) mark(i);
+        if (circleOverlapArea(index, i, x, y, radiusM) >= rule.share * index.areaM2[i]! * (1 - SHARE_EPSILON)) marks.add(i);
       }
       return;
   }
@@ -249,14 +280,14 @@ function boxDistanceSq(index: LsoaIndex, i: number, x: number, y: number): numbe
 // ── Lines and polygon edges ─────────────────────────────────────────────────────────────────
 
 
-function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: CoverageRule, mark: Mark, isMarked: IsMarked): void {
+function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: CoverageRule, marks: Marks): void {
   const footprint = segmentsOf(lines);
   // A line with no buffer has no area: under every rule it covers the LSOAs it runs in or along.
   if (bufferM === 0 || rule.kind === 'intersects') {
     const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (footprint.bbox[1] + footprint.bbox[3]) / 2);
     for (const i of index.boxes.search(footprint.bbox[0] - dLon, footprint.bbox[1] - dLat, footprint.bbox[2] + dLon, footprint.bbox[3] + dLat)) {
-      if (isMarked(i)) continue;
-      if (boundaryToSegmentsM(index, i, footprint, bufferM, bufferM + TOUCH_M) <= bufferM + TOUCH_M || lineStartsInside(index, i, lines)) mark(i);
+      if (marks.has(i)) continue;
+      if (boundaryToSegmentsM(index, i, footprint, bufferM, bufferM + TOUCH_M) <= bufferM + TOUCH_M || lineStartsInside(index, i, lines)) marks.add(i);
     }
     return;
   }
@@ -265,12 +296,12 @@ function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: C
       const { dLon, dLat } = degreesFor(bufferM, (footprint.bbox[1] + footprint.bbox[3]) / 2);
       for (const i of index.points.search(footprint.bbox[0] - dLon, footprint.bbox[1] - dLat, footprint.bbox[2] + dLon, footprint.bbox[3] + dLat)) {
         const points = index.geometry.points;
-        if (pointToSegmentsM(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES, footprint, bufferM) <= bufferM) mark(i);
+        if (pointToSegmentsM(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES, footprint, bufferM) <= bufferM) marks.add(i);
       }
       return;
     }
     case 'share':
-      coverShareByScan(index, footprint, null, bufferM, rule.share, mark);
+      coverShareByScan(index, footprint, null, bufferM, rule.share, marks);
       return;
   }
 }
@@ -282,8 +313,7 @@ function coverPolygon(
   polygons: LonLat[][][],
   bufferM: number,
   rule: CoverageRule,
-  mark: Mark,
-  isMarked: IsMarked,
+  marks: Marks,
 ): void {
   const footprint = segmentsOf(polygons.flat());
   const [w, s, e, n] = footprint.bbox;
@@ -292,8 +322,8 @@ function coverPolygon(
   switch (rule.kind) {
     case 'intersects':
       for (const i of candidates) {
-        if (isMarked(i)) continue;
-        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM, bufferM) <= bufferM + TOUCH_M) mark(i);
+        if (marks.has(i)) continue;
+        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM, bufferM) <= bufferM + TOUCH_M) marks.add(i);
       }
       return;
     case 'centroid': {
@@ -301,12 +331,12 @@ function coverPolygon(
       for (const i of index.points.search(w - dLon, s - dLat, e + dLon, n + dLat)) {
         const lon = points[i * 2]! / MICRODEGREES;
         const lat = points[i * 2 + 1]! / MICRODEGREES;
-        if (polygonsContain(polygons, lon, lat) || (bufferM > 0 && pointToSegmentsM(index, i, lon, lat, footprint, bufferM) <= bufferM)) mark(i);
+        if (polygonsContain(polygons, lon, lat) || (bufferM > 0 && pointToSegmentsM(index, i, lon, lat, footprint, bufferM) <= bufferM)) marks.add(i);
       }
       return;
     }
     case 'share': {
-      coverShareByScan(index, footprint, polygons, bufferM, rule.share, mark);
+      coverShareByScan(index, footprint, polygons, bufferM, rule.share, marks);
       return;
     }
   }
@@ -382,7 +412,7 @@ function coverShareByScan(
   polygons: LonLat[][][] | null,
   bufferM: number,
   share: number,
-  mark: Mark,
+  marks: Marks,
 ): void {
   const [w, s, e, n] = edges.bbox;
   const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (s + n) / 2);
@@ -394,7 +424,7 @@ function coverShareByScan(
     if (near.length === 0) {
       // No footprint edge within reach: a route misses the LSOA; an area holds all of it or none.
       if (!polygons) continue;
-      if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) mark(i);
+      if (polygonsContain(polygons, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES)) marks.add(i);
       continue;
     }
     const regions: ScanRegion[] = [];
@@ -406,7 +436,7 @@ function coverShareByScan(
     const region = regions.length === 1 ? regions[0]! : unionRegion(regions);
     // A coarse look settles most LSOAs; only those near the threshold are measured finely.
     const coarse = scanShare(index, i, region, COARSE_SCANLINES);
-    if (Math.abs(coarse - share) > COARSE_MARGIN ? coarse >= share : scanShare(index, i, region) >= share * (1 - SHARE_EPSILON)) mark(i);
+    if (Math.abs(coarse - share) > COARSE_MARGIN ? coarse >= share : scanShare(index, i, region) >= share * (1 - SHARE_EPSILON)) marks.add(i);
   }
 }
 

@@ -18,11 +18,15 @@ export function representativeLocal(index: LsoaIndex, i: number): [number, numbe
 
 /** The given footprint segments in LSOA i's frame, metres (ax, ay, bx, by each). */
 export function segmentsInFrame(index: LsoaIndex, i: number, footprint: FootprintSegments, segments: readonly number[]): Float64Array {
+  return segmentsInFrameInto(index, i, footprint, segments, new Float64Array(segments.length * 4));
+}
+
+/** segmentsInFrame into a given array (at least 4 numbers per segment); returns it. */
+function segmentsInFrameInto(index: LsoaIndex, i: number, footprint: FootprintSegments, segments: readonly number[], local: Float64Array): Float64Array {
   const lon0 = index.frames[i * 4]!;
   const lat0 = index.frames[i * 4 + 1]!;
   const kx = index.frames[i * 4 + 2]!;
   const ky = index.frames[i * 4 + 3]!;
-  const local = new Float64Array(segments.length * 4);
   const source = footprint.segments;
   for (let j = 0; j < segments.length; j++) {
     const seg = segments[j]! * 4;
@@ -34,43 +38,62 @@ export function segmentsInFrame(index: LsoaIndex, i: number, footprint: Footprin
   return local;
 }
 
+/** Reused for the footprint segments near one LSOA, so the hot loop allocates nothing. */
+let scratch = new Float64Array(1024);
+
+/** Squared distance between two boxes (0 when they meet). */
+function boxBoxDistanceSq(
+  aMinX: number, aMinY: number, aMaxX: number, aMaxY: number,
+  bMinX: number, bMinY: number, bMaxX: number, bMaxY: number,
+): number {
+  const dx = Math.max(bMinX - aMaxX, 0, aMinX - bMaxX);
+  const dy = Math.max(bMinY - aMaxY, 0, aMinY - bMaxY);
+  return dx * dx + dy * dy;
+}
+
 /**
  * Smallest distance (m) from LSOA i's boundary to the footprint segments near it, or Infinity
- * when none is within `withinM`. With `stopAtM` > 0 it only answers "within stopAtM?": it may
- * return 0 or any distance ≤ stopAtM as soon as one is certain.
+ * when none is within `withinM`. With `stopAtM` > 0 it only answers "within stopAtM of the
+ * LSOA?": it may return 0 or any distance ≤ stopAtM as soon as one is certain.
  */
 export function boundaryToSegmentsM(index: LsoaIndex, i: number, footprint: FootprintSegments, withinM: number, stopAtM = 0): number {
   const [w, s, e, n] = [index.bbox[i * 4]!, index.bbox[i * 4 + 1]!, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!];
   const { dLon, dLat } = degreesFor(withinM + TOUCH_M, (s + n) / 2);
   const near = footprint.index.search(w - dLon, s - dLat, e + dLon, n + dLat);
   if (near.length === 0) return Infinity;
-  const local = segmentsInFrame(index, i, footprint, near);
+  if (scratch.length < near.length * 4) scratch = new Float64Array(near.length * 8);
+  const local = segmentsInFrameInto(index, i, footprint, near, scratch);
   const stopSq = stopAtM * stopAtM;
   if (stopAtM > 0) {
-    // Quick accept: the representative point is inside the LSOA, so a footprint within reach
-    // of it is within reach of the LSOA.
+    // Quick accept: the disc of radius inradius about the representative point lies inside the
+    // LSOA, so a segment within inradius + stopAtM of that point is within stopAtM of the LSOA.
     const [rx, ry] = representativeLocal(index, i);
+    const accept = index.inradiusM[i]! + stopAtM;
     for (let j = 0; j < near.length; j++) {
-      if (pointSegmentDistanceSq(rx, ry, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!) <= stopSq) return 0;
+      if (pointSegmentDistanceSq(rx, ry, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!) <= accept * accept) return 0;
     }
   }
   const xy = index.localXY;
+  const chunks = index.chunks;
   let best = Infinity;
-  const { polygonStart, ringStart, vertexStart } = index.geometry;
-  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
-    for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) {
-      const end = vertexStart[r + 1]!;
-      for (let v = vertexStart[r]!; v < end - 1; v++) {
-        const px = xy[v * 2]!;
-        const py = xy[v * 2 + 1]!;
-        const qx = xy[v * 2 + 2]!;
-        const qy = xy[v * 2 + 3]!;
-        for (let j = 0; j < near.length; j++) {
-          const d = segmentSegmentDistanceSq(px, py, qx, qy, local[j * 4]!, local[j * 4 + 1]!, local[j * 4 + 2]!, local[j * 4 + 3]!);
-          if (d < best) {
-            best = d;
-            if (best <= stopSq) return Math.sqrt(best);
-          }
+  for (let j = 0; j < near.length; j++) {
+    const ax = local[j * 4]!;
+    const ay = local[j * 4 + 1]!;
+    const bx = local[j * 4 + 2]!;
+    const by = local[j * 4 + 3]!;
+    const minX = Math.min(ax, bx);
+    const minY = Math.min(ay, by);
+    const maxX = Math.max(ax, bx);
+    const maxY = Math.max(ay, by);
+    for (let c = chunks.start[i]!; c < chunks.start[i + 1]!; c++) {
+      // A run of edges whose box is farther than the best so far cannot improve it.
+      const b = c * 4;
+      if (boxBoxDistanceSq(minX, minY, maxX, maxY, chunks.box[b]!, chunks.box[b + 1]!, chunks.box[b + 2]!, chunks.box[b + 3]!) >= best) continue;
+      for (let v = chunks.first[c]!; v < chunks.end[c]!; v++) {
+        const d = segmentSegmentDistanceSq(xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!, ax, ay, bx, by);
+        if (d < best) {
+          best = d;
+          if (best <= stopSq) return Math.sqrt(best);
         }
       }
     }

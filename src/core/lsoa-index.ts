@@ -23,7 +23,27 @@ export interface LsoaIndex {
   localXY: Float64Array;
   /** Area of each LSOA in square metres. */
   areaM2: Float64Array;
+  /**
+   * Boundary edges in runs of up to EDGE_CHUNK within one ring, each with its box in the LSOA's
+   * frame, so distance and crossing tests skip the runs far from what they measure.
+   */
+  chunks: EdgeChunks;
+  /** Metres from each LSOA's representative point to its boundary: a disc that lies inside it. */
+  inradiusM: Float64Array;
 }
+
+export interface EdgeChunks {
+  /** Per LSOA, its range of chunks (count + 1 entries). */
+  start: Uint32Array;
+  /** Per chunk, the first vertex and the end (edges run from v to v + 1 for first ≤ v < end). */
+  first: Uint32Array;
+  end: Uint32Array;
+  /** Per chunk, minX, minY, maxX, maxY in the LSOA's frame (metres). */
+  box: Float64Array;
+}
+
+/** Edges per chunk: small enough to skip most of a boundary, large enough to keep the boxes few. */
+export const EDGE_CHUNK = 8;
 
 const cache = new WeakMap<LsoaGeometry, LsoaIndex>();
 
@@ -82,9 +102,65 @@ function buildLsoaIndex(geometry: LsoaGeometry): LsoaIndex {
   }
   boxes.finish();
   pointIndex.finish();
-  const index: LsoaIndex = { geometry, count, boxes, points: pointIndex, bbox, frames, localXY, areaM2 };
-  for (let i = 0; i < count; i++) areaM2[i] = lsoaArea(index, i);
+  const chunks = buildChunks(geometry, localXY);
+  const inradiusM = new Float64Array(count);
+  const index: LsoaIndex = { geometry, count, boxes, points: pointIndex, bbox, frames, localXY, areaM2, chunks, inradiusM };
+  for (let i = 0; i < count; i++) {
+    areaM2[i] = lsoaArea(index, i);
+    const [x, y] = toLocal(index, i, points[i * 2]! / MICRODEGREES, points[i * 2 + 1]! / MICRODEGREES);
+    inradiusM[i] = lsoaContainsLocal(index, i, x, y) ? distanceToBoundaryLocal(index, i, x, y) : 0;
+  }
   return index;
+}
+
+function buildChunks(geometry: LsoaGeometry, localXY: Float64Array): EdgeChunks {
+  const { count, polygonStart, ringStart, vertexStart } = geometry;
+  const rings = ringStart[polygonStart[count]!]!;
+  let total = 0;
+  for (let r = 0; r < rings; r++) total += Math.ceil(Math.max(0, vertexStart[r + 1]! - vertexStart[r]! - 1) / EDGE_CHUNK);
+  const start = new Uint32Array(count + 1);
+  const first = new Uint32Array(total);
+  const end = new Uint32Array(total);
+  const box = new Float64Array(total * 4);
+  let c = 0;
+  for (let i = 0; i < count; i++) {
+    start[i] = c;
+    for (let r = ringStart[polygonStart[i]!]!; r < ringStart[polygonStart[i + 1]!]!; r++) {
+      const lastEdge = vertexStart[r + 1]! - 1;
+      for (let v0 = vertexStart[r]!; v0 < lastEdge; v0 += EDGE_CHUNK) {
+        const v1 = Math.min(v0 + EDGE_CHUNK, lastEdge);
+        let minX = Infinity;
+        let minY = Infinity;
+        let maxX = -Infinity;
+        let maxY = -Infinity;
+        for (let v = v0; v <= v1; v++) {
+          const x = localXY[v * 2]!;
+          const y = localXY[v * 2 + 1]!;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
+        first[c] = v0;
+        end[c] = v1;
+        box[c * 4] = minX;
+        box[c * 4 + 1] = minY;
+        box[c * 4 + 2] = maxX;
+        box[c * 4 + 3] = maxY;
+        c++;
+      }
+    }
+  }
+  start[count] = c;
+  return { start, first, end, box };
+}
+
+/** Squared distance from a point to chunk c's box (0 inside). */
+export function chunkBoxDistanceSq(chunks: EdgeChunks, c: number, x: number, y: number): number {
+  const b = c * 4;
+  const dx = Math.max(chunks.box[b]! - x, 0, x - chunks.box[b + 2]!);
+  const dy = Math.max(chunks.box[b + 1]! - y, 0, y - chunks.box[b + 3]!);
+  return dx * dx + dy * dy;
 }
 
 /** Calls `visit(first, end, isOuter)` for every ring of LSOA i, as vertex ranges. */
@@ -113,17 +189,17 @@ export function toLocal(index: LsoaIndex, i: number, lon: number, lat: number): 
 /** Even-odd point-in-polygon in LSOA i's frame (holes and multi-parts included). */
 export function lsoaContainsLocal(index: LsoaIndex, i: number, x: number, y: number): boolean {
   const xy = index.localXY;
-  const { polygonStart, ringStart, vertexStart } = index.geometry;
+  const { start, first, end, box } = index.chunks;
   let inside = false;
-  // All rings of all parts at once: even-odd counts holes out and parts in.
-  const rings = ringStart[polygonStart[i + 1]!]!;
-  for (let r = ringStart[polygonStart[i]!]!; r < rings; r++) {
-    const end = vertexStart[r + 1]!;
-    for (let v = vertexStart[r]!, u = end - 1; v < end; u = v++) {
-      const vx = xy[v * 2]!;
-      const vy = xy[v * 2 + 1]!;
+  // Every edge of every ring at once (even-odd counts holes out and parts in), counting crossings
+  // of the ray running east from the point; runs wholly above, below or west of it cross nothing.
+  for (let c = start[i]!; c < start[i + 1]!; c++) {
+    if (box[c * 4 + 1]! > y || box[c * 4 + 3]! <= y || box[c * 4 + 2]! < x) continue;
+    for (let u = first[c]!; u < end[c]!; u++) {
       const ux = xy[u * 2]!;
       const uy = xy[u * 2 + 1]!;
+      const vx = xy[u * 2 + 2]!;
+      const vy = xy[u * 2 + 3]!;
       if (vy > y !== uy > y && x < ((ux - vx) * (y - vy)) / (uy - vy) + vx) inside = !inside;
     }
   }
@@ -133,12 +209,11 @@ export function lsoaContainsLocal(index: LsoaIndex, i: number, x: number, y: num
 /** Distance in metres from a local point to LSOA i's boundary. */
 export function distanceToBoundaryLocal(index: LsoaIndex, i: number, x: number, y: number): number {
   const xy = index.localXY;
-  const { polygonStart, ringStart, vertexStart } = index.geometry;
+  const chunks = index.chunks;
   let best = Infinity;
-  const rings = ringStart[polygonStart[i + 1]!]!;
-  for (let r = ringStart[polygonStart[i]!]!; r < rings; r++) {
-    const end = vertexStart[r + 1]!;
-    for (let v = vertexStart[r]!; v < end - 1; v++) {
+  for (let c = chunks.start[i]!; c < chunks.start[i + 1]!; c++) {
+    if (chunkBoxDistanceSq(chunks, c, x, y) >= best) continue;
+    for (let v = chunks.first[c]!; v < chunks.end[c]!; v++) {
       const d = pointSegmentDistanceSq(x, y, xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!);
       if (d < best) best = d;
     }
@@ -149,12 +224,11 @@ export function distanceToBoundaryLocal(index: LsoaIndex, i: number, x: number, 
 /** Whether some point of LSOA i's boundary is within `reach` metres of a local point (stops at the first). */
 export function boundaryWithinLocal(index: LsoaIndex, i: number, x: number, y: number, reach: number): boolean {
   const xy = index.localXY;
-  const { polygonStart, ringStart, vertexStart } = index.geometry;
+  const chunks = index.chunks;
   const reachSq = reach * reach;
-  const rings = ringStart[polygonStart[i + 1]!]!;
-  for (let r = ringStart[polygonStart[i]!]!; r < rings; r++) {
-    const end = vertexStart[r + 1]!;
-    for (let v = vertexStart[r]!; v < end - 1; v++) {
+  for (let c = chunks.start[i]!; c < chunks.start[i + 1]!; c++) {
+    if (chunkBoxDistanceSq(chunks, c, x, y) > reachSq) continue;
+    for (let v = chunks.first[c]!; v < chunks.end[c]!; v++) {
       if (pointSegmentDistanceSq(x, y, xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!) <= reachSq) return true;
     }
   }
@@ -169,17 +243,38 @@ export function distanceToLsoaLocal(index: LsoaIndex, i: number, x: number, y: n
 /** Area (m²) of LSOA i inside the circle of radius r about the local point (cx, cy). */
 export function circleOverlapArea(index: LsoaIndex, i: number, cx: number, cy: number, r: number): number {
   const xy = index.localXY;
+  const chunks = index.chunks;
+  const { polygonStart, ringStart, vertexStart } = index.geometry;
   let area = 0;
-  forEachRing(index, i, (first, end, isOuter) => {
-    let ring = 0;
-    for (let v = first; v < end - 1; v++) {
-      ring += circleEdgeArea(xy[v * 2]! - cx, xy[v * 2 + 1]! - cy, xy[v * 2 + 2]! - cx, xy[v * 2 + 3]! - cy, r);
+  let c = chunks.start[i]!;
+  for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
+    for (let r0 = ringStart[p]!; r0 < ringStart[p + 1]!; r0++) {
+      const ringEnd = vertexStart[r0 + 1]!;
+      let ring = 0;
+      // Chunks run in ring order, so this ring's chunks are the next ones.
+      for (; c < chunks.start[i + 1]! && chunks.first[c]! < ringEnd; c++) {
+        const first = chunks.first[c]!;
+        const end = chunks.end[c]!;
+        if (chunkBoxDistanceSq(chunks, c, cx, cy) > r * r) {
+          // A run wholly outside the circle, in a box that leaves out the centre, adds the sector
+          // between its ends (it turns through less than half a turn about the centre).
+          const ax = xy[first * 2]! - cx;
+          const ay = xy[first * 2 + 1]! - cy;
+          const bx = xy[end * 2]! - cx;
+          const by = xy[end * 2 + 1]! - cy;
+          ring += 0.5 * r * r * Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
+          continue;
+        }
+        for (let v = first; v < end; v++) {
+          ring += circleEdgeArea(xy[v * 2]! - cx, xy[v * 2 + 1]! - cy, xy[v * 2 + 2]! - cx, xy[v * 2 + 3]! - cy, r);
+        }
+      }
+      // Rings may wind either way in the source: take the magnitude, then add outers, take holes away.
+      const orientation = Math.sign(ringSignedArea(xy, vertexStart[r0]!, ringEnd)) || 1;
+      const inside = ring * orientation;
+      area += r0 === ringStart[p]! ? inside : -inside;
     }
-    // Rings may wind either way in the source: take the magnitude, then add outers, take holes away.
-    const orientation = Math.sign(ringSignedArea(xy, first, end)) || 1;
-    const inside = ring * orientation;
-    area += isOuter ? inside : -inside;
-  });
+  }
   return Math.max(0, area);
 }
 
