@@ -1,31 +1,28 @@
 // How far each (uncovered) LSOA is from the nearest scheme footprint, for the gap list. Every
-// footprint is broken into pieces (segments of routes and area boundaries, and points). Each LSOA
-// measures the few nearest footprints (flatbush over footprint boxes), then every footprint whose
-// box could beat that, skipping footprints and pieces whose lower bound is already too far; far
-// pieces are measured in a frame midway between the two, so a gap 300 km from a cluster of routes
-// costs a few hundred box checks and a handful of exact distances.
+// footprint is broken into pieces (segments of routes and area boundaries, and points), put on
+// one metric plane (src/core/grid.ts, within 0.05% of geodesic distances across England) under a
+// flatbush. Each LSOA's boundary is taken a run of edges at a time (the index's edge chunks): from
+// each run's centre, flatbush's nearest-neighbour search hands out pieces nearest first, and the
+// search stops once no piece can beat the best distance so far. A run is short, so few pieces lie
+// in the band where that is undecided, whether the schemes are next door or 300 km away.
 
 import Flatbush from 'flatbush';
 import type { AreaResolver } from './coverage-types';
 import { polygonsContain } from './footprint-geometry';
-import { degreesFor, localFrame } from './geodesy';
-import { lsoaContainsLocal, lsoaIndexOf, lsoaPolygons, toLocal, type LsoaIndex } from './lsoa-index';
+import { inGridBounds, toGrid } from './grid';
+import { lsoaIndexOf, lsoaPolygons, type LsoaIndex } from './lsoa-index';
 import { MICRODEGREES, type LsoaGeometry } from './lsoa-geometry';
-import { segmentSegmentDistanceSq } from './planar';
+import { pointSegmentDistanceSq, segmentSegmentDistanceSq } from './planar';
 import type { LonLat, Scheme } from './scheme';
 
-/** Longitude is scaled by cos(52.5°), England's middle, so box distances are roughly isotropic. */
-const LON_SCALE = Math.cos((52.5 * Math.PI) / 180);
-
 interface Pieces {
-  /** ax, ay, bx, by per piece (degrees); a point is a piece with a = b. */
-  coords: number[];
+  count: number;
+  /** ax, ay, bx, by per piece, grid metres; a point is a piece with a = b. */
+  grid: Float64Array;
   /** The footprint's buffer or catchment, taken off the distance. */
-  bufferM: number[];
-  /** Per footprint: its pieces' range, box (degrees) and buffer. */
-  groups: { start: number; end: number; box: [number, number, number, number]; bufferM: number }[];
-  /** Areas (with buffer) that an LSOA may lie inside: distance 0. */
-  areas: { polygons: LonLat[][][]; bufferM: number; box: [number, number, number, number] }[];
+  bufferM: Float64Array;
+  /** Areas that an LSOA's representative point may lie inside: distance 0. */
+  areas: { polygons: LonLat[][][]; box: [number, number, number, number] }[];
 }
 
 function boxOf(rings: readonly (readonly LonLat[])[]): [number, number, number, number] {
@@ -42,110 +39,99 @@ function boxOf(rings: readonly (readonly LonLat[])[]): [number, number, number, 
 }
 
 function collectPieces(index: LsoaIndex, schemes: readonly Scheme[], usable: readonly boolean[], resolver: AreaResolver): Pieces {
-  const pieces: Pieces = { coords: [], bufferM: [], groups: [], areas: [] };
+  const ends: number[] = [];
+  const buffers: number[] = [];
+  const areas: Pieces['areas'] = [];
+  const add = (a: LonLat, b: LonLat, bufferM: number) => {
+    // Outside the grid's bounds distances would be wrong; such places are hundreds of km from England.
+    if (!inGridBounds(a[0], a[1]) || !inGridBounds(b[0], b[1])) return;
+    ends.push(a[0], a[1], b[0], b[1]);
+    buffers.push(bufferM);
+  };
   const addPaths = (paths: readonly (readonly LonLat[])[], bufferM: number) => {
-    for (const path of paths) {
-      for (let k = 0; k + 1 < path.length; k++) {
-        pieces.coords.push(path[k]![0], path[k]![1], path[k + 1]![0], path[k + 1]![1]);
-        pieces.bufferM.push(bufferM);
-      }
-    }
+    for (const path of paths) for (let k = 0; k + 1 < path.length; k++) add(path[k]!, path[k + 1]!, bufferM);
   };
   schemes.forEach((scheme, s) => {
     if (!usable[s]) return;
-    const start = pieces.bufferM.length;
-    addFootprint(scheme);
-    const end = pieces.bufferM.length;
-    if (end === start) return;
-    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let k = start; k < end; k++) {
-      box[0] = Math.min(box[0], pieces.coords[k * 4]!, pieces.coords[k * 4 + 2]!);
-      box[1] = Math.min(box[1], pieces.coords[k * 4 + 1]!, pieces.coords[k * 4 + 3]!);
-      box[2] = Math.max(box[2], pieces.coords[k * 4]!, pieces.coords[k * 4 + 2]!);
-      box[3] = Math.max(box[3], pieces.coords[k * 4 + 1]!, pieces.coords[k * 4 + 3]!);
-    }
-    pieces.groups.push({ start, end, box, bufferM: pieces.bufferM[start]! });
-  });
-  return pieces;
-
-  function addFootprint(scheme: Scheme): void {
     const footprint = scheme.footprint;
     switch (footprint.type) {
       case 'point':
-        pieces.coords.push(footprint.point[0], footprint.point[1], footprint.point[0], footprint.point[1]);
-        pieces.bufferM.push(footprint.radiusM);
+        add(footprint.point, footprint.point, footprint.radiusM);
         return;
       case 'line':
         addPaths(footprint.lines, footprint.bufferM);
         return;
       case 'polygon':
         addPaths(footprint.polygons.flat(), footprint.bufferM);
-        pieces.areas.push({ polygons: footprint.polygons, bufferM: footprint.bufferM, box: boxOf(footprint.polygons.flat()) });
+        areas.push({ polygons: footprint.polygons, box: boxOf(footprint.polygons.flat()) });
         return;
       case 'areas': {
         // Distance to named areas is distance to their LSOAs.
         const polygons = footprint.areas.flatMap(({ kind, code }) => (resolver.lsoasOf(kind, code) ?? []).flatMap((lsoa) => lsoaPolygons(index, lsoa)));
         if (polygons.length === 0) return;
         addPaths(polygons.flat(), 0);
-        pieces.areas.push({ polygons, bufferM: 0, box: boxOf(polygons.flat()) });
+        areas.push({ polygons, box: boxOf(polygons.flat()) });
         return;
       }
     }
-  }
+  });
+  const count = buffers.length;
+  const grid = new Float64Array(count * 4);
+  for (let k = 0; k < count * 2; k++) toGrid(ends[k * 2]!, ends[k * 2 + 1]!, grid, k * 2);
+  return { count, grid, bufferM: Float64Array.from(buffers), areas };
 }
 
-/** Metres between two points through a frame at their midpoint: within 0.5% to a few hundred km. */
-function midFrameDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const frame = localFrame((lon1 + lon2) / 2, (lat1 + lat2) / 2);
-  return Math.hypot((lon2 - lon1) * frame.kx, (lat2 - lat1) * frame.ky);
+/** LSOA i's boundary on the grid: its vertices, and each edge chunk's box, centre and radius. */
+interface GridLsoa {
+  firstVertex: number;
+  xy: Float64Array;
+  box: [number, number, number, number];
 }
 
-/** A distance no piece in the box can beat from the point: to the box's nearest point, less 1%. */
-function boxLowerBoundM(lon: number, lat: number, [w, s, e, n]: readonly number[]): number {
-  const cx = Math.min(Math.max(lon, w!), e!);
-  const cy = Math.min(Math.max(lat, s!), n!);
-  return midFrameDistanceM(lon, lat, cx, cy) * 0.99;
-}
-
-/**
- * Metres from LSOA i to piece k, less its buffer (0 when they touch or the piece lies inside).
- * Measured in a frame midway between the two, so far pieces are measured as well as near ones.
- */
-function pieceDistanceM(index: LsoaIndex, i: number, pieces: Pieces, k: number): number {
-  const c = pieces.coords;
-  const [ax0, ay0] = toLocal(index, i, c[k * 4]!, c[k * 4 + 1]!);
-  if (lsoaContainsLocal(index, i, ax0, ay0)) return 0;
+function gridLsoa(index: LsoaIndex, i: number, scratch: Float64Array): GridLsoa {
   const { polygonStart, ringStart, vertexStart, coords } = index.geometry;
-  const frame = localFrame((c[k * 4]! + index.frames[i * 4]!) / 2, (c[k * 4 + 1]! + index.frames[i * 4 + 1]!) / 2);
-  const project = (lon: number, lat: number): [number, number] => [(lon - frame.lon0) * frame.kx, (lat - frame.lat0) * frame.ky];
-  const [ax, ay] = project(c[k * 4]!, c[k * 4 + 1]!);
-  const [bx, by] = project(c[k * 4 + 2]!, c[k * 4 + 3]!);
-  let best = Infinity;
-  for (let r = ringStart[polygonStart[i]!]!; r < ringStart[polygonStart[i + 1]!]!; r++) {
-    const end = vertexStart[r + 1]!;
-    let [px, py] = project(coords[vertexStart[r]! * 2]! / MICRODEGREES, coords[vertexStart[r]! * 2 + 1]! / MICRODEGREES);
-    for (let v = vertexStart[r]! + 1; v < end; v++) {
-      const [qx, qy] = project(coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES);
-      best = Math.min(best, segmentSegmentDistanceSq(px, py, qx, qy, ax, ay, bx, by));
-      px = qx;
-      py = qy;
+  const firstVertex = vertexStart[ringStart[polygonStart[i]!]!]!;
+  const endVertex = vertexStart[ringStart[polygonStart[i + 1]!]!]!;
+  const xy = scratch.length >= (endVertex - firstVertex) * 2 ? scratch : new Float64Array((endVertex - firstVertex) * 2);
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let v = firstVertex; v < endVertex; v++) {
+    const at = (v - firstVertex) * 2;
+    toGrid(coords[v * 2]! / MICRODEGREES, coords[v * 2 + 1]! / MICRODEGREES, xy, at);
+    box[0] = Math.min(box[0], xy[at]!);
+    box[1] = Math.min(box[1], xy[at + 1]!);
+    box[2] = Math.max(box[2], xy[at]!);
+    box[3] = Math.max(box[3], xy[at + 1]!);
+  }
+  return { firstVertex, xy, box };
+}
+
+/** Even-odd point-in-polygon on the grid LSOA (every ring of every part). */
+function gridLsoaContains(index: LsoaIndex, i: number, lsoa: GridLsoa, x: number, y: number): boolean {
+  const { start, first, end } = index.chunks;
+  const xy = lsoa.xy;
+  let inside = false;
+  for (let c = start[i]!; c < start[i + 1]!; c++) {
+    for (let u = first[c]! - lsoa.firstVertex; u < end[c]! - lsoa.firstVertex; u++) {
+      const ux = xy[u * 2]!;
+      const uy = xy[u * 2 + 1]!;
+      const vx = xy[u * 2 + 2]!;
+      const vy = xy[u * 2 + 3]!;
+      if (vy > y !== uy > y && x < ((ux - vx) * (y - vy)) / (uy - vy) + vx) inside = !inside;
     }
   }
-  return Math.max(0, Math.sqrt(best) - pieces.bufferM[k]!);
+  return inside;
 }
 
-/** The LSOA's reach from its representative point: no point of it is farther. */
-function reachM(index: LsoaIndex, i: number): number {
-  const [rx, ry] = toLocal(index, i, index.geometry.points[i * 2]! / MICRODEGREES, index.geometry.points[i * 2 + 1]! / MICRODEGREES);
-  const [w, s] = toLocal(index, i, index.bbox[i * 4]!, index.bbox[i * 4 + 1]!);
-  const [e, n] = toLocal(index, i, index.bbox[i * 4 + 2]!, index.bbox[i * 4 + 3]!);
-  return Math.max(Math.hypot(w - rx, s - ry), Math.hypot(e - rx, s - ry), Math.hypot(w - rx, n - ry), Math.hypot(e - rx, n - ry));
+function boxDistance(x: number, y: number, minX: number, minY: number, maxX: number, maxY: number): number {
+  const dx = Math.max(minX - x, 0, x - maxX);
+  const dy = Math.max(minY - y, 0, y - maxY);
+  return Math.sqrt(dx * dx + dy * dy);
 }
 
 /**
  * Kilometres from each listed LSOA to the nearest usable scheme footprint (its catchment or
- * buffer included); Infinity when there is none. Distances use each LSOA's own frame: right to
- * 0.5% within ~20 km, to a few per cent at a hundred kilometres and more.
+ * buffer included); Infinity when there is none. Within 0.05% of the geodesic distance across
+ * England; footprints outside GRID_BOUNDS (src/core/grid.ts) are not measured.
  */
 export function nearestFootprintKm(
   lsoas: LsoaGeometry,
@@ -157,12 +143,20 @@ export function nearestFootprintKm(
   const index = lsoaIndexOf(lsoas);
   const out = new Float64Array(lsoaIndices.length).fill(Infinity);
   const pieces = collectPieces(index, schemes, usable, areas);
-  const groups = pieces.groups;
-  if (groups.length === 0) return out;
-  const tree = new Flatbush(groups.length);
-  for (const { box } of groups) tree.add(box[0] * LON_SCALE, box[1], box[2] * LON_SCALE, box[3]);
+  if (pieces.count === 0) return out;
+  const { grid, bufferM } = pieces;
+  const tree = new Flatbush(pieces.count);
+  for (let k = 0; k < pieces.count; k++) {
+    tree.add(Math.min(grid[k * 4]!, grid[k * 4 + 2]!), Math.min(grid[k * 4 + 1]!, grid[k * 4 + 3]!), Math.max(grid[k * 4]!, grid[k * 4 + 2]!), Math.max(grid[k * 4 + 1]!, grid[k * 4 + 3]!));
+  }
   tree.finish();
-  const maxBufferM = groups.reduce((widest, g) => Math.max(widest, g.bufferM), 0);
+  const maxBufferM = bufferM.reduce((widest, b) => Math.max(widest, b), 0);
+  const { chunks } = index;
+  let scratch: Float64Array = new Float64Array(4096);
+  // Which search last measured each piece: a repeated search with a tighter bound may return
+  // pieces at equal distances in another order, so it skips by stamp rather than by position.
+  const measuredBy = new Int32Array(pieces.count).fill(-1);
+  let searchId = 0;
 
   lsoaIndices.forEach((i, slot) => {
     const lon = index.geometry.points[i * 2]! / MICRODEGREES;
@@ -175,26 +169,64 @@ export function nearestFootprintKm(
         return;
       }
     }
-    const reach = reachM(index, i);
-    let best = Infinity;
-    const measure = (g: number) => {
-      const group = groups[g]!;
-      if (boxLowerBoundM(lon, lat, group.box) - reach - group.bufferM >= best) return;
-      for (let k = group.start; k < group.end && best > 0; k++) {
-        const c = pieces.coords;
-        const pieceBox = [Math.min(c[k * 4]!, c[k * 4 + 2]!), Math.min(c[k * 4 + 1]!, c[k * 4 + 3]!), Math.max(c[k * 4]!, c[k * 4 + 2]!), Math.max(c[k * 4 + 1]!, c[k * 4 + 3]!)];
-        if (boxLowerBoundM(lon, lat, pieceBox) - reach - pieces.bufferM[k]! >= best) continue;
-        best = Math.min(best, pieceDistanceM(index, i, pieces, k));
+    const lsoa = gridLsoa(index, i, scratch);
+    scratch = lsoa.xy;
+    const xy = lsoa.xy;
+    // A piece wholly inside the LSOA never comes near its boundary, yet is at distance 0.
+    for (const k of tree.search(...lsoa.box)) {
+      if (gridLsoaContains(index, i, lsoa, grid[k * 4]!, grid[k * 4 + 1]!)) {
+        out[slot] = 0;
+        return;
       }
-    };
-    // A first answer from the few nearest footprints, then every footprint that could beat it.
-    for (const g of tree.neighbors(lon * LON_SCALE, lat, 4)) measure(g);
-    if (best > 0 && Number.isFinite(best)) {
-      // 20% wider than needed: the box is in degrees, and a degree of longitude shrinks northwards.
-      const { dLon, dLat } = degreesFor(1.2 * (best + reach + maxBufferM), lat);
-      const candidates = tree.search((lon - dLon) * LON_SCALE, lat - dLat, (lon + dLon) * LON_SCALE, lat + dLat);
-      candidates.sort((a, b) => boxLowerBoundM(lon, lat, groups[a]!.box) - boxLowerBoundM(lon, lat, groups[b]!.box));
-      for (const g of candidates) measure(g);
+    }
+    let best = Infinity;
+    for (let c = chunks.start[i]!; c < chunks.start[i + 1]! && best > 0; c++) {
+      const v0 = chunks.first[c]! - lsoa.firstVertex;
+      const v1 = chunks.end[c]! - lsoa.firstVertex;
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (let v = v0; v <= v1; v++) {
+        minX = Math.min(minX, xy[v * 2]!);
+        maxX = Math.max(maxX, xy[v * 2]!);
+        minY = Math.min(minY, xy[v * 2 + 1]!);
+        maxY = Math.max(maxY, xy[v * 2 + 1]!);
+      }
+      const cx = (minX + maxX) / 2;
+      const cy = (minY + maxY) / 2;
+      const radius = Math.hypot(maxX - minX, maxY - minY) / 2;
+      // Pieces nearest the run's centre first; a few at a time, more while they may still win.
+      let wanted = 8;
+      searchId++;
+      search: for (;;) {
+        const near = tree.neighbors(cx, cy, wanted, Number.isFinite(best) ? best + radius + maxBufferM : Infinity);
+        for (let t = 0; t < near.length; t++) {
+          const k = near[t]!;
+          if (measuredBy[k] === searchId) continue;
+          measuredBy[k] = searchId;
+          const p = k * 4;
+          const ax = grid[p]!;
+          const ay = grid[p + 1]!;
+          const bx = grid[p + 2]!;
+          const by = grid[p + 3]!;
+          const lower = boxDistance(cx, cy, Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)) - radius;
+          if (lower - maxBufferM >= best) break search;
+          if (lower - bufferM[k]! >= best) continue;
+          let dSq = Infinity;
+          for (let v = v0; v < v1; v++) {
+            const d =
+              ax === bx && ay === by
+                ? pointSegmentDistanceSq(ax, ay, xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!)
+                : segmentSegmentDistanceSq(xy[v * 2]!, xy[v * 2 + 1]!, xy[v * 2 + 2]!, xy[v * 2 + 3]!, ax, ay, bx, by);
+            if (d < dSq) dSq = d;
+          }
+          best = Math.min(best, Math.max(0, Math.sqrt(dSq) - bufferM[k]!));
+          if (best === 0) break search;
+        }
+        if (near.length < wanted) break;
+        wanted *= 4;
+      }
     }
     out[slot] = best / 1000;
   });
