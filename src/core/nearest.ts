@@ -128,6 +128,12 @@ function boxDistance(x: number, y: number, minX: number, minY: number, maxX: num
   return Math.sqrt(dx * dx + dy * dy);
 }
 
+/** Measures LSOAs against one set of schemes; the pieces and their index are built once. */
+export interface NearestMeasurer {
+  /** Kilometres from each listed LSOA to the nearest usable footprint; Infinity when there is none. */
+  measure(lsoaIndices: readonly number[]): Float64Array;
+}
+
 /**
  * Kilometres from each listed LSOA to the nearest usable scheme footprint (its catchment or
  * buffer included); Infinity when there is none. Within 0.05% of the geodesic distance across
@@ -140,10 +146,14 @@ export function nearestFootprintKm(
   usable: readonly boolean[],
   areas: AreaResolver,
 ): Float64Array {
+  return nearestMeasurer(lsoas, schemes, usable, areas).measure(lsoaIndices);
+}
+
+/** nearestFootprintKm for many calls (the worker measures gaps a slice at a time). */
+export function nearestMeasurer(lsoas: LsoaGeometry, schemes: readonly Scheme[], usable: readonly boolean[], areas: AreaResolver): NearestMeasurer {
   const index = lsoaIndexOf(lsoas);
-  const out = new Float64Array(lsoaIndices.length).fill(Infinity);
   const pieces = collectPieces(index, schemes, usable, areas);
-  if (pieces.count === 0) return out;
+  if (pieces.count === 0) return { measure: (lsoaIndices) => new Float64Array(lsoaIndices.length).fill(Infinity) };
   const { grid, bufferM } = pieces;
   const tree = new Flatbush(pieces.count);
   for (let k = 0; k < pieces.count; k++) {
@@ -158,26 +168,20 @@ export function nearestFootprintKm(
   const measuredBy = new Int32Array(pieces.count).fill(-1);
   let searchId = 0;
 
-  lsoaIndices.forEach((i, slot) => {
+  const measureOne = (i: number): number => {
     const lon = index.geometry.points[i * 2]! / MICRODEGREES;
     const lat = index.geometry.points[i * 2 + 1]! / MICRODEGREES;
     // Inside an area footprint is distance 0.
     for (const area of pieces.areas) {
       const [w, s, e, n] = area.box;
-      if (lon >= w && lon <= e && lat >= s && lat <= n && polygonsContain(area.polygons, lon, lat)) {
-        out[slot] = 0;
-        return;
-      }
+      if (lon >= w && lon <= e && lat >= s && lat <= n && polygonsContain(area.polygons, lon, lat)) return 0;
     }
     const lsoa = gridLsoa(index, i, scratch);
     scratch = lsoa.xy;
     const xy = lsoa.xy;
     // A piece wholly inside the LSOA never comes near its boundary, yet is at distance 0.
     for (const k of tree.search(...lsoa.box)) {
-      if (gridLsoaContains(index, i, lsoa, grid[k * 4]!, grid[k * 4 + 1]!)) {
-        out[slot] = 0;
-        return;
-      }
+      if (gridLsoaContains(index, i, lsoa, grid[k * 4]!, grid[k * 4 + 1]!)) return 0;
     }
     let best = Infinity;
     for (let c = chunks.start[i]!; c < chunks.start[i + 1]! && best > 0; c++) {
@@ -228,7 +232,16 @@ export function nearestFootprintKm(
         wanted *= 4;
       }
     }
-    out[slot] = best / 1000;
-  });
-  return out;
+    return best / 1000;
+  };
+
+  return {
+    measure(lsoaIndices) {
+      const out = new Float64Array(lsoaIndices.length);
+      lsoaIndices.forEach((i, slot) => {
+        out[slot] = measureOne(i);
+      });
+      return out;
+    },
+  };
 }

@@ -14,9 +14,11 @@ import {
   type AppStore,
   type CameraRequest,
 } from '../state/store';
+import { selectAreaListLsoas } from '../state/selectors';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import { schemesToGeoJson } from './scheme-features';
 import {
+  areaListPaint,
   buildStyle,
   decileColourExpression,
   featureIdOf,
@@ -189,6 +191,7 @@ export class MapView {
     this.applyCamera(state.cameraRequest);
     void this.applyBasemap(state.basemapUrl);
     this.applySchemes(state);
+    this.applyAreaLists(state);
     this.applyGaps(state);
   }
 
@@ -201,6 +204,7 @@ export class MapView {
     const coverage = state.coverage;
     const before = previous.coverage;
     if (coverage.schemes !== before.schemes || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
+    if (coverage.schemes !== before.schemes || coverage.result !== before.result) this.applyAreaLists(state);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
   }
 
@@ -212,6 +216,13 @@ export class MapView {
       (this.map.getSource(SCHEME_SOURCE) as GeoJSONSource | undefined)?.setData(schemesToGeoJson(schemes));
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
+  }
+
+  /** Schemes that name areas have no shape: their LSOAs are tinted once a run has found them. */
+  private applyAreaLists(state: AppState): void {
+    const { filter, colour } = areaListPaint(selectAreaListLsoas(state));
+    this.map.setFilter(LAYER.schemeAreaListFill, filter);
+    this.map.setPaintProperty(LAYER.schemeAreaListFill, 'fill-color', colour);
   }
 
   /** Gaps (uncovered LSOAs in the most deprived deciles, in scope) as a thick outline: line work, not fill. */

@@ -1,6 +1,7 @@
 // Schemes as GeoJSON for the map's scheme layers: each footprint as drawn (points, routes,
 // areas), tagged with its kind so the layers colour it. Footprints that only name areas have no
-// shape of their own and are not drawn here (their LSOAs show through the coverage tables).
+// shape of their own and are not drawn here: once a run has found their LSOAs, the map tints those
+// (selectAreaListLsoas, areaListPaint).
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Scheme, SchemeKind } from '../core/scheme';

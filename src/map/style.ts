@@ -10,7 +10,7 @@ import type {
 } from 'maplibre-gl';
 import type { IndicatorKey } from '../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
-import { SCHEME_KINDS } from '../core/scheme';
+import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
 
 export const SOURCE = 'gapmap';
@@ -23,6 +23,7 @@ export const LAYER = {
   lsoaLine: 'lsoa-line',
   ladLine: 'lad-line',
   regionLine: 'region-line',
+  schemeAreaListFill: 'scheme-area-list-fill',
   schemeAreaFill: 'scheme-area-fill',
   schemeAreaCasing: 'scheme-area-casing',
   schemeAreaLine: 'scheme-area-line',
@@ -95,8 +96,28 @@ export function lsoaIdSetFilter(lsoas: readonly number[]): FilterSpecification {
   return ['match', ['id'], ids, true, false] as unknown as FilterSpecification;
 }
 
+/**
+ * Filter and colour for the LSOAs of schemes that name areas, by the kind reaching each. The
+ * colour is a `match` on feature id, as a data-driven colour needs no feature-state round trips.
+ */
+export function areaListPaint(lsoaKinds: ReadonlyMap<number, SchemeKind>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
+  if (lsoaKinds.size === 0) return { filter: ['boolean', false], colour: SCHEME_KIND_COLOURS.other };
+  const byKind = new Map<SchemeKind, number[]>();
+  for (const [lsoa, kind] of lsoaKinds) {
+    const ids = byKind.get(kind) ?? [];
+    ids.push(featureIdOf(lsoa));
+    byKind.set(kind, ids);
+  }
+  const stops = [...byKind].flatMap(([kind, ids]) => [ids.sort((a, b) => a - b), SCHEME_KIND_COLOURS[kind]]);
+  return {
+    filter: lsoaIdSetFilter([...lsoaKinds.keys()]),
+    colour: ['match', ['id'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification,
+  };
+}
+
 /** The scheme layers, drawn by kind. */
 export const SCHEME_LAYERS = [
+  LAYER.schemeAreaListFill,
   LAYER.schemeAreaFill,
   LAYER.schemeAreaCasing,
   LAYER.schemeAreaLine,
@@ -178,6 +199,15 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
           'line-opacity': 0.7,
           'line-width': ['interpolate', ['linear'], ['zoom'], minzoom, 0.8, 8, 1.6, 12, 3],
         },
+      },
+      {
+        // Schemes that name areas: their LSOAs tinted in the kind's colour (see areaListPaint).
+        id: LAYER.schemeAreaListFill,
+        type: 'fill',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: ['boolean', false],
+        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.15 },
       },
       {
         id: LAYER.schemeAreaFill,

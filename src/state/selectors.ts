@@ -4,6 +4,7 @@
 import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
 import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
+import type { SchemeKind } from '../core/scheme';
 import { decileAt, type AttributesFile, type DetailsFile } from '../data/schema';
 import { lsoasInArea, type AppState, type AreaSelection } from './store';
 
@@ -139,4 +140,26 @@ export function summariseArea(state: AppState, area: AreaSelection): AreaSummary
     })),
     population: members.reduce((sum, index) => sum + (attributes.population[index] ?? 0), 0),
   };
+}
+
+/**
+ * LSOAs reached by schemes that name areas (area codes rather than a shape), each with the kind
+ * of the first such scheme reaching it: the map draws these, as area lists have no shape of their
+ * own. Empty until a run of the current schemes has finished.
+ */
+export function selectAreaListLsoas(state: AppState): Map<number, SchemeKind> {
+  const { schemes, schemesHash, result } = state.coverage;
+  const out = new Map<number, SchemeKind>();
+  if (!result || result.run.schemesHash !== schemesHash || !schemes.some((scheme) => scheme.footprint.type === 'areas')) return out;
+  const { lsoaStart, lsoaSchemes } = result.run;
+  for (let lsoa = 0; lsoa + 1 < lsoaStart.length; lsoa++) {
+    for (let k = lsoaStart[lsoa]!; k < lsoaStart[lsoa + 1]!; k++) {
+      const scheme = schemes[lsoaSchemes[k]!];
+      if (scheme?.footprint.type === 'areas') {
+        out.set(lsoa, scheme.kind);
+        break;
+      }
+    }
+  }
+  return out;
 }

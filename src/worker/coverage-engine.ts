@@ -1,7 +1,7 @@
 // The coverage computation behind the worker, in the same sequence as the CLI
 // (scripts/cli/coverage-command.ts), so the app and `gapmap coverage` agree exactly:
 //   computeCoverage → usable = schemes without a core problem → allocateAmounts(population)
-//   → lsoasInScope → summarizeCoverage(nearestKm = nearestFootprintKm on the usable schemes).
+//   → lsoasInScope → summarizeCoverage(nearestKm = nearestMeasurer on the usable schemes).
 //
 // Differences are only in how the work is scheduled, never in what is computed:
 // - coverage runs in slices of schemes (each scheme's LSOAs do not depend on the others), with a
@@ -19,7 +19,7 @@ import type { AreaResolver, SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
-import { nearestFootprintKm } from '../core/nearest';
+import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
 import { formatRule, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
@@ -74,6 +74,8 @@ interface RunEntry {
   usable: boolean[];
   /** Km to the nearest usable footprint, per LSOA measured so far. */
   nearest: Map<number, number>;
+  /** The schemes' footprints indexed for distances, built on the first request. */
+  measurer?: NearestMeasurer;
 }
 
 /** What a method returns and which buffers may be transferred (not copied) to the caller. */
@@ -236,7 +238,8 @@ export class CoverageEngine {
       }
       const part = todo.slice(k, k + size);
       const started = this.now();
-      const km = nearestFootprintKm(prepared.data.geometry, part, entry.schemes, entry.usable, prepared.areas);
+      entry.measurer ??= nearestMeasurer(prepared.data.geometry, entry.schemes, entry.usable, prepared.areas);
+      const km = entry.measurer.measure(part);
       const measured = new Float64Array(part.length * 2);
       part.forEach((lsoa, j) => {
         entry.nearest.set(lsoa, km[j]!);

@@ -16,6 +16,7 @@ import type {
   SummaryRequest,
 } from '../../src/state/coverage-protocol';
 import { fileFailureMessage, gapNearestKm, gapsToMeasure, GAP_ROWS_SHOWN, withMeasured } from '../../src/state/coverage-slice';
+import { selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';
@@ -60,7 +61,7 @@ function fakeClient(read: SchemesFileRead = { ok: true, schemes: [route], proble
     ),
     cancel: vi.fn((_id: number) => undefined),
   } satisfies CoverageClient;
-  const finishRun = (k: number, gaps: number[] = [0, 3]) => {
+  const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array }) => {
     const { request } = runs[k]!;
     runs[k]!.resolve({
       kind: 'done',
@@ -72,8 +73,8 @@ function fakeClient(read: SchemesFileRead = { ok: true, schemes: [route], proble
         rule: request.rule,
         count: new Uint32Array(6),
         allocatedGbp: new Float64Array(6),
-        lsoaStart: new Uint32Array(7),
-        lsoaSchemes: new Uint32Array(0),
+        lsoaStart: reached?.lsoaStart ?? new Uint32Array(7),
+        lsoaSchemes: reached?.lsoaSchemes ?? new Uint32Array(0),
         problems: [],
         schemesRead: 1,
         schemesUsed: 1,
@@ -98,6 +99,20 @@ const file = (name = 'routes.geojson') => new File(['{}'], name);
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('coverage slice', () => {
+  it('knows which LSOAs schemes naming areas reach, for the map to draw, once their run is done', async () => {
+    const areaList: Scheme = { id: 'a1', name: 'Ward fund', kind: 'community', footprint: { type: 'areas', areas: [{ kind: 'ward', code: 'E05000001' }] } };
+    const { store, finishRun } = setup({ ok: true, schemes: [route, areaList], problems: [], hash: 'h2' });
+    await store.getState().openSchemesFile(file());
+    expect(selectAreaListLsoas(store.getState()).size).toBe(0);
+    // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both.
+    finishRun(0, [0], { lsoaStart: Uint32Array.of(0, 0, 1, 2, 2, 4, 4), lsoaSchemes: Uint32Array.of(0, 1, 0, 1) });
+    await flush();
+    expect([...selectAreaListLsoas(store.getState())]).toEqual([
+      [2, 'community'],
+      [4, 'community'],
+    ]);
+  });
+
   it('reads a file, runs coverage for the current scope, indicator and gap decile, then measures the gaps shown', async () => {
     const { store, client, runs, measures, finishRun } = setup();
     await store.getState().openSchemesFile(file());

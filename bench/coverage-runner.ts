@@ -1,0 +1,57 @@
+// The indexed coverage core on all LSOAs, as the bench's child process runs it: bundled the way
+// the app's worker ships (bench/coverage.ts builds it with Vite), alone in its process so its peak
+// memory is its own. Prints one JSON object: index build time, then per scheme set and rule the
+// time, the LSOA–scheme pairs found and the process's peak memory so far; and the time to measure
+// nearest-scheme distances for LSOAs spread over England.
+//
+// Usage: node <bundle> <built data dir> <shared data dir>
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { computeCoverage } from '../src/core/coverage';
+import { lsoaIndexOf } from '../src/core/lsoa-index';
+import { nearestFootprintKm } from '../src/core/nearest';
+import type { CoverageRule } from '../src/core/scheme';
+import { decodeGeometry } from '../src/data/geometry-format';
+import { benchSchemeSets } from './coverage-sets';
+
+const [dataDir, sharedData] = process.argv.slice(2);
+if (!dataDir || !sharedData) throw new Error('usage: coverage-runner <built data dir> <shared data dir>');
+const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { geometry: string } };
+const decoded = decodeGeometry(fs.readFileSync(path.join(dataDir, manifest.files.geometry)));
+if (!decoded.ok) throw new Error(decoded.message);
+const geometry = decoded.geometry;
+const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssBeforeIndexMB = peakRssMB();
+const indexStart = performance.now();
+lsoaIndexOf(geometry);
+const indexBuildMs = Math.round(performance.now() - indexStart);
+
+const areas = { lsoasOf: () => undefined };
+const rules: CoverageRule[] = [{ kind: 'intersects' }, { kind: 'centroid' }, { kind: 'share', share: 0.5 }];
+const sets = benchSchemeSets(geometry, sharedData);
+const runs = [];
+for (const [name, schemes] of sets) {
+  for (const rule of rules) {
+    const start = performance.now();
+    const result = computeCoverage({ lsoas: geometry, schemes, rule, areas });
+    runs.push({
+      schemes: name,
+      rule: rule.kind === 'share' ? `share:${rule.share}` : rule.kind,
+      ms: Math.round(performance.now() - start),
+      pairs: result.lsoaSchemes.length,
+      peakRssMB: peakRssMB(),
+    });
+  }
+}
+
+// The gap list's distances: 2,000 LSOAs spread over England to the nearest of each set.
+const spread = Array.from({ length: 2000 }, (_, k) => Math.floor((k * geometry.count) / 2000));
+const nearest = sets.map(([name, schemes]) => {
+  const start = performance.now();
+  nearestFootprintKm(geometry, spread, schemes, schemes.map(() => true), areas);
+  const ms = performance.now() - start;
+  return { schemes: name, lsoas: spread.length, ms: Math.round(ms), msPerLsoa: Number((ms / spread.length).toFixed(3)) };
+});
+
+process.stdout.write(JSON.stringify({ lsoas: geometry.count, rssBeforeIndexMB, indexBuildMs, runs, nearest, peakRssMB: peakRssMB() }));
