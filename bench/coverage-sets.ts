@@ -67,13 +67,19 @@ function traffordRoutes(sharedData: string): Scheme[] {
   }));
 }
 
+export interface SchemeSet {
+  name: string;
+  /** Makes the set (the same every time), so only the set being measured is in memory. */
+  make: () => Scheme[];
+}
+
 /** The scheme sets the bench measures, the same every run. */
-export function benchSchemeSets(geometry: LsoaGeometry, sharedData: string): [string, Scheme[]][] {
+export function benchSchemeSets(geometry: LsoaGeometry, sharedData: string): SchemeSet[] {
   return [
-    ['1k points', randomPoints(geometry, 1_000, 1)],
-    ['10k points', randomPoints(geometry, 10_000, 2)],
-    ['100k points', randomPoints(geometry, 100_000, 3)],
-    ['Trafford routes (400 m)', traffordRoutes(sharedData)],
-    ['200 polygons', randomPolygons(geometry, 200, 4)],
+    { name: '1k points', make: () => randomPoints(geometry, 1_000, 1) },
+    { name: '10k points', make: () => randomPoints(geometry, 10_000, 2) },
+    { name: '100k points', make: () => randomPoints(geometry, 100_000, 3) },
+    { name: 'Trafford routes (400 m)', make: () => traffordRoutes(sharedData) },
+    { name: '200 polygons', make: () => randomPolygons(geometry, 200, 4) },
   ];
 }

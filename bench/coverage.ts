@@ -84,7 +84,7 @@ interface RunnerOutput {
   lsoas: number;
   rssBeforeIndexMB: number;
   indexBuildMs: number;
-  runs: { schemes: string; rule: string; ms: number; pairs: number; peakRssMB: number }[];
+  runs: { schemes: string; rule: string; firstMs: number; ms: number; pairs: number; peakRssMB: number }[];
   nearest: unknown[];
   peakRssMB: number;
 }
@@ -106,12 +106,12 @@ export async function benchCoverage(dataDir: string, sharedData: string): Promis
     { length: geometry.count },
     (_, i) => ({ type: 'Feature', properties: {}, geometry: lsoaToGeoJson(geometry, i) }) as Feature<Polygon | MultiPolygon>,
   );
-  const sets = new Map(benchSchemeSets(geometry, sharedData));
+  const sets = new Map(benchSchemeSets(geometry, sharedData).map(({ name, make }) => [name, make]));
   const rows = indexed.runs.map((run): Record<string, unknown> => {
     const row: Record<string, unknown> = { ...run };
     // Brute force on a sample: intersects for every set, share for the 10k points.
     if (run.rule === 'intersects' || (run.rule === 'share:0.5' && run.schemes === '10k points')) {
-      const schemes = sets.get(run.schemes)!;
+      const schemes = sets.get(run.schemes)!();
       const rule: CoverageRule = run.rule === 'intersects' ? { kind: 'intersects' } : { kind: 'share', share: 0.5 };
       const bruteMs = timeBruteForce(schemes, rule, lsoaFeatures, run.schemes.includes('points') ? 4 : 3);
       row.bruteForceTurfMsEstimated = Math.round(bruteMs);

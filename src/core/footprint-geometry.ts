@@ -22,17 +22,22 @@ export function segmentsOf(paths: readonly (readonly LonLat[])[]): FootprintSegm
   let s = 0;
   for (const path of paths) {
     for (let i = 0; i < path.length - 1; i++) {
-      const [ax, ay] = path[i]!;
-      const [bx, by] = path[i + 1]!;
-      segments.set([ax, ay, bx, by], s * 4);
+      const ax = path[i]![0];
+      const ay = path[i]![1];
+      const bx = path[i + 1]![0];
+      const by = path[i + 1]![1];
+      segments[s * 4] = ax;
+      segments[s * 4 + 1] = ay;
+      segments[s * 4 + 2] = bx;
+      segments[s * 4 + 3] = by;
       index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
       s++;
     }
-    for (const [x, y] of path) {
-      bbox[0] = Math.min(bbox[0], x);
-      bbox[1] = Math.min(bbox[1], y);
-      bbox[2] = Math.max(bbox[2], x);
-      bbox[3] = Math.max(bbox[3], y);
+    for (const point of path) {
+      bbox[0] = Math.min(bbox[0], point[0]);
+      bbox[1] = Math.min(bbox[1], point[1]);
+      bbox[2] = Math.max(bbox[2], point[0]);
+      bbox[3] = Math.max(bbox[3], point[1]);
     }
   }
   if (count === 0) index.add(0, 0, 0, 0);

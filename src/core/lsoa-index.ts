@@ -188,14 +188,29 @@ export function toLocal(index: LsoaIndex, i: number, lon: number, lat: number): 
 
 /** Even-odd point-in-polygon in LSOA i's frame (holes and multi-parts included). */
 export function lsoaContainsLocal(index: LsoaIndex, i: number, x: number, y: number): boolean {
-  const xy = index.localXY;
-  const { start, first, end, box } = index.chunks;
+  return chunkedRingsContain(index, i, index.localXY, 0, x, y, index.chunks.box);
+}
+
+/**
+ * Even-odd point-in-polygon over LSOA i's edges, with its vertices in `xy` from vertex
+ * `firstVertex` on (the index's local frame, or another plane). Counts crossings of the ray
+ * running east from the point, over every ring at once (holes count out, parts in). With `boxes`
+ * (chunk boxes in the same plane), runs wholly above, below or west of the point are skipped.
+ */
+export function chunkedRingsContain(
+  index: LsoaIndex,
+  i: number,
+  xy: Float64Array,
+  firstVertex: number,
+  x: number,
+  y: number,
+  boxes: Float64Array | null,
+): boolean {
+  const { start, first, end } = index.chunks;
   let inside = false;
-  // Every edge of every ring at once (even-odd counts holes out and parts in), counting crossings
-  // of the ray running east from the point; runs wholly above, below or west of it cross nothing.
   for (let c = start[i]!; c < start[i + 1]!; c++) {
-    if (box[c * 4 + 1]! > y || box[c * 4 + 3]! <= y || box[c * 4 + 2]! < x) continue;
-    for (let u = first[c]!; u < end[c]!; u++) {
+    if (boxes && (boxes[c * 4 + 1]! > y || boxes[c * 4 + 3]! <= y || boxes[c * 4 + 2]! < x)) continue;
+    for (let u = first[c]! - firstVertex; u < end[c]! - firstVertex; u++) {
       const ux = xy[u * 2]!;
       const uy = xy[u * 2 + 1]!;
       const vx = xy[u * 2 + 2]!;

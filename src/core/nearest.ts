@@ -10,7 +10,7 @@ import Flatbush from 'flatbush';
 import type { AreaResolver } from './coverage-types';
 import { polygonsContain } from './footprint-geometry';
 import { inGridBounds, toGrid } from './grid';
-import { lsoaIndexOf, lsoaPolygons, type LsoaIndex } from './lsoa-index';
+import { chunkedRingsContain, lsoaIndexOf, lsoaPolygons, type LsoaIndex } from './lsoa-index';
 import { MICRODEGREES, type LsoaGeometry } from './lsoa-geometry';
 import { pointSegmentDistanceSq, segmentSegmentDistanceSq } from './planar';
 import type { LonLat, Scheme } from './scheme';
@@ -105,23 +105,6 @@ function gridLsoa(index: LsoaIndex, i: number, scratch: Float64Array): GridLsoa 
   return { firstVertex, xy, box };
 }
 
-/** Even-odd point-in-polygon on the grid LSOA (every ring of every part). */
-function gridLsoaContains(index: LsoaIndex, i: number, lsoa: GridLsoa, x: number, y: number): boolean {
-  const { start, first, end } = index.chunks;
-  const xy = lsoa.xy;
-  let inside = false;
-  for (let c = start[i]!; c < start[i + 1]!; c++) {
-    for (let u = first[c]! - lsoa.firstVertex; u < end[c]! - lsoa.firstVertex; u++) {
-      const ux = xy[u * 2]!;
-      const uy = xy[u * 2 + 1]!;
-      const vx = xy[u * 2 + 2]!;
-      const vy = xy[u * 2 + 3]!;
-      if (vy > y !== uy > y && x < ((ux - vx) * (y - vy)) / (uy - vy) + vx) inside = !inside;
-    }
-  }
-  return inside;
-}
-
 function boxDistance(x: number, y: number, minX: number, minY: number, maxX: number, maxY: number): number {
   const dx = Math.max(minX - x, 0, x - maxX);
   const dy = Math.max(minY - y, 0, y - maxY);
@@ -181,7 +164,7 @@ export function nearestMeasurer(lsoas: LsoaGeometry, schemes: readonly Scheme[],
     const xy = lsoa.xy;
     // A piece wholly inside the LSOA never comes near its boundary, yet is at distance 0.
     for (const k of tree.search(...lsoa.box)) {
-      if (gridLsoaContains(index, i, lsoa, grid[k * 4]!, grid[k * 4 + 1]!)) return 0;
+      if (chunkedRingsContain(index, i, lsoa.xy, lsoa.firstVertex, grid[k * 4]!, grid[k * 4 + 1]!, null)) return 0;
     }
     let best = Infinity;
     for (let c = chunks.start[i]!; c < chunks.start[i + 1]! && best > 0; c++) {
