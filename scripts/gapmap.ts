@@ -27,12 +27,17 @@ Options:
                         living, idaci, idaopi
   --data DIR            the built data (default public/data)
 
-Schemes file: GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
+Schemes file: GeoJSON, 360Giving JSON ({"grants": [...]}) or a CSV/TSV table (360Giving
+flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
 kind (grant|transport|community|other), amount_gbp, funder, start, end, theme, radius_m (points),
 buffer_m (lines, polygons), or lsoa21cd / lsoa11cd / area_codes to name the areas reached.
 Defaults: id from an id-like property (id, ServiceID, ref, code, …) else the feature's position;
 name from name/title else the id; lines are transport with a ${DEFAULT_LINE_BUFFER_M} m buffer, points other
 with a ${DEFAULT_POINT_RADIUS_M} m radius, polygons other with no buffer.
+Tables: each row is a grant (unless a kind column says otherwise) placed by the first usable of
+the beneficiary location, its own location, then the recipient's; within each, latitude/longitude,
+British National Grid easting/northing, a postcode, then an area code (LSOA 2021 or 2011, ward,
+district, county, region). Rows that cannot be placed are listed with row, column and value.
 Money: each scheme's amount_gbp is shared over the LSOAs it reaches in proportion to population.`;
 
 async function main(): Promise<number> {

@@ -15,7 +15,7 @@ import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { summarizeCoverage } from '../../src/core/summary';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { coverageCsv } from '../../src/data/coverage-csv';
-import { formatSchemeReadProblem, readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { formatImportProblem, importSchemesFile, type ImportContext } from '../../src/data/import/import-file';
 import { decodeDeciles } from '../../src/data/schema';
 import { ENGLAND_CODE, summaryJson, type SummaryProblem } from '../../src/data/summary-json';
 import type { CoverageOptions } from './coverage-args';
@@ -26,12 +26,15 @@ export class UsageError extends Error {}
 
 type Say = (line: string) => void;
 
-function readSchemes(file: string, say: Say) {
+async function readSchemes(file: string, context: ImportContext, say: Say) {
   if (!fs.existsSync(file)) throw new UsageError(`The schemes file ${file} does not exist.`);
-  if (!/\.(geo)?json$/i.test(file)) throw new UsageError(`GapMap reads schemes from GeoJSON (.geojson or .json); ${file} is neither.`);
-  const read = readSchemesGeoJson(fs.readFileSync(file, 'utf8'));
-  for (const problem of read.problems) say(`${problem.severity === 'error' ? 'Skipped' : 'Note'}: ${formatSchemeReadProblem(problem)}`);
-  if (!read.ok) throw new UsageError(`${file} cannot be used (see above).`);
+  const read = await importSchemesFile(fs.readFileSync(file), path.basename(file), context);
+  if (!read.ok) throw new UsageError(read.message);
+  for (const problem of read.problems) say(`${problem.severity === 'error' ? 'Skipped' : 'Note'}: ${formatImportProblem(problem)}`);
+  if (read.table) {
+    const placed = [...read.table.locatedBy].map(([how, count]) => `${count.toLocaleString('en-GB')} by ${how}`).join('; ');
+    say(`${file}: ${read.format}, ${read.table.rows.toLocaleString('en-GB')} rows → ${read.schemes.length.toLocaleString('en-GB')} schemes${placed ? ` (${placed})` : ''}.`);
+  }
   if (read.schemes.length === 0) throw new UsageError(`${file} holds no usable schemes (see above).`);
   return read;
 }
@@ -67,10 +70,12 @@ function write(file: string, text: string): void {
 }
 
 export async function runCoverage(options: CoverageOptions, say: Say, stdout: (text: string) => void): Promise<void> {
-  const read = readSchemes(options.schemesFile, say);
+  if (!fs.existsSync(options.schemesFile)) throw new UsageError(`The schemes file ${options.schemesFile} does not exist.`);
   const built = await readBuiltData(options.data);
   if (!built.ok) throw new UsageError(built.message);
-  const { attributes, details, geometry, lookups, manifest } = built.data;
+  const { attributes, details, geometry, lookups, manifest, postcodes } = built.data;
+  const areas = buildAreaResolver(attributes, details, lookups);
+  const read = await readSchemes(options.schemesFile, { areas, ...(postcodes ? { postcodes } : {}), defaultKind: 'grant' }, say);
   if (!manifest.indicators.includes(options.indicator) || !details.ranks[options.indicator] || !attributes.deciles[options.indicator]) {
     throw new UsageError(`The built data has no '${options.indicator}' indicator; it has ${manifest.indicators.join(', ')}.`);
   }
@@ -79,7 +84,6 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   if (!lookups && schemes.some((s) => s.footprint.type === 'areas' && s.footprint.areas.some((a) => a.kind === 'lsoa11'))) {
     say('Note: some schemes list LSOA 2011 codes, but this build has no LSOA 2011 lookup; rebuild with `npm run data` from a source that has lookups/lsoa11_lsoa21_lad22_england.csv.');
   }
-  const areas = buildAreaResolver(attributes, details, lookups);
 
   const started = Date.now();
   const coverage = computeCoverage({ lsoas: geometry, schemes, rule: options.rule, areas, onProgress: progressReporter(say, 'coverage') });
@@ -113,7 +117,7 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
       },
     );
     const problems: SummaryProblem[] = [
-      ...read.problems.map((p): SummaryProblem => ({ id: p.id ?? `feature ${p.feature ?? '?'}`, reason: p.message, severity: p.severity })),
+      ...read.problems.map((p): SummaryProblem => ({ id: p.id ?? (p.row !== undefined ? `row ${p.row}` : `feature ${p.feature ?? '?'}`), reason: p.column !== undefined ? `column '${p.column}' ('${p.value ?? ''}'): ${p.message}` : p.message, severity: p.severity })),
       ...coverage.problems.map((p): SummaryProblem => ({ id: p.id, reason: p.reason, severity: 'error' })),
     ];
     const json = summaryJson({

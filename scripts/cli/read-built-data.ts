@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeGeometry, type LsoaGeometry } from '../../src/data/geometry-format';
-import { loadAttributes, loadDetails, loadLookups, loadManifest } from '../../src/data/load';
+import { loadAttributes, loadDetails, loadLookups, loadManifest, loadPostcodeIndex } from '../../src/data/load';
+import type { PostcodeIndex } from '../../src/data/postcodes';
 import type { AttributesFile, DataManifest, DetailsFile, LookupsFile } from '../../src/data/schema';
 
 export interface BuiltData {
@@ -14,6 +15,8 @@ export interface BuiltData {
   details: DetailsFile;
   geometry: LsoaGeometry;
   lookups?: LookupsFile;
+  /** Postcodes → place and LSOA, when the build has them. */
+  postcodes?: PostcodeIndex;
 }
 
 async function fileFetch(url: string): Promise<Response> {
@@ -58,6 +61,11 @@ export async function readBuiltData(dir: string): Promise<BuiltDataRead> {
     const lookups = await loadLookups(url(files.lookups), manifest.value.lsoaCount, fileFetch);
     if (!lookups.ok) return { ok: false, message: `${dir}: ${lookups.problem.message}` };
     data.lookups = lookups.value;
+  }
+  if (files.postcodes !== undefined) {
+    const postcodes = await loadPostcodeIndex(url(`${files.postcodes}/`), manifest.value.lsoaCount, fileFetch);
+    if (!postcodes.ok) return { ok: false, message: `${dir}: ${postcodes.problem.message}` };
+    data.postcodes = postcodes.value;
   }
   return { ok: true, data };
 }

@@ -45,6 +45,8 @@ export interface LoadedInputs {
   boundaries: LsoaBoundary[];
   /** LSOA 2011 → 2021 links, when the source has the lookup (optional). */
   lsoa11?: Lsoa11Row[];
+  /** The postcode table (gzip CSV) as read, when the source has it (optional); built into shards later. */
+  postcodes?: { file: string; bytes: Buffer };
   files: InputFile[];
   counts: Record<string, number>;
 }
@@ -66,9 +68,13 @@ class FileReader {
   }
 
   text(id: string, file: string): string {
+    return this.bytes(id, file).toString('utf8');
+  }
+
+  bytes(id: string, file: string): Buffer {
     const bytes = fs.readFileSync(file);
     this.record(id, file, bytes);
-    return bytes.toString('utf8');
+    return bytes;
   }
 
   json(id: string, file: string): unknown {
@@ -196,6 +202,9 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   const lsoa11File = find('lsoa11_lookup');
   const lsoa11 = lsoa11File ? take(parseLsoa11Lookup(reader.text('lsoa11_lookup', lsoa11File), rel(dir, lsoa11File))) : undefined;
 
+  const postcodeFile = find('postcodes');
+  const postcodes = postcodeFile ? { file: rel(dir, postcodeFile), bytes: reader.bytes('postcodes', postcodeFile) } : undefined;
+
   progress('reading LSOA boundaries (BGC)…');
   const bgcFile = find('lsoa_bgc');
   let boundaries: LsoaBoundary[] = [];
@@ -226,6 +235,7 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
       regions,
       boundaries,
       ...(lsoa11 ? { lsoa11 } : {}),
+      ...(postcodes ? { postcodes } : {}),
       files: reader.files,
       counts: {
         lsoas: iod.size,

@@ -13,9 +13,11 @@ import { buildLookups } from '../../src/data/build-lookups';
 import { buildTables } from '../../src/data/build-tables';
 import type { AreaGeometry } from '../../src/data/boundaries';
 import { encodeGeometry } from '../../src/data/geometry-format';
+import { POSTCODE_DIRECTORY_FILE } from '../../src/data/postcodes';
 import { formatProblem } from '../../src/data/problems';
 import { MANIFEST_FILE, MANIFEST_VERSION, decileAt, type DataManifest } from '../../src/data/schema';
 import { loadInputs } from './inputs';
+import { buildPostcodeShards, type PostcodeBuild } from './postcodes';
 import { chooseSource, downloadAll, readSourceManifest } from './source';
 import { buildTiles, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from './tiles';
 
@@ -149,6 +151,22 @@ async function main(): Promise<void> {
     );
   }
 
+  let postcodes: PostcodeBuild | undefined;
+  if (inputs.postcodes) {
+    const built = buildPostcodeShards(inputs.postcodes.bytes, inputs.postcodes.file, attributes.codes);
+    if (!built.ok) {
+      clearInterval(sampler);
+      console.error(`\nThe data step stopped: ${built.problems.length} problem(s) in the postcode table. Nothing was written.`);
+      for (const problem of built.problems) console.error(`  - ${formatProblem(problem)}`);
+      process.exit(1);
+    }
+    postcodes = built.value;
+    say(
+      `postcodes: ${postcodes.directory.count.toLocaleString('en-GB')} in ${postcodes.shards.length.toLocaleString('en-GB')} outward codes` +
+        (postcodes.unmatched.count > 0 ? `; ${postcodes.unmatched.count} in LSOAs not in this build were left out (${postcodes.unmatched.examples.join(', ')}…)` : ''),
+    );
+  }
+
   stage('analysis geometry');
   const geometries = attributes.codes.map((code) => boundaryByCode.get(code)!);
   const points = geometries.map(pointOnSurface);
@@ -188,6 +206,7 @@ async function main(): Promise<void> {
     scores: hashName('scores', 'json', scoresJson),
     geometry: hashName('lsoa-geometry', 'bin', geometryBytes),
     ...(lookupsJson !== undefined ? { lookups: hashName('lookups', 'json', lookupsJson) } : {}),
+    ...(postcodes && inputs.postcodes ? { postcodes: hashName('postcodes', 'd', Buffer.concat([inputs.postcodes.bytes, Buffer.from(attributes.codes.join())])).replace(/\.d$/, '') } : {}),
   };
   fs.writeFileSync(path.join(tmpDir, files.tiles), tiles.archive);
   fs.writeFileSync(path.join(tmpDir, files.attributes), attributesJson);
@@ -195,6 +214,12 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(tmpDir, files.scores), scoresJson);
   fs.writeFileSync(path.join(tmpDir, files.geometry), geometryBytes);
   if (files.lookups !== undefined && lookupsJson !== undefined) fs.writeFileSync(path.join(tmpDir, files.lookups), lookupsJson);
+  if (files.postcodes !== undefined && postcodes) {
+    const dir = path.join(tmpDir, files.postcodes);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, POSTCODE_DIRECTORY_FILE), JSON.stringify(postcodes.directory));
+    for (const shard of postcodes.shards) fs.writeFileSync(path.join(dir, `${shard.outward}.json`), JSON.stringify(shard));
+  }
   const manifest: DataManifest = {
     version: MANIFEST_VERSION,
     builtAt: new Date().toISOString(),
@@ -208,7 +233,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(tmpDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   stages[stages.length - 1]!.seconds = (Date.now() - stageStart) / 1000;
   clearInterval(sampler);
-  const sizes = Object.fromEntries(Object.entries(files).map(([key, name]) => [key, fs.statSync(path.join(tmpDir, name)).size]));
+  const bytesOf = (file: string): number =>
+    fs.statSync(file).isDirectory() ? fs.readdirSync(file).reduce((total, entry) => total + bytesOf(path.join(file, entry)), 0) : fs.statSync(file).size;
+  const sizes = Object.fromEntries(Object.entries(files).map(([key, name]) => [key, bytesOf(path.join(tmpDir, name))]));
   const report = {
     builtAt: manifest.builtAt,
     source: sourceDir,

@@ -23,6 +23,8 @@ interface Pieces {
   bufferM: Float64Array;
   /** Areas that an LSOA's representative point may lie inside: distance 0. */
   areas: { polygons: LonLat[][][]; box: [number, number, number, number] }[];
+  /** LSOAs that schemes naming areas cover: distance 0. */
+  namedLsoas: Set<number>;
 }
 
 function boxOf(rings: readonly (readonly LonLat[])[]): [number, number, number, number] {
@@ -42,6 +44,7 @@ function collectPieces(index: LsoaIndex, schemes: readonly Scheme[], usable: rea
   const ends: number[] = [];
   const buffers: number[] = [];
   const areas: Pieces['areas'] = [];
+  const namedLsoas = new Set<number>();
   const add = (a: LonLat, b: LonLat, bufferM: number) => {
     // Outside the grid's bounds distances would be wrong; such places are hundreds of km from England.
     if (!inGridBounds(a[0], a[1]) || !inGridBounds(b[0], b[1])) return;
@@ -65,20 +68,18 @@ function collectPieces(index: LsoaIndex, schemes: readonly Scheme[], usable: rea
         addPaths(footprint.polygons.flat(), footprint.bufferM);
         areas.push({ polygons: footprint.polygons, box: boxOf(footprint.polygons.flat()) });
         return;
-      case 'areas': {
-        // Distance to named areas is distance to their LSOAs.
-        const polygons = footprint.areas.flatMap(({ kind, code }) => (resolver.lsoasOf(kind, code) ?? []).flatMap((lsoa) => lsoaPolygons(index, lsoa)));
-        if (polygons.length === 0) return;
-        addPaths(polygons.flat(), 0);
-        areas.push({ polygons, box: boxOf(polygons.flat()) });
+      case 'areas':
+        // Distance to named areas is distance to their LSOAs; many schemes name the same areas,
+        // so their LSOAs are gathered first and each one's boundary added once.
+        for (const { kind, code } of footprint.areas) for (const lsoa of resolver.lsoasOf(kind, code) ?? []) namedLsoas.add(lsoa);
         return;
-      }
     }
   });
+  for (const lsoa of namedLsoas) addPaths(lsoaPolygons(index, lsoa).flat(), 0);
   const count = buffers.length;
   const grid = new Float64Array(count * 4);
   for (let k = 0; k < count * 2; k++) toGrid(ends[k * 2]!, ends[k * 2 + 1]!, grid, k * 2);
-  return { count, grid, bufferM: Float64Array.from(buffers), areas };
+  return { count, grid, bufferM: Float64Array.from(buffers), areas, namedLsoas };
 }
 
 /** LSOA i's boundary on the grid: its vertices, and each edge chunk's box, centre and radius. */
@@ -154,7 +155,8 @@ export function nearestMeasurer(lsoas: LsoaGeometry, schemes: readonly Scheme[],
   const measureOne = (i: number): number => {
     const lon = index.geometry.points[i * 2]! / MICRODEGREES;
     const lat = index.geometry.points[i * 2 + 1]! / MICRODEGREES;
-    // Inside an area footprint is distance 0.
+    // Inside an area footprint, or one of the areas a scheme names, is distance 0.
+    if (pieces.namedLsoas.has(i)) return 0;
     for (const area of pieces.areas) {
       const [w, s, e, n] = area.box;
       if (lon >= w && lon <= e && lat >= s && lat <= n && polygonsContain(area.polygons, lon, lat)) return 0;

@@ -29,6 +29,8 @@ export interface Scheme {
   end?: string;
   theme?: string;
   footprint: Footprint;
+  /** Where an importer found the scheme's place, e.g. "Beneficiary location: area code (district)". */
+  locatedBy?: string;
 }
 
 /** Defaults the importers state in the UI, the CLI help and docs. */

@@ -2,6 +2,7 @@
 // offline, half-written build), so these return results the UI can explain, never throw.
 
 import { isIndicatorKey } from '../core/indicators';
+import { POSTCODE_DIRECTORY_FILE, PostcodeIndex, type PostcodeDirectory, type PostcodeShard } from './postcodes';
 import { MANIFEST_FILE, MANIFEST_VERSION, type AttributesFile, type DataManifest, type DetailsFile, type LookupsFile } from './schema';
 
 export interface Problem {
@@ -189,4 +190,43 @@ export async function loadLookups(url: string, count: number, fetchImpl?: Fetch)
     );
   if (!valid) return fail('invalid', `${name} does not match the attributes file (${count} LSOAs). ${REBUILD}`, url);
   return { ok: true, value: l as unknown as LookupsFile };
+}
+
+function isPostcodeShard(value: unknown, outward: string, count: number): value is PostcodeShard {
+  if (!isObject(value) || value.version !== 1 || value.outward !== outward) return false;
+  const { inward, lon, lat, lsoa } = value;
+  return (
+    Array.isArray(inward) &&
+    Array.isArray(lon) &&
+    Array.isArray(lat) &&
+    Array.isArray(lsoa) &&
+    lon.length === inward.length &&
+    lat.length === inward.length &&
+    lsoa.length === inward.length &&
+    lsoa.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < count)
+  );
+}
+
+/**
+ * The postcode index (optional): its directory now, each outward code's shard when first needed.
+ * A shard that is missing or does not match this build counts as no postcodes in that district
+ * (imports then list those postcodes as not found), and says so once on the console.
+ */
+export async function loadPostcodeIndex(folderUrl: string, count: number, fetchImpl?: Fetch): Promise<Result<PostcodeIndex>> {
+  const base = folderUrl.endsWith('/') ? folderUrl : `${folderUrl}/`;
+  const directory = await fetchJson(`${base}${POSTCODE_DIRECTORY_FILE}`, undefined, fetchImpl);
+  if (!directory.ok) return directory;
+  const d = directory.value;
+  if (!isObject(d) || d.version !== 1 || !Array.isArray(d.outwards) || typeof d.source !== 'string') {
+    return fail('invalid', `The postcode index in ${base} is not one this app can read. ${REBUILD}`, base);
+  }
+  return {
+    ok: true,
+    value: new PostcodeIndex(d as unknown as PostcodeDirectory, async (outward) => {
+      const shard = await fetchJson(`${base}${encodeURIComponent(outward)}.json`, undefined, fetchImpl);
+      if (shard.ok && isPostcodeShard(shard.value, outward, count)) return shard.value;
+      console.warn(`Postcode district ${outward} could not be loaded from ${base}; its postcodes will show as not found.`);
+      return null;
+    }),
+  };
 }

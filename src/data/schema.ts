@@ -24,6 +24,8 @@ export interface DataManifest {
     geometry: string;
     /** LookupsFile: older codes → LSOA indices, for `areas` footprints; absent when the source had none. */
     lookups?: string;
+    /** Folder of postcode shards (src/data/postcodes.ts), one per outward code; absent when the source had none. */
+    postcodes?: string;
   };
   lsoaCount: number;
   /** Wording the UI shows wherever people are counted, e.g. "Census 2021 usual residents". */

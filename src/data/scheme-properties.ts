@@ -74,13 +74,27 @@ export function kindProperty(props: SchemeProperties, fallback: SchemeKind, fall
   return fallback;
 }
 
+/**
+ * Pounds from text as spreadsheets write it: "£1,234.50", "1234", "GBP 500", "1.2k", "£3m".
+ * NaN when it is not an amount of 0 or more.
+ */
+export function parseAmount(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : NaN;
+  if (typeof value !== 'string') return NaN;
+  const match = /^(?:£|GBP)?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kKmM])?$/.exec(value.trim().replace(/^GBP\s*/i, 'GBP'));
+  if (!match) return NaN;
+  const digits = match[1]!.replace(/,/g, '');
+  const scale = match[2] === undefined ? 1 : match[2].toLowerCase() === 'k' ? 1_000 : 1_000_000;
+  return Number(digits) * scale;
+}
+
 /** Pounds, from a number or text such as "£12,500"; none when missing or not a non-negative amount. */
 export function amountProperty(props: SchemeProperties): number | undefined {
   const entry = first(props, PROPERTY_NAMES.amount);
   if (!entry) return undefined;
   const [key, value] = entry;
-  const amount = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(/[£,\s]/g, '')) : NaN;
-  if (!Number.isFinite(amount) || amount < 0) {
+  const amount = parseAmount(value);
+  if (Number.isNaN(amount)) {
     props.warnings.push(`${key} ${JSON.stringify(value)} is not an amount of pounds (a number, 0 or more); the scheme is kept without an amount.`);
     return undefined;
   }
@@ -100,19 +114,25 @@ export function metresProperty(props: SchemeProperties, names: readonly string[]
   return metres;
 }
 
+/** yyyy-mm-dd from ISO (a date or a timestamp's date part) or UK dd/mm/yyyy; undefined otherwise. */
+export function parseDate(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2]!.padStart(2, '0'), uk[1]!.padStart(2, '0')] : [];
+  if (y === undefined) return undefined;
+  const date = `${y}-${m}-${d}`;
+  const valid = !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  return valid ? date : undefined;
+}
+
 /** yyyy-mm-dd; also takes a full ISO timestamp (date part) and UK dd/mm/yyyy. */
 export function dateProperty(props: SchemeProperties, names: readonly string[]): string | undefined {
   const text = textProperty(props, names);
   if (text === undefined) return undefined;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2]!.padStart(2, '0'), uk[1]!.padStart(2, '0')] : [];
-  const date = `${y}-${m}-${d}`;
-  const valid = y !== undefined && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!valid) {
+  const date = parseDate(text);
+  if (date === undefined) {
     const key = first(props, names)?.[0] ?? names[0];
     props.warnings.push(`${key} '${text}' is not a date (yyyy-mm-dd or dd/mm/yyyy); it was ignored.`);
-    return undefined;
   }
   return date;
 }

@@ -87,6 +87,7 @@ export class MapView {
   private basemap: BasemapLayers | null = null;
   private basemapLoad: AbortController | null = null;
   private tileErrorShown = false;
+  private unloading = false;
   private basemapErrorShown = false;
   private drawnSchemes: AppState['coverage']['schemes'] = [];
 
@@ -116,6 +117,10 @@ export class MapView {
     this.map.keyboard.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('error', (event) => this.onError(event));
+    // Leaving or reloading the page aborts tile fetches: those are not problems to report.
+    const leaving = () => (this.unloading = true);
+    window.addEventListener('beforeunload', leaving);
+    window.addEventListener('pagehide', leaving);
     this.markFirstColouredFrame();
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -333,6 +338,7 @@ export class MapView {
 
   /** MapLibre reports tile and style problems here; say so once, quietly, instead of logging errors. */
   private onError(event: { error: { message: string }; sourceId?: string }): void {
+    if (this.unloading) return;
     const fromBasemap = typeof event.sourceId === 'string' && event.sourceId.startsWith(BASEMAP_PREFIX);
     if (fromBasemap) {
       if (this.basemapErrorShown) return;

@@ -171,3 +171,26 @@ describe.concurrent('gapmap refuses unusable input with a clear message', () => 
     expect(run.stdout).toContain('400 m buffer');
   });
 });
+
+describe.skipIf(!hasBuiltData)('gapmap coverage on a 360Giving CSV (Trafford Council grants)', () => {
+  it('places each grant by its beneficiary district and says so; the grants reach every Trafford LSOA', async () => {
+    const grants = path.resolve(projectRoot, '..', 'shared', 'data', 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+    const csv = path.join(tmp, 'grants.csv');
+    const json = path.join(tmp, 'grants-summary.json');
+    const run = await gapmap('coverage', grants, '--scope', TRAFFORD, '--out', csv, '--summary', json);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('CSV, 555 rows → 555 schemes (555 by Beneficiary location: area code (district))');
+    const data = await builtData();
+    const trafford = data.attributes.lads.findIndex((lad) => lad.code === TRAFFORD);
+    const traffordLsoas = data.attributes.codes.filter((_, i) => data.attributes.lad[i] === trafford);
+    const rows = fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.map((row) => row[0])).toEqual(traffordLsoas);
+    expect(rows.every((row) => row[1] === '555')).toBe(true);
+    const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    expect(summary.headline.people_uncovered).toBe(0);
+    // All of the grants' money lands in Trafford.
+    const allocated = summary.deciles.reduce((sum, d) => sum + d.allocated_gbp, 0);
+    const total = Number(rows[0]![2]);
+    expect(allocated).toBeCloseTo(total, 0);
+  });
+});
