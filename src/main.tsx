@@ -13,6 +13,9 @@ import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
 import { createCoverageClient } from './worker/coverage-client';
 import type { CoverageClient } from './state/coverage-protocol';
+import type { MappingMemory } from './state/coverage-slice';
+import type { ColumnMeaning } from './data/import/columns';
+import { openWorkspaceDatabase } from './data/workspace-db';
 import './styles.css';
 
 declare global {
@@ -23,6 +26,28 @@ declare global {
 }
 
 const BASEMAP_KEY = 'gapmap.basemapStyleUrl';
+const MAPPINGS_KEY = 'gapmap.columnMappings';
+
+/** Column mappings by headers, in localStorage (small; lost only if storage is blocked). */
+const mappings: MappingMemory = {
+  recall(headers) {
+    try {
+      const saved = JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, ColumnMeaning[]>;
+      return saved[headers.join('\u0001')] ?? null;
+    } catch {
+      return null;
+    }
+  },
+  remember(headers, meanings) {
+    try {
+      const saved = JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, ColumnMeaning[]>;
+      saved[headers.join('\u0001')] = [...meanings];
+      localStorage.setItem(MAPPINGS_KEY, JSON.stringify(saved));
+    } catch {
+      // Blocked or full storage: the mapping is simply not remembered.
+    }
+  },
+};
 
 function readBasemapUrl(): string | null {
   try {
@@ -65,8 +90,15 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const store = createAppStore(
     { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
-    { fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount), saveBasemapUrl, ...(coverage ? { coverage } : {}) },
+    {
+      fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount),
+      saveBasemapUrl,
+      ...(coverage ? { coverage } : {}),
+      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase() } : {}),
+      mappings,
+    },
   );
+  void store.getState().loadWorkspace();
 
   render(
     <StoreContext.Provider value={store}>

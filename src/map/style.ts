@@ -207,7 +207,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         source: SOURCE,
         'source-layer': 'lsoa',
         filter: ['boolean', false],
-        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.15 },
+        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.3 },
       },
       {
         id: LAYER.schemeAreaFill,

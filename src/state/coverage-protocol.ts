@@ -7,12 +7,61 @@ import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
 import type { CoverageRule, Scheme } from '../core/scheme';
 import type { Scope } from '../core/scope';
-import type { SchemeReadProblem } from '../data/read-schemes-geojson';
+import type { ColumnMeaning } from '../data/import/columns';
+import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
 
-/** A GeoJSON file read into schemes, or refused (then `problems` says why). */
-export type SchemesFileRead =
-  | { ok: true; schemes: Scheme[]; problems: SchemeReadProblem[]; hash: string }
-  | { ok: false; problems: SchemeReadProblem[] };
+/**
+ * Read a file for import (bytes, the first time) or read it again with other column meanings.
+ * The worker keeps the file and its import under `token` until it is taken or discarded.
+ */
+export interface ImportRequest {
+  token: number;
+  name: string;
+  bytes?: ArrayBuffer;
+  meanings?: ColumnMeaning[];
+}
+
+/** How many listed problems a preview carries (the rest are counted; all go with the import). */
+export const PREVIEW_PROBLEMS = 200;
+
+/** What an import would add, for the user to check before anything changes. */
+export interface ImportPreview {
+  token: number;
+  name: string;
+  format: ImportFormat;
+  /** Schemes the import would add. */
+  schemes: number;
+  /** Table rows read (tables only). */
+  rows: number | null;
+  /** Tables only: headers, the meaning of each column, and the first rows as read. */
+  table: { headers: string[]; meanings: ColumnMeaning[]; sample: string[][] } | null;
+  /** The first schemes as they would be imported. */
+  sample: Scheme[];
+  errors: number;
+  warnings: number;
+  /** Why rows are skipped, most frequent first (values left out, so like reasons group). */
+  reasons: { reason: string; count: number }[];
+  /** The first PREVIEW_PROBLEMS problems. */
+  problems: ImportProblem[];
+  /** How many schemes each kind of location placed. */
+  locatedBy: [string, number][];
+}
+
+export type ImportOutcome = { kind: 'ready'; preview: ImportPreview } | { kind: 'refused'; message: string };
+
+/** An import confirmed: everything it adds. */
+export interface ImportTaken {
+  format: ImportFormat;
+  schemes: Scheme[];
+  problems: ImportProblem[];
+  hash: string;
+  locatedBy: [string, number][];
+}
+
+export interface ImportProgress {
+  phase: 'preparing' | 'reading';
+  done: number | null;
+}
 
 /** What a summary is taken over: everything that changes it without changing the coverage. */
 export interface SummaryView {
@@ -104,7 +153,10 @@ export type NearestOutcome =
 
 /** The coverage worker as the store sees it. */
 export interface CoverageClient {
-  readSchemes(file: Blob): Promise<SchemesFileRead>;
+  previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  /** The confirmed import (null when the worker no longer holds it); the worker forgets it. */
+  takeImport(token: number): Promise<ImportTaken | null>;
+  discardImport(token: number): void;
   run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
   summarize(request: SummaryRequest): Promise<SummaryOutcome>;
   measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void): Promise<NearestOutcome>;

@@ -1,16 +1,21 @@
-// The coverage slice: the schemes file the user opened, the rule and gap decile they chose, and
-// what the coverage worker made of them. The actions drive the worker through a CoverageClient:
-// a new file or rule runs coverage again (a newer run cancels the older); a new scope, indicator
-// or gap decile only re-summarises the run the worker holds; the distances to the nearest scheme
-// are then measured for the gap rows shown.
+// The coverage slice: the datasets of schemes the user imported (each file one dataset, shown or
+// hidden, deletable with undo, saved in the workspace), the import waiting for confirmation, the
+// rule and gap decile, and what the coverage worker made of them. The actions drive the worker
+// through a CoverageClient: imports are read and held in the worker until the user confirms (all
+// or nothing); a change of datasets or rule runs coverage again (a newer run cancels the older); a
+// new scope, indicator or gap decile only re-summarises the run the worker holds; the distances
+// to the nearest scheme are then measured for the gap rows shown.
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { CoverageRule, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
-import { formatSchemeReadProblem, type SchemeReadProblem } from '../data/read-schemes-geojson';
-import type { CoverageClient, CoverageRun, RunPhase, SummaryView } from './coverage-protocol';
+import { hashText } from '../core/scheme-hash';
+import type { ColumnMeaning } from '../data/import/columns';
+import type { Dataset } from '../data/dataset';
+import type { ImportProblem } from '../data/import/import-problem';
+import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
 /** The gap list shows this many rows; their distances to the nearest scheme are measured. */
@@ -24,11 +29,28 @@ export type CoverageStatus =
   | { kind: 'ready' }
   | { kind: 'failed'; message: string };
 
-export type SchemesFileStatus =
+/** Colours for datasets in turn: apart from the decile ramp and the scheme-kind colours. */
+export const DATASET_COLOURS = ['#d4351c', '#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197'] as const;
+
+export type { Dataset };
+
+export type ImportState =
   | { kind: 'none' }
-  | { kind: 'reading'; name: string }
-  /** The file could not be used; whatever was loaded before stays. */
-  | { kind: 'failed'; name: string; message: string; problems: SchemeReadProblem[] };
+  | { kind: 'reading'; name: string; phase: 'preparing' | 'reading'; done: number | null }
+  /** Read and waiting for the user to confirm; `updating` while a new column mapping is applied. */
+  | { kind: 'preview'; preview: ImportPreview; updating: boolean };
+
+/** Saves the datasets (IndexedDB in the app); resolves when saved, rejects with a reason. */
+export interface WorkspaceStorage {
+  load(): Promise<Dataset[]>;
+  save(datasets: readonly Dataset[]): Promise<void>;
+}
+
+/** Remembers a column mapping for files with the same headers. */
+export interface MappingMemory {
+  recall(headers: readonly string[]): ColumnMeaning[] | null;
+  remember(headers: readonly string[], meanings: readonly ColumnMeaning[]): void;
+}
 
 export interface Measuring {
   startedAt: number;
@@ -39,17 +61,26 @@ export interface Measuring {
 /** A run with what it was computed from, so tables can say so while a newer one runs. */
 export interface CoverageResultState {
   run: CoverageRun;
+  /** The datasets it was computed from, as the tables name them. */
   datasetName: string;
 }
 
 export interface CoverageState {
-  /** The file the schemes came from. */
+  datasets: readonly Dataset[];
+  /** The last dataset deleted, until undone or another is deleted. */
+  lastDeleted: { dataset: Dataset; index: number } | null;
+  importing: ImportState;
+  /** Files waiting to be read after the one being imported. */
+  importQueue: readonly File[];
+  /** Files that could not be imported, with why; cleared by the next import. */
+  importErrors: readonly { name: string; message: string }[];
+  /** Why the workspace could not be saved (null when it was). */
+  saveError: string | null;
+  /** The visible datasets' names, for "from …" in the tables; null when none is shown. */
   datasetName: string | null;
+  /** The schemes of the visible datasets, in dataset order, and a key for them. */
   schemes: readonly Scheme[];
   schemesHash: string | null;
-  /** What the reader said about the file's features, one by one. */
-  readProblems: readonly SchemeReadProblem[];
-  file: SchemesFileStatus;
   rule: CoverageRule;
   gapDecile: number;
   showGaps: boolean;
@@ -69,7 +100,19 @@ export type PanelTab = 'details' | 'coverage';
 
 export interface CoverageSlice {
   coverage: CoverageState;
-  openSchemesFile: (file: File) => Promise<void>;
+  /** Reads files for import, one after another; each waits for confirmation. */
+  importFiles: (files: readonly File[]) => void;
+  /** Reads the file waiting for confirmation again with column `column` meaning `meaning`. */
+  setImportMeaning: (column: number, meaning: ColumnMeaning) => void;
+  /** Adds the previewed file's schemes as a dataset. */
+  confirmImport: () => Promise<void>;
+  /** Drops the previewed file; nothing changes. */
+  cancelImport: () => void;
+  setDatasetVisible: (id: string, visible: boolean) => void;
+  deleteDataset: (id: string) => void;
+  undoDeleteDataset: () => void;
+  /** Loads the saved workspace (at start). */
+  loadWorkspace: () => Promise<void>;
   setCoverageRule: (rule: CoverageRule) => void;
   setGapDecile: (decile: number) => void;
   /** Runs coverage for the current schemes and rule (again, after a cancel or failure). */
@@ -85,11 +128,15 @@ export interface CoverageSlice {
 }
 
 export const INITIAL_COVERAGE: CoverageState = {
+  datasets: [],
+  lastDeleted: null,
+  importing: { kind: 'none' },
+  importQueue: [],
+  importErrors: [],
+  saveError: null,
   datasetName: null,
   schemes: [],
   schemesHash: null,
-  readProblems: [],
-  file: { kind: 'none' },
   rule: { kind: 'intersects' },
   gapDecile: DEFAULT_GAP_DECILE,
   showGaps: true,
@@ -127,25 +174,45 @@ export function gapNearestKm(gap: { index: number; nearestKm: number }, measured
   return Number.isNaN(gap.nearestKm) ? measured.get(gap.index) : gap.nearestKm;
 }
 
-const GEOJSON_NAME = /\.(geo)?json$/i;
-
-/** What to tell the user when a file cannot be used: what happened, and what to do. */
-export function fileFailureMessage(name: string, problems: readonly SchemeReadProblem[], previous: string | null): string {
-  const reasons = problems.filter((p) => p.severity === 'error').map(formatSchemeReadProblem);
-  const what =
-    !GEOJSON_NAME.test(name) && reasons.some((r) => r.includes('not valid JSON'))
-      ? `${name} is not a GeoJSON file. GapMap reads schemes from GeoJSON (.geojson or .json) for now; export the layer as GeoJSON (EPSG:4326) and open that.`
-      : `${name} could not be used. ${reasons.length === 1 ? reasons[0] : 'None of its features could be used (see the list below).'} Fix the file and open it again.`;
-  return previous ? `${what} The schemes from ${previous} are still loaded.` : what;
+/** The schemes, key and name the visible datasets give the coverage run. */
+export function visibleSchemes(datasets: readonly Dataset[]): Pick<CoverageState, 'schemes' | 'schemesHash' | 'datasetName'> {
+  const shown = datasets.filter((d) => d.visible && d.schemes.length > 0);
+  if (shown.length === 0) return { schemes: [], schemesHash: null, datasetName: null };
+  return {
+    schemes: shown.flatMap((d) => d.schemes),
+    schemesHash: shown.length === 1 ? shown[0]!.hash : hashText(shown.map((d) => d.hash).join('|')),
+    datasetName: shown.length === 1 ? shown[0]!.name : `${shown.length} datasets (${shown.map((d) => d.name).join(', ')})`,
+  };
 }
 
-type Deps = { coverage?: CoverageClient | undefined };
+/**
+ * Scheme ids unique across datasets: an id already used by a dataset (or earlier in this one) is
+ * renamed "id#2", "id#3", … with a note, so results can tell the schemes apart.
+ */
+export function withUniqueIds(schemes: readonly Scheme[], existing: readonly Dataset[], name: string): { schemes: Scheme[]; notes: ImportProblem[] } {
+  const used = new Set(existing.flatMap((d) => d.schemes.map((s) => s.id)));
+  const notes: ImportProblem[] = [];
+  const out = schemes.map((scheme) => {
+    if (!used.has(scheme.id)) {
+      used.add(scheme.id);
+      return scheme;
+    }
+    let n = 2;
+    while (used.has(`${scheme.id}#${n}`)) n++;
+    const id = `${scheme.id}#${n}`;
+    used.add(id);
+    notes.push({ id: scheme.id, severity: 'warning', message: `The id '${scheme.id}' is already used by another dataset; in ${name} it was renamed '${id}'.` });
+    return { ...scheme, id, name: scheme.name === scheme.id ? id : scheme.name };
+  });
+  return { schemes: out, notes };
+}
+
+type Deps = { coverage?: CoverageClient | undefined; workspace?: WorkspaceStorage | undefined; mappings?: MappingMemory | undefined };
 
 export const coverageSlice =
   (deps: Deps): StateCreator<AppState, [], [], CoverageSlice> =>
   (set, get) => {
     let seq = 0;
-    let readSeq = 0;
     let runId: number | null = null;
     let summaryId: number | null = null;
     let measureId: number | null = null;
@@ -156,6 +223,86 @@ export const coverageSlice =
     const stopMeasuring = () => {
       if (measureId !== null) deps.coverage?.cancel(measureId);
       measureId = null;
+    };
+
+    let importToken = 0;
+
+    /** New datasets: the schemes coverage runs on follow, the workspace is saved, coverage runs again. */
+    const setDatasets = (datasets: Dataset[], save = true) => {
+      const before = get().coverage.schemesHash;
+      patch({ datasets, ...visibleSchemes(datasets) });
+      if (save && deps.workspace) {
+        deps.workspace.save(datasets).then(
+          () => patch({ saveError: null }),
+          (error: unknown) =>
+            patch({
+              saveError: `Your datasets could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). They stay open until you close the page; export the workspace to keep a copy.`,
+            }),
+        );
+      }
+      const after = get().coverage;
+      if (after.schemesHash === before) return;
+      if (after.schemesHash === null) {
+        if (runId !== null) deps.coverage?.cancel(runId);
+        runId = null;
+        stopMeasuring();
+        patch({ status: { kind: 'idle', note: null }, result: null, summary: null, nearestKm: new Map(), measuring: null, measureNote: null });
+        return;
+      }
+      startRun();
+    };
+
+    const preview = async (request: { token: number; name: string; bytes?: ArrayBuffer; meanings?: ColumnMeaning[] }): Promise<void> => {
+      const client = deps.coverage;
+      const token = request.token;
+      if (!client) {
+        patch({ importErrors: [...get().coverage.importErrors, { name: request.name, message: unavailable }], importing: { kind: 'none' } });
+        return;
+      }
+      const current = get().coverage.importing;
+      if (current.kind === 'preview') patch({ importing: { ...current, updating: true } });
+      let outcome: Awaited<ReturnType<CoverageClient['previewImport']>>;
+      try {
+        outcome = await client.previewImport(request, (progress) => {
+          if (importToken !== token || get().coverage.importing.kind === 'preview') return;
+          patch({ importing: { kind: 'reading', name: request.name, phase: progress.phase, done: progress.done } });
+        });
+      } catch (error) {
+        outcome = { kind: 'refused', message: workerFailure(error) };
+      }
+      if (importToken !== token) return; // Cancelled meanwhile.
+      if (outcome.kind === 'refused') {
+        patch({ importErrors: [...get().coverage.importErrors, { name: request.name, message: outcome.message }], importing: { kind: 'none' } });
+        readNext();
+        return;
+      }
+      // A file with the headers of one imported before is read with the mapping the user chose then.
+      const table = outcome.preview.table;
+      const recalled = table && !request.meanings ? deps.mappings?.recall(table.headers) : null;
+      if (table && recalled && recalled.length === table.headers.length && JSON.stringify(recalled) !== JSON.stringify(table.meanings)) {
+        await preview({ token, name: request.name, meanings: recalled });
+        return;
+      }
+      patch({ importing: { kind: 'preview', preview: outcome.preview, updating: false } });
+    };
+
+    const readNext = () => {
+      const { importQueue, importing } = get().coverage;
+      if (importing.kind !== 'none' || importQueue.length === 0) return;
+      const [file, ...rest] = importQueue;
+      const token = ++importToken;
+      patch({ importQueue: rest, importing: { kind: 'reading', name: file!.name, phase: 'reading', done: null } });
+      file!.arrayBuffer().then(
+        (bytes) => preview({ token, name: file!.name, bytes }),
+        (error: unknown) => {
+          if (importToken !== token) return;
+          patch({
+            importErrors: [...get().coverage.importErrors, { name: file!.name, message: `${file!.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }],
+            importing: { kind: 'none' },
+          });
+          readNext();
+        },
+      );
     };
 
     const startRun = () => {
@@ -268,28 +415,98 @@ export const coverageSlice =
     return {
       coverage: INITIAL_COVERAGE,
 
-      openSchemesFile: async (file) => {
+      importFiles: (files) => {
+        if (files.length === 0) return;
+        const { importing, importQueue } = get().coverage;
+        const busy = importing.kind !== 'none';
+        patch({ importQueue: [...importQueue, ...files], ...(busy ? {} : { importErrors: [] }) });
+        if (!busy) readNext();
+      },
+
+      setImportMeaning: (column, meaning) => {
+        const { importing } = get().coverage;
+        if (importing.kind !== 'preview' || !importing.preview.table) return;
+        const meanings = importing.preview.table.meanings.map((m, c) => (c === column ? meaning : m));
+        void preview({ token: importing.preview.token, name: importing.preview.name, meanings });
+      },
+
+      confirmImport: async () => {
         const client = deps.coverage;
-        const previous = get().coverage.datasetName;
-        if (!client) {
-          patch({ file: { kind: 'failed', name: file.name, message: unavailable, problems: [] } });
-          return;
-        }
-        const readId = ++readSeq;
-        patch({ file: { kind: 'reading', name: file.name } });
-        let read: Awaited<ReturnType<CoverageClient['readSchemes']>>;
+        const { importing } = get().coverage;
+        if (!client || importing.kind !== 'preview' || importing.updating || importing.preview.schemes === 0) return;
+        const { token, name, table } = importing.preview;
+        patch({ importing: { ...importing, updating: true } });
+        let taken: Awaited<ReturnType<CoverageClient['takeImport']>>;
         try {
-          read = await client.readSchemes(file);
+          taken = await client.takeImport(token);
         } catch (error) {
-          read = { ok: false, problems: [{ severity: 'error', message: workerFailure(error) }] };
+          taken = null;
+          patch({ importErrors: [...get().coverage.importErrors, { name, message: workerFailure(error) }] });
         }
-        if (readId !== readSeq) return; // A newer file was chosen meanwhile.
-        if (!read.ok) {
-          patch({ file: { kind: 'failed', name: file.name, message: fileFailureMessage(file.name, read.problems, previous), problems: read.problems } });
+        if (taken) {
+          const { datasets } = get().coverage;
+          const unique = withUniqueIds(taken.schemes, datasets, name);
+          const dataset: Dataset = {
+            id: `d${Date.now().toString(36)}${(++seq).toString(36)}`,
+            name,
+            format: taken.format,
+            colour: DATASET_COLOURS[datasets.length % DATASET_COLOURS.length]!,
+            visible: true,
+            schemes: unique.schemes,
+            problems: [...taken.problems, ...unique.notes],
+            hash: unique.notes.length > 0 ? hashText(JSON.stringify(unique.schemes)) : taken.hash,
+            importedAt: new Date().toISOString(),
+            locatedBy: taken.locatedBy,
+          };
+          if (table) deps.mappings?.remember(table.headers, table.meanings);
+          setDatasets([...datasets, dataset]);
+        } else if (taken === null) {
+          patch({ importErrors: [...get().coverage.importErrors, { name, message: `${name} was not imported: the worker no longer held it. Choose the file again.` }] });
+        }
+        patch({ importing: { kind: 'none' } });
+        readNext();
+      },
+
+      cancelImport: () => {
+        const { importing } = get().coverage;
+        if (importing.kind === 'preview') deps.coverage?.discardImport(importing.preview.token);
+        importToken++; // A read in progress is dropped when it answers.
+        patch({ importing: { kind: 'none' } });
+        readNext();
+      },
+
+      setDatasetVisible: (id, visible) => {
+        setDatasets(get().coverage.datasets.map((d) => (d.id === id ? { ...d, visible } : d)));
+      },
+
+      deleteDataset: (id) => {
+        const { datasets } = get().coverage;
+        const index = datasets.findIndex((d) => d.id === id);
+        if (index < 0) return;
+        patch({ lastDeleted: { dataset: datasets[index]!, index } });
+        setDatasets(datasets.filter((d) => d.id !== id));
+      },
+
+      undoDeleteDataset: () => {
+        const { lastDeleted, datasets } = get().coverage;
+        if (!lastDeleted) return;
+        const next = [...datasets];
+        next.splice(Math.min(lastDeleted.index, next.length), 0, lastDeleted.dataset);
+        patch({ lastDeleted: null });
+        setDatasets(next);
+      },
+
+      loadWorkspace: async () => {
+        if (!deps.workspace) return;
+        let saved: Dataset[];
+        try {
+          saved = await deps.workspace.load();
+        } catch (error) {
+          patch({ saveError: `The saved workspace could not be read (${error instanceof Error ? error.message : String(error)}); imports will start a new one.` });
           return;
         }
-        patch({ datasetName: file.name, schemes: read.schemes, schemesHash: read.hash, readProblems: read.problems, file: { kind: 'none' } });
-        startRun();
+        // Datasets imported while the workspace was loading come after the saved ones.
+        if (saved.length > 0) setDatasets([...saved, ...get().coverage.datasets], false);
       },
 
       setCoverageRule: (rule) => {

@@ -16,7 +16,7 @@ import {
 import { createSearchIndex, type SearchEntry, type SearchIndex } from '../core/search';
 import type { Problem, Result } from '../data/load';
 import { lsoaBoundsAt, type AttributesFile, type DataManifest, type DetailsFile } from '../data/schema';
-import { coverageSlice, type CoverageSlice, type PanelTab } from './coverage-slice';
+import { coverageSlice, type CoverageSlice, type MappingMemory, type PanelTab, type WorkspaceStorage } from './coverage-slice';
 import type { CoverageClient } from './coverage-protocol';
 import { buildSearchEntries } from './search-entries';
 import type { Camera, UrlView } from './url';
@@ -138,6 +138,10 @@ export interface StoreDeps {
   saveBasemapUrl: (url: string | null) => void;
   /** The coverage worker; without it the coverage panel says coverage cannot run. */
   coverage?: CoverageClient;
+  /** Where imported datasets are saved (IndexedDB in the app); without it they last for the visit. */
+  workspace?: WorkspaceStorage;
+  /** Column mappings remembered by headers. */
+  mappings?: MappingMemory;
 }
 
 export interface StoreInit {

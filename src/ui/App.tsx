@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Attribution } from './Attribution';
+import { ImportDialog } from './ImportDialog';
 import { IndicatorPicker } from './IndicatorPicker';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
@@ -40,13 +41,14 @@ export function App() {
   const store = useAppStore();
   const mapReady = useAppState((state) => state.mapReady);
   const searchInput = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         searchInput.current?.focus();
-      } else if (event.key === 'Escape' && store.getState().dialog === 'none') {
+      } else if (event.key === 'Escape' && store.getState().dialog === 'none' && store.getState().coverage.importing.kind !== 'preview') {
         // A modal dialog closes itself on Esc; otherwise Esc closes the side panel.
         store.getState().closePanel();
       }
@@ -70,7 +72,26 @@ export function App() {
         </button>
       </header>
       <div class="workspace">
-        <main class="map-area">
+        <main
+          class={dropping ? 'map-area dropping' : 'map-area'}
+          onDragOver={(event) => {
+            if (!event.dataTransfer?.types.includes('Files')) return;
+            event.preventDefault(); // Allows the drop.
+            event.dataTransfer.dropEffect = 'copy';
+            setDropping(true);
+          }}
+          onDragLeave={(event) => {
+            if (event.currentTarget === event.target || !event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+          }}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDropping(false);
+            const files = [...(event.dataTransfer?.files ?? [])];
+            if (files.length === 0) return;
+            store.getState().openCoverage();
+            store.getState().importFiles(files);
+          }}
+        >
           <div id="map" role="region" aria-label="Map of LSOAs coloured by deprivation decile" />
           {!mapReady && (
             <p class="map-loading" role="status">
@@ -79,11 +100,17 @@ export function App() {
           )}
           <Notice />
           <Legend />
+          {dropping && (
+            <p class="drop-hint" aria-hidden="true">
+              Drop schemes files to import them (GeoJSON, 360Giving, CSV)
+            </p>
+          )}
         </main>
         <Panel />
       </div>
       <Attribution />
       <SettingsDialog />
+      <ImportDialog />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import { RULE_DESCRIPTIONS, SCHEME_KINDS, type CoverageRule } from '../core/scheme';
 import { scopeName } from '../core/scope';
-import { formatSchemeReadProblem } from '../data/read-schemes-geojson';
+import { formatImportProblem } from '../data/import/import-problem';
 import {
   coverageView,
   gapNearestKm,
@@ -27,6 +27,7 @@ import {
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
+import { downloadProblems } from './download';
 import { useAppState, useAppStore } from './use-store';
 
 /** Progress shows after this long; the Cancel button after SHOW_CANCEL_MS. */
@@ -52,57 +53,100 @@ export function CoveragePanel() {
   );
 }
 
-// ── Schemes file ──────────────────────────────────────────────────────────────────────────────
+// ── Schemes: datasets ─────────────────────────────────────────────────────────────────────────
+
+const ACCEPTED_FILES = '.geojson,.json,.csv,.tsv,.txt,application/geo+json,application/json,text/csv,text/tab-separated-values';
 
 function SchemesFile() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
-  const { file, datasetName, schemes } = coverage;
+  const { datasets, importing, importErrors, lastDeleted, saveError } = coverage;
   return (
     <section class="coverage-section" aria-labelledby="schemes-heading">
       <h3 id="schemes-heading">Schemes</h3>
-      {datasetName && (
-        <p class="dataset">
-          <strong>{datasetName}</strong>
-          <br />
-          {describeSchemes(schemes)}
+      {datasets.length > 0 && (
+        <ul class="dataset-list">
+          {datasets.map((dataset) => {
+            const skipped = dataset.problems.filter((p) => p.severity === 'error').length;
+            return (
+              <li key={dataset.id} class="dataset">
+                <span class="swatch" style={{ background: dataset.colour }} aria-hidden="true" />
+                <div class="dataset-text">
+                  <label class="checkbox-label">
+                    <input
+                      type="checkbox"
+                      checked={dataset.visible}
+                      onChange={(event) => store.getState().setDatasetVisible(dataset.id, event.currentTarget.checked)}
+                    />{' '}
+                    <strong>{dataset.name}</strong>
+                  </label>
+                  <span class="hint">
+                    {describeSchemes(dataset.schemes)}
+                    {skipped > 0 ? `; ${formatCount(skipped)} skipped` : ''}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  class="button-secondary button-small"
+                  aria-label={`Delete ${dataset.name}`}
+                  onClick={() => store.getState().deleteDataset(dataset.id)}
+                >
+                  Delete
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {lastDeleted && (
+        <p class="undo" role="status">
+          Deleted {lastDeleted.dataset.name}.{' '}
+          <button type="button" class="button-link" onClick={() => store.getState().undoDeleteDataset()}>
+            Undo
+          </button>
         </p>
       )}
       <label class="label" for="schemes-file">
-        {datasetName ? 'Open another GeoJSON file' : 'Open a GeoJSON file of schemes'}
+        {datasets.length > 0 ? 'Add more schemes from files' : 'Add schemes from files'}
       </label>
-      {!datasetName && (
-        <p class="hint" id="schemes-file-hint">
-          Points, routes or areas in WGS84 (EPSG:4326). Routes reach 400 m either side and points only their own spot, unless the
-          file gives <code>buffer_m</code> or <code>radius_m</code>.
-        </p>
-      )}
+      <p class="hint" id="schemes-file-hint">
+        GeoJSON (points, routes, areas in WGS84), 360Giving grants (JSON or CSV) or a CSV of schemes with coordinates, grid
+        references, postcodes or area codes. Several at once, or drop them on the map. You check each before it is added.
+      </p>
       <input
         id="schemes-file"
         class="file-input"
         type="file"
-        accept=".geojson,.json,application/geo+json,application/json"
-        aria-describedby={datasetName ? undefined : 'schemes-file-hint'}
+        multiple
+        accept={ACCEPTED_FILES}
+        aria-describedby="schemes-file-hint"
         onChange={(event) => {
           const input = event.currentTarget;
-          const chosen = input.files?.[0];
-          if (chosen) void store.getState().openSchemesFile(chosen);
+          const chosen = [...(input.files ?? [])];
+          if (chosen.length > 0) store.getState().importFiles(chosen);
           input.value = ''; // Choosing the same file again (after fixing it) reads it again.
         }}
       />
-      {file.kind === 'reading' && <Delayed>{<p role="status">Reading {file.name}…</p>}</Delayed>}
-      {file.kind === 'failed' && (
+      {importing.kind === 'reading' && (
+        <Delayed>
+          <p role="status">
+            {importing.phase === 'preparing' ? `Preparing the area codes and postcodes to read ${importing.name}…` : `Reading ${importing.name}…`}
+          </p>
+        </Delayed>
+      )}
+      {importErrors.length > 0 && (
         <div class="error-summary" role="alert">
-          <h4>There is a problem with {file.name}</h4>
-          <p>{file.message}</p>
-          {file.problems.length > 1 && (
-            <ul class="problem-list">
-              {file.problems.map((problem, i) => (
-                <li key={i}>{formatSchemeReadProblem(problem)}</li>
-              ))}
-            </ul>
-          )}
+          <h4>{importErrors.length === 1 ? `There is a problem with ${importErrors[0]!.name}` : 'Some files could not be imported'}</h4>
+          {importErrors.map(({ name, message }) => (
+            <p key={name}>{message}</p>
+          ))}
+          {datasets.length > 0 && <p>Your datasets are as they were.</p>}
         </div>
+      )}
+      {saveError && (
+        <p class="warning-text" role="alert">
+          {saveError}
+        </p>
       )}
     </section>
   );
@@ -312,8 +356,12 @@ function Results() {
   const indicator = useAppState((state) => state.indicator);
   const { result, summary } = coverage;
   if (!result || !summary) {
-    if (coverage.schemes.length > 0 || coverage.file.kind !== 'none') return null;
-    return <p class="coverage-empty">Open a GeoJSON file of schemes to see which LSOAs they reach and who they miss.</p>;
+    if (coverage.schemes.length > 0 || coverage.importing.kind !== 'none') return null;
+    return (
+      <p class="coverage-empty">
+        {coverage.datasets.length > 0 ? 'Show a dataset to see' : 'Add schemes to see'} which LSOAs they reach and who they miss.
+      </p>
+    );
   }
   const { view } = summary;
   const place = scopeName(attributes, view.scope);
@@ -321,7 +369,7 @@ function Results() {
   const current = coverageView({ scope, indicator, coverage });
   // Dimmed while a newer run or summary is on its way (distances filling in do not count).
   const running = coverage.status.kind === 'preparing' || coverage.status.kind === 'running';
-  const outdated = running || !sameView(view, current) || result.datasetName !== coverage.datasetName;
+  const outdated = running || !sameView(view, current) || result.run.schemesHash !== coverage.schemesHash;
   const heading = legendTitle(view.indicator).heading;
   const { run } = result;
   return (
@@ -535,29 +583,52 @@ function MapKey() {
   );
 }
 
+/** Problems listed per dataset (at most this many each; all are in the CSV download). */
+const PROBLEMS_SHOWN = 100;
+
 function Problems() {
-  const readProblems = useAppState((state) => state.coverage.readProblems);
+  const datasets = useAppState((state) => state.coverage.datasets);
   const result = useAppState((state) => state.coverage.result);
-  const datasetName = useAppState((state) => state.coverage.datasetName);
-  const runProblems = result && result.datasetName === datasetName ? result.run.problems : [];
-  const count = readProblems.length + runProblems.length;
+  const schemesHash = useAppState((state) => state.coverage.schemesHash);
+  const runProblems = result && result.run.schemesHash === schemesHash ? result.run.problems : [];
+  const shown = datasets.filter((d) => d.visible && d.problems.length > 0);
+  const count = shown.reduce((total, d) => total + d.problems.length, 0) + runProblems.length;
   if (count === 0) return null;
   return (
     <section class="coverage-section" aria-labelledby="problems-heading">
       <h3 id="problems-heading">Problems ({formatCount(count)})</h3>
-      <p class="hint">Schemes that could not be used are left out; the rest are counted. Notes say what was done about a fixable feature.</p>
-      <ul class="problem-list">
-        {readProblems.map((problem, i) => (
-          <li key={`r${i}`} class={problem.severity === 'error' ? 'problem-error' : 'problem-note'}>
-            <strong>{problem.severity === 'error' ? 'Skipped' : 'Note'}:</strong> {formatSchemeReadProblem(problem)}
-          </li>
-        ))}
-        {runProblems.map((problem, i) => (
-          <li key={`c${i}`} class="problem-error">
-            <strong>Not used:</strong> scheme ‘{problem.id}’: {problem.reason}.
-          </li>
-        ))}
-      </ul>
+      <p class="hint">Rows and schemes that could not be used are left out; the rest are counted. Notes say what was done about a fixable one.</p>
+      {shown.map((dataset) => (
+        <div key={dataset.id}>
+          <h4 class="problems-dataset">
+            {dataset.name}{' '}
+            <button
+              type="button"
+              class="button-link"
+              onClick={() => downloadProblems(dataset.name, dataset.problems)}
+            >
+              Download all {formatCount(dataset.problems.length)} (CSV)
+            </button>
+          </h4>
+          <ul class="problem-list">
+            {dataset.problems.slice(0, PROBLEMS_SHOWN).map((problem, i) => (
+              <li key={i} class={problem.severity === 'error' ? 'problem-error' : 'problem-note'}>
+                <strong>{problem.severity === 'error' ? 'Skipped' : 'Note'}:</strong> {formatImportProblem(problem)}
+              </li>
+            ))}
+            {dataset.problems.length > PROBLEMS_SHOWN && <li>… and {formatCount(dataset.problems.length - PROBLEMS_SHOWN)} more in the download.</li>}
+          </ul>
+        </div>
+      ))}
+      {runProblems.length > 0 && (
+        <ul class="problem-list">
+          {runProblems.map((problem, i) => (
+            <li key={`c${i}`} class="problem-error">
+              <strong>Not used:</strong> scheme ‘{problem.id}’: {problem.reason}.
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -3,7 +3,8 @@
 
 import { proxy, wrap } from 'comlink';
 import type { DataManifest } from '../data/schema';
-import type { CoverageClient, NearestOutcome, RunOutcome, SchemesFileRead, SummaryOutcome } from '../state/coverage-protocol';
+import { transfer } from 'comlink';
+import type { CoverageClient, ImportOutcome, ImportTaken, NearestOutcome, RunOutcome, SummaryOutcome } from '../state/coverage-protocol';
 import type { CoverageWorkerApi } from './coverage.worker';
 
 export function createCoverageClient(dataBase: URL, manifest: DataManifest): CoverageClient {
@@ -20,7 +21,11 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
   const remote = wrap<CoverageWorkerApi>(worker);
   void guard(remote.init({ base: dataBase.href, manifest })).catch(() => undefined);
   return {
-    readSchemes: (file) => guard<SchemesFileRead>(remote.readSchemes(file)),
+    // The file's bytes move to the worker (transferred, not copied).
+    previewImport: (request, onProgress) =>
+      guard<ImportOutcome>(remote.previewImport(request.bytes ? transfer(request, [request.bytes]) : request, proxy(onProgress))),
+    takeImport: (token) => guard<ImportTaken | null>(remote.takeImport(token)),
+    discardImport: (token) => void remote.discardImport(token).catch(() => undefined),
     run: (request, onProgress) => guard<RunOutcome>(remote.run(request, proxy(onProgress))),
     summarize: (request) => guard<SummaryOutcome>(remote.summarize(request)),
     measureNearest: (request, onProgress) => guard<NearestOutcome>(remote.measureNearest(request, proxy(onProgress))),

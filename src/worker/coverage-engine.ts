@@ -20,24 +20,31 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
+import { hashSchemes } from '../core/scheme-hash';
 import { formatRule, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
 import { buildAreaResolver } from '../data/area-resolver';
-import { readSchemesGeoJson } from '../data/read-schemes-geojson';
+import { importSchemesFile, type SchemesImport } from '../data/import/import-file';
+import type { PostcodeIndex } from '../data/postcodes';
 import { decodeDeciles, type AttributesFile, type DetailsFile, type LookupsFile } from '../data/schema';
-import type {
-  CoverageRun,
-  NearestOutcome,
-  NearestProgress,
-  NearestRequest,
-  RunOutcome,
-  RunProgress,
-  RunRequest,
-  SchemesFileRead,
-  SummaryOutcome,
-  SummaryRequest,
-  SummaryView,
+import {
+  PREVIEW_PROBLEMS,
+  type CoverageRun,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportRequest,
+  type ImportTaken,
+  type ImportPreview,
+  type NearestOutcome,
+  type NearestProgress,
+  type NearestRequest,
+  type RunOutcome,
+  type RunProgress,
+  type RunRequest,
+  type SummaryOutcome,
+  type SummaryRequest,
+  type SummaryView,
 } from '../state/coverage-protocol';
 
 export interface EngineData {
@@ -45,6 +52,8 @@ export interface EngineData {
   details: DetailsFile;
   geometry: LsoaGeometry;
   lookups?: LookupsFile;
+  /** Postcodes → place, when the build has them (imports use them). */
+  postcodes?: PostcodeIndex;
 }
 
 export type EngineDataRead = { ok: true; data: EngineData } | { ok: false; message: string };
@@ -84,34 +93,35 @@ export interface WithTransfer<T> {
   transfer: ArrayBuffer[];
 }
 
-/** 64-bit FNV-1a of the schemes as JSON: equal inputs give equal keys. */
-export function hashSchemes(schemes: readonly Scheme[]): string {
-  const text = JSON.stringify(schemes);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
-}
-
 export function runKey(schemesHash: string, rule: RunRequest['rule']): string {
   return `${schemesHash}|${formatRule(rule)}`;
 }
 
-/** A GeoJSON file's text → schemes, with a key for the cache. A file with no usable scheme is refused. */
-export function readSchemesText(text: string): SchemesFileRead {
-  const read = readSchemesGeoJson(text);
-  if (!read.ok) return read;
-  if (read.schemes.length === 0) {
-    return {
-      ok: false,
-      problems: [...read.problems, { severity: 'error', message: 'No feature in the file could be used as a scheme (see the reasons above).' }],
-    };
+/** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
+export function previewOf(token: number, name: string, read: Extract<SchemesImport, { ok: true }>): ImportPreview {
+  const errors = read.problems.filter((p) => p.severity === 'error');
+  // Like reasons group when their quoted values and numbers are left out; each group shows its first.
+  const groups = new Map<string, { reason: string; count: number }>();
+  for (const problem of errors) {
+    const key = problem.message.replace(/'[^']*'/g, "''").replace(/[\d.,−-]+/g, '#');
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { reason: problem.message, count: 1 });
   }
-  return { ok: true, schemes: read.schemes, problems: read.problems, hash: hashSchemes(read.schemes) };
+  return {
+    token,
+    name,
+    format: read.format,
+    schemes: read.schemes.length,
+    rows: read.table?.rows ?? null,
+    table: read.table ? { headers: read.table.headers, meanings: read.table.meanings, sample: read.table.sample } : null,
+    sample: read.schemes.slice(0, 5),
+    errors: errors.length,
+    warnings: read.problems.length - errors.length,
+    reasons: [...groups.values()].sort((a, b) => b.count - a.count),
+    problems: read.problems.slice(0, PREVIEW_PROBLEMS),
+    locatedBy: [...(read.table?.locatedBy ?? [])],
+  };
 }
 
 /** The distances known for these LSOAs, as LSOA, km pairs. */
@@ -125,6 +135,9 @@ function measuredOf(lsoas: readonly number[], nearest: ReadonlyMap<number, numbe
   return out;
 }
 
+/** Imports read and waiting for the user to confirm or cancel. */
+const HELD_IMPORTS = 4;
+
 export class CoverageEngine {
   private readonly loader: EngineDataLoader;
   private readonly yieldToMessages: () => Promise<void>;
@@ -135,6 +148,7 @@ export class CoverageEngine {
   private prepared: Prepared | null = null;
   private readonly runs = new Map<string, RunEntry>();
   private readonly cancelled = new Set<number>();
+  private readonly imports = new Map<number, { bytes: Uint8Array; read: Extract<SchemesImport, { ok: true }> }>();
   private newestRun = 0;
   private newestMeasure = 0;
 
@@ -148,6 +162,43 @@ export class CoverageEngine {
 
   cancel(id: number): void {
     this.cancelled.add(id);
+  }
+
+  /**
+   * Reads a file for import (or reads it again with other column meanings) and holds the result
+   * under the request's token until it is taken or discarded: nothing is added before the user
+   * confirms, and a refused file changes nothing.
+   */
+  async previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome> {
+    if (!this.prepared) onProgress({ phase: 'preparing', done: null });
+    const ready = await this.prepare((done) => onProgress({ phase: 'preparing', done }));
+    if (!ready.ok) return { kind: 'refused', message: ready.message };
+    const bytes = request.bytes ? new Uint8Array(request.bytes) : this.imports.get(request.token)?.bytes;
+    if (!bytes) return { kind: 'refused', message: `${request.name} is no longer held; choose the file again.` };
+    onProgress({ phase: 'reading', done: null });
+    const { data, areas } = ready.prepared;
+    const read = await importSchemesFile(bytes, request.name, { areas, ...(data.postcodes ? { postcodes: data.postcodes } : {}), defaultKind: 'grant' }, request.meanings);
+    if (!read.ok) {
+      this.imports.delete(request.token);
+      return { kind: 'refused', message: read.message };
+    }
+    this.imports.delete(request.token);
+    this.imports.set(request.token, { bytes, read });
+    // Only a few files are ever waiting for confirmation; drop the oldest beyond that.
+    for (const token of this.imports.keys()) if (this.imports.size > HELD_IMPORTS) this.imports.delete(token);
+    return { kind: 'ready', preview: previewOf(request.token, request.name, read) };
+  }
+
+  takeImport(token: number): ImportTaken | null {
+    const held = this.imports.get(token);
+    this.imports.delete(token);
+    if (!held) return null;
+    const { read } = held;
+    return { format: read.format, schemes: read.schemes, problems: read.problems, hash: hashSchemes(read.schemes), locatedBy: [...(read.table?.locatedBy ?? [])] };
+  }
+
+  discardImport(token: number): void {
+    this.imports.delete(token);
   }
 
   /** Whether the boundaries are decoded and indexed (the first run does it). */

@@ -1,15 +1,15 @@
 /// <reference lib="webworker" />
-// The coverage worker: reads scheme files, runs the coverage core and summarises it, off the main
+// The coverage worker: reads scheme files for import (held until confirmed), runs the coverage core and summarises it, off the main
 // thread. It fetches the built data itself (attributes, details, lookups and the geometry binary,
 // decoded once; the LSOA index is built once), so nothing large is cloned across. The main side
 // talks to it through comlink: `wrap<CoverageWorkerApi>(worker)` (see coverage-client.ts).
 
 import { expose, transfer } from 'comlink';
 import { decodeGeometry } from '../data/geometry-format';
-import { loadAttributes, loadDetails, loadLookups, type Progress } from '../data/load';
+import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progress } from '../data/load';
 import type { DataManifest } from '../data/schema';
-import type { NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest } from '../state/coverage-protocol';
-import { CoverageEngine, readSchemesText, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
+import type { ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest } from '../state/coverage-protocol';
+import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
 
 interface DataSource {
   /** Absolute URL of the data folder (ends with a slash). */
@@ -62,15 +62,17 @@ const loadData: EngineDataLoader = async (onProgress): Promise<EngineDataRead> =
     return { ok: false, message: 'This build of the map data has no LSOA boundaries for coverage. Rebuild it with `npm run data`, then reload.' };
   }
   const none = (_: Progress) => undefined;
-  const [attributes, details, lookups, bytes] = await Promise.all([
+  const [attributes, details, lookups, postcodes, bytes] = await Promise.all([
     loadAttributes(url(files.attributes), manifest, none),
     loadDetails(url(files.details), manifest.lsoaCount),
     files.lookups === undefined ? Promise.resolve(null) : loadLookups(url(files.lookups), manifest.lsoaCount),
+    files.postcodes === undefined ? Promise.resolve(null) : loadPostcodeIndex(url(`${files.postcodes}/`), manifest.lsoaCount),
     fetchBytes(url(files.geometry), onProgress),
   ]);
   if (!attributes.ok) return { ok: false, message: attributes.problem.message };
   if (!details.ok) return { ok: false, message: details.problem.message };
   if (lookups && !lookups.ok) return { ok: false, message: lookups.problem.message };
+  if (postcodes && !postcodes.ok) return { ok: false, message: postcodes.problem.message };
   if (typeof bytes === 'string') return { ok: false, message: bytes };
   const geometry = decodeGeometry(bytes);
   if (!geometry.ok) return { ok: false, message: `The LSOA boundaries could not be read: ${geometry.message}` };
@@ -82,7 +84,13 @@ const loadData: EngineDataLoader = async (onProgress): Promise<EngineDataRead> =
   }
   return {
     ok: true,
-    data: { attributes: attributes.value, details: details.value, geometry: geometry.geometry, ...(lookups ? { lookups: lookups.value } : {}) },
+    data: {
+      attributes: attributes.value,
+      details: details.value,
+      geometry: geometry.geometry,
+      ...(lookups ? { lookups: lookups.value } : {}),
+      ...(postcodes ? { postcodes: postcodes.value } : {}),
+    },
   };
 };
 
@@ -93,8 +101,14 @@ const api = {
   init(data: DataSource): void {
     source = data;
   },
-  async readSchemes(file: Blob) {
-    return readSchemesText(await file.text());
+  previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void) {
+    return engine.previewImport(request, onProgress);
+  },
+  takeImport(token: number) {
+    return engine.takeImport(token);
+  },
+  discardImport(token: number): void {
+    engine.discardImport(token);
   },
   async run(request: RunRequest, onProgress: (progress: RunProgress) => void) {
     const { value, transfer: buffers } = await engine.run(request, onProgress);

@@ -62,6 +62,15 @@ function headlineOf(json: SummaryJson): Headline {
 
 const panel = () => page.getByRole('region', { name: 'Coverage' });
 
+/** The import preview: check what it says, then import. */
+async function confirmImport(button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: button })).toBeEnabled({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/coverage-2-import-${button.replace(/\W+/g, '-')}.png` });
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** The per-decile table as numbers and text, decile 1 first. */
 async function readDecileTable() {
   const rows = panel().locator('table.decile-table tbody tr');
@@ -116,22 +125,22 @@ test('opening the Trafford bus routes shows the same decile table and headline a
   await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: `${SHOTS}/coverage-1-empty.png` });
 
-  // Record every status the run goes through: the first run prepares the boundaries.
+  // Record every state the import and the run go through: the first import prepares the data.
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { __statuses: string[] }).__statuses = seen;
     window.__gapmap!.store.subscribe((state) => {
-      const kind = state.coverage.status.kind;
+      const { importing, status } = state.coverage;
+      const kind = importing.kind === 'reading' ? `import:${importing.phase}` : importing.kind === 'preview' ? 'import:preview' : status.kind;
       if (seen[seen.length - 1] !== kind) seen.push(kind);
     });
   });
   const expected = cliSummary(['--scope', TRAFFORD]);
-  await panel().getByLabel('Open a GeoJSON file of schemes').setInputFiles(ROUTES);
-  await expect(panel().getByRole('status')).toContainText('Preparing LSOA boundaries…');
-  await page.screenshot({ path: `${SHOTS}/coverage-2-preparing.png` });
+  await panel().getByLabel('Add schemes from files').setInputFiles(ROUTES);
+  await confirmImport('Import 407 schemes');
   await waitForResult();
   const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
-  expect(statuses).toEqual(expect.arrayContaining(['preparing', 'ready']));
+  expect(statuses).toEqual(expect.arrayContaining(['import:preparing', 'import:preview', 'ready']));
 
   await expect(panel().locator('.dataset')).toContainText('trafford_bus_routes_tfgm_2023.geojson');
   await expect(panel().locator('.dataset')).toContainText('407 schemes: 407 routes');
@@ -191,14 +200,14 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('a file that is not GeoJSON is explained, and the routes already open stay', async () => {
+test('a file that is not text is explained, and the routes already open stay', async () => {
   const before = await readDecileTable();
   await panel()
-    .getByLabel('Open another GeoJSON file')
-    .setInputFiles({ name: 'schemes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,lat,lon\nA,53.4,-2.3\n') });
+    .getByLabel('Add more schemes from files')
+    .setInputFiles({ name: 'schemes.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) });
   const alert = panel().getByRole('alert');
-  await expect(alert).toContainText('schemes.csv is not a GeoJSON file');
-  await expect(alert).toContainText('The schemes from trafford_bus_routes_tfgm_2023.geojson are still loaded.');
+  await expect(alert).toContainText('schemes.png is not a text file');
+  await expect(alert).toContainText('Your datasets are as they were.');
   await expect(panel().locator('.dataset')).toContainText('trafford_bus_routes_tfgm_2023.geojson');
   expect(await readDecileTable()).toEqual(before);
   await page.screenshot({ path: `${SHOTS}/coverage-6-bad-file.png` });
@@ -247,9 +256,10 @@ test('Esc closes the coverage tab; the details of a clicked gap stay one tab awa
 test('schemes that name areas (a ward, a list of LSOAs) are drawn as their LSOAs', async () => {
   await page.getByRole('button', { name: 'Coverage' }).click();
   await scopeTo('Trafford');
-  await panel().getByLabel('Open another GeoJSON file').setInputFiles(AREA_LISTS);
+  await panel().getByLabel('Add more schemes from files').setInputFiles(AREA_LISTS);
+  await confirmImport('Import 2 schemes');
   await waitForResult();
-  await expect(panel().locator('.dataset')).toContainText('trafford-area-lists.geojson');
+  await expect(panel().locator('.dataset').nth(1)).toContainText('trafford-area-lists.geojson');
   // Bowdon ward's 7 LSOAs (ONS ward lookup) and 3 LSOAs of Timperley North, named by code.
   await settle(page);
   const tinted = await page.evaluate(() => {

@@ -13,25 +13,21 @@ import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
 import type { NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
 import { invertCovered } from '../../src/core/coverage';
-import { CoverageEngine, hashSchemes, readSchemesText, runKey } from '../../src/worker/coverage-engine';
+import { hashSchemes } from '../../src/core/scheme-hash';
+import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { CoverageEngine, runKey } from '../../src/worker/coverage-engine';
 import { builtData, builtDataDir, hasBuiltData, TRAFFORD, trafford } from './built-data';
 
 describe('engine helpers', () => {
   it('hashes equal schemes equally and different ones differently', () => {
-    const a = readSchemesText(JSON.stringify({ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [-2.3, 53.4] } }));
-    const b = readSchemesText(JSON.stringify({ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [-2.3, 53.41] } }));
+    const a = readSchemesGeoJson(JSON.stringify({ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [-2.3, 53.4] } }));
+    const b = readSchemesGeoJson(JSON.stringify({ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [-2.3, 53.41] } }));
     if (!a.ok || !b.ok) throw new Error('fixtures should read');
-    expect(a.hash).toBe(hashSchemes(a.schemes));
-    expect(a.hash).toMatch(/^[0-9a-f]{16}$/);
-    expect(a.hash).not.toBe(b.hash);
-    expect(runKey(a.hash, { kind: 'share', share: 0.5 })).toBe(`${a.hash}|share:0.5`);
-  });
-
-  it('refuses a file with no usable feature, saying why feature by feature', () => {
-    const read = readSchemesText(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] }));
-    expect(read.ok).toBe(false);
-    expect(read.problems.length).toBe(2);
-    expect(read.problems[1]!.message).toMatch(/No feature in the file could be used/);
+    const hash = hashSchemes(a.schemes);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(hashSchemes(JSON.parse(JSON.stringify(a.schemes)) as typeof a.schemes)).toBe(hash);
+    expect(hashSchemes(b.schemes)).not.toBe(hash);
+    expect(runKey(hash, { kind: 'share', share: 0.5 })).toBe(`${hash}|share:0.5`);
   });
 
   it('inverts per-scheme LSOA lists into per-LSOA scheme lists', () => {
@@ -59,9 +55,9 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
       return { ok: true, data };
     });
     trafford_ = resolveScopeRef(data.attributes, { kind: 'lad', code: TRAFFORD })!;
-    const read = readSchemesText(fs.readFileSync(trafford.routes, 'utf8'));
+    const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
-    request = { schemesHash: read.hash, schemes: read.schemes, rule: { kind: 'centroid' } };
+    request = { schemesHash: hashSchemes(read.schemes), schemes: read.schemes, rule: { kind: 'centroid' } };
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-engine-'));
   });
 
@@ -145,5 +141,49 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     // Nothing half-done was cached: the same rule runs in full afterwards.
     const full = await engine.run({ ...request, rule: { kind: 'share', share: 0.3 }, id: id(), view }, () => undefined);
     expect(full.value.kind).toBe('done');
+  });
+});
+
+describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
+  let engine: CoverageEngine;
+  beforeAll(async () => {
+    const data = await builtData();
+    engine = new CoverageEngine(async () => ({ ok: true, data }));
+  });
+  const grantsCsv = () => {
+    const bytes = fs.readFileSync(path.join(path.dirname(trafford.routes), '..', 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv'));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  };
+
+  it('previews a file, reads it again with another column meaning, and hands over exactly what was previewed', async () => {
+    const first = await engine.previewImport({ token: 1, name: 'grants.csv', bytes: grantsCsv() }, () => undefined);
+    if (first.kind !== 'ready') throw new Error(first.message);
+    expect(first.preview).toMatchObject({ format: 'CSV', rows: 555, schemes: 555, errors: 0 });
+    expect(first.preview.sample).toHaveLength(5);
+    expect(first.preview.table!.sample[0]![0]).toBe('360G-traffordmbc-VSG1342');
+    // Say the beneficiary code column means nothing: only the 11 grants with a recipient postcode
+    // (the data's README) keep a place, by that postcode.
+    const column = first.preview.table!.headers.indexOf('Beneficiary Location:Geographic Code');
+    const meanings = first.preview.table!.meanings.map((m, c) => (c === column ? ({ kind: 'ignore' } as const) : m));
+    const second = await engine.previewImport({ token: 1, name: 'grants.csv', meanings }, () => undefined);
+    if (second.kind !== 'ready') throw new Error(second.message);
+    expect(second.preview.schemes).toBe(11);
+    expect(second.preview.errors).toBe(544);
+    expect(second.preview.locatedBy).toEqual([['Recipient: postcode', 11]]);
+    expect(second.preview.reasons).toEqual([{ reason: expect.stringMatching(/^No location/), count: 544 }]);
+    const back = await engine.previewImport({ token: 1, name: 'grants.csv', meanings: first.preview.table!.meanings }, () => undefined);
+    expect(back.kind === 'ready' && back.preview.schemes).toBe(555);
+    const taken = engine.takeImport(1);
+    expect(taken?.schemes).toHaveLength(555);
+    expect(taken?.hash).toBe(hashSchemes(taken!.schemes));
+    expect(engine.takeImport(1)).toBeNull();
+  });
+
+  it('refuses a binary file, and a discarded import cannot be taken', async () => {
+    const refused = await engine.previewImport({ token: 2, name: 'photo.png', bytes: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0).buffer }, () => undefined);
+    expect(refused).toEqual({ kind: 'refused', message: expect.stringContaining('photo.png is not a text file') });
+    await engine.previewImport({ token: 3, name: 'grants.csv', bytes: grantsCsv() }, () => undefined);
+    engine.discardImport(3);
+    expect(engine.takeImport(3)).toBeNull();
   });
 });

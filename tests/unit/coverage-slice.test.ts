@@ -4,18 +4,28 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
 import type { Scheme } from '../../src/core/scheme';
+import type { ColumnMeaning } from '../../src/data/import/columns';
 import type {
   CoverageClient,
+  ImportOutcome,
+  ImportRequest,
   NearestOutcome,
   NearestProgress,
   NearestRequest,
   RunOutcome,
   RunProgress,
   RunRequest,
-  SchemesFileRead,
   SummaryRequest,
 } from '../../src/state/coverage-protocol';
-import { fileFailureMessage, gapNearestKm, gapsToMeasure, GAP_ROWS_SHOWN, withMeasured } from '../../src/state/coverage-slice';
+import {
+  gapNearestKm,
+  gapsToMeasure,
+  GAP_ROWS_SHOWN,
+  withMeasured,
+  type Dataset,
+  type MappingMemory,
+  type WorkspaceStorage,
+} from '../../src/state/coverage-slice';
 import { selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
@@ -38,13 +48,41 @@ interface Pending<T, P> {
   resolve: (outcome: RunOutcome | NearestOutcome) => void;
 }
 
+/** What the fake worker makes of any file: these schemes, or a refusal. */
+type FakeRead = { ok: true; schemes: Scheme[]; hash: string; table?: { headers: string[]; meanings: ColumnMeaning[] } } | { ok: false; message: string };
+
 /** A worker that answers when the test says so. */
-function fakeClient(read: SchemesFileRead = { ok: true, schemes: [route], problems: [], hash: 'h1' }) {
+function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' }) {
+  const previews: ImportRequest[] = [];
+  let current = read;
   const runs: Pending<RunRequest, RunProgress>[] = [];
   const measures: Pending<NearestRequest, NearestProgress>[] = [];
   const summaries: SummaryRequest[] = [];
   const client = {
-    readSchemes: vi.fn(async (_file: Blob): Promise<SchemesFileRead> => read),
+    previewImport: vi.fn(async (request: ImportRequest): Promise<ImportOutcome> => {
+      previews.push(request);
+      if (!current.ok) return { kind: 'refused', message: current.message };
+      const table = current.table ? { ...current.table, meanings: request.meanings ?? current.table.meanings, sample: [] } : null;
+      return {
+        kind: 'ready',
+        preview: {
+          token: request.token,
+          name: request.name,
+          format: table ? 'CSV' : 'GeoJSON',
+          schemes: current.schemes.length,
+          rows: table ? current.schemes.length : null,
+          table,
+          sample: current.schemes.slice(0, 5),
+          errors: 0,
+          warnings: 0,
+          reasons: [],
+          problems: [],
+          locatedBy: [],
+        },
+      };
+    }),
+    takeImport: vi.fn(async (_token: number) => (current.ok ? { format: 'GeoJSON' as const, schemes: current.schemes, problems: [], hash: current.hash, locatedBy: [] } : null)),
+    discardImport: vi.fn((_token: number) => undefined),
     run: vi.fn(
       (request: RunRequest, onProgress: (p: RunProgress) => void) =>
         new Promise<RunOutcome>((resolve) => runs.push({ request, onProgress, resolve: resolve as Pending<RunRequest, RunProgress>['resolve'] })),
@@ -83,26 +121,60 @@ function fakeClient(read: SchemesFileRead = { ok: true, schemes: [route], proble
       },
     });
   };
-  return { client, runs, measures, summaries, finishRun };
+  const answerWith = (next: FakeRead) => (current = next);
+  return { client, runs, measures, summaries, previews, finishRun, answerWith };
 }
 
-function setup(read?: SchemesFileRead) {
+function memoryWorkspace(saved: Dataset[] = []) {
+  const saves: Dataset[][] = [];
+  let fail: string | null = null;
+  const workspace: WorkspaceStorage = {
+    load: async () => saved,
+    save: async (datasets) => {
+      if (fail) throw new Error(fail);
+      saves.push([...datasets]);
+    },
+  };
+  return { workspace, saves, failWith: (message: string | null) => (fail = message) };
+}
+
+function setup(read?: FakeRead, options: { saved?: Dataset[]; mappings?: MappingMemory } = {}) {
   const fake = fakeClient(read);
+  const memory = memoryWorkspace(options.saved);
   const store = createAppStore(
     { manifest, attributes, url: EMPTY_URL_VIEW, basemapUrl: null },
-    { fetchDetails: async () => ({ ok: true, value: details }), saveBasemapUrl: () => undefined, coverage: fake.client },
+    {
+      fetchDetails: async () => ({ ok: true, value: details }),
+      saveBasemapUrl: () => undefined,
+      coverage: fake.client,
+      workspace: memory.workspace,
+      ...(options.mappings ? { mappings: options.mappings } : {}),
+    },
   );
-  return { store, ...fake };
+  return { store, ...fake, ...memory };
 }
 
 const file = (name = 'routes.geojson') => new File(['{}'], name);
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Chooses a file and waits for its preview (without confirming). */
+async function preview(store: ReturnType<typeof setup>['store'], name = 'routes.geojson'): Promise<void> {
+  store.getState().importFiles([file(name)]);
+  await flush();
+  await flush();
+}
+
+/** Chooses a file and confirms its import. */
+async function importFile(store: ReturnType<typeof setup>['store'], name = 'routes.geojson'): Promise<void> {
+  await preview(store, name);
+  await store.getState().confirmImport();
+}
+
 describe('coverage slice', () => {
   it('knows which LSOAs schemes naming areas reach, for the map to draw, once their run is done', async () => {
     const areaList: Scheme = { id: 'a1', name: 'Ward fund', kind: 'community', footprint: { type: 'areas', areas: [{ kind: 'ward', code: 'E05000001' }] } };
-    const { store, finishRun } = setup({ ok: true, schemes: [route, areaList], problems: [], hash: 'h2' });
-    await store.getState().openSchemesFile(file());
+    const { store, finishRun } = setup({ ok: true, schemes: [route, areaList], hash: 'h2' });
+    await importFile(store);
     expect(selectAreaListLsoas(store.getState()).size).toBe(0);
     // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both.
     finishRun(0, [0], { lsoaStart: Uint32Array.of(0, 0, 1, 2, 2, 4, 4), lsoaSchemes: Uint32Array.of(0, 1, 0, 1) });
@@ -115,7 +187,7 @@ describe('coverage slice', () => {
 
   it('reads a file, runs coverage for the current scope, indicator and gap decile, then measures the gaps shown', async () => {
     const { store, client, runs, measures, finishRun } = setup();
-    await store.getState().openSchemesFile(file());
+    await importFile(store);
     const { coverage } = store.getState();
     expect(coverage.datasetName).toBe('routes.geojson');
     expect(coverage.schemes).toEqual([route]);
@@ -144,7 +216,7 @@ describe('coverage slice', () => {
 
   it('re-summarises, without a new run, when the scope, indicator or gap decile changes', async () => {
     const { store, client, summaries, finishRun } = setup();
-    await store.getState().openSchemesFile(file());
+    await importFile(store);
     finishRun(0);
     await flush();
     store.getState().setGapDecile(3);
@@ -162,7 +234,7 @@ describe('coverage slice', () => {
 
   it('runs again for a new rule, cancelling the run still going', async () => {
     const { store, client, runs } = setup();
-    await store.getState().openSchemesFile(file());
+    await importFile(store);
     store.getState().setCoverageRule({ kind: 'share', share: 0.5 });
     expect(client.cancel).toHaveBeenCalledWith(runs[0]!.request.id);
     expect(runs[1]!.request.rule).toEqual({ kind: 'share', share: 0.5 });
@@ -171,26 +243,126 @@ describe('coverage slice', () => {
     expect(client.run).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps the schemes and results it had when a file cannot be used', async () => {
-    const { store, client, finishRun } = setup();
-    await store.getState().openSchemesFile(file());
+  it('keeps the datasets and results it had when a file cannot be used', async () => {
+    const { store, client, finishRun, answerWith } = setup();
+    await importFile(store);
     finishRun(0);
     await flush();
     const before = store.getState().coverage;
-    client.readSchemes.mockResolvedValueOnce({ ok: false, problems: [{ severity: 'error', message: 'The file is not valid JSON (Unexpected token), so it cannot be read as GeoJSON.' }] });
-    await store.getState().openSchemesFile(file('grants.csv'));
+    answerWith({ ok: false, message: 'grants.xlsx is not a text file (it holds binary data).' });
+    await preview(store, 'grants.xlsx');
     const after = store.getState().coverage;
-    expect(after.file).toMatchObject({ kind: 'failed', name: 'grants.csv' });
-    expect(after.file.kind === 'failed' && after.file.message).toMatch(/grants.csv is not a GeoJSON file.*The schemes from routes.geojson are still loaded\./);
-    expect(after.schemes).toBe(before.schemes);
+    expect(after.importErrors).toEqual([{ name: 'grants.xlsx', message: 'grants.xlsx is not a text file (it holds binary data).' }]);
+    expect(after.importing).toEqual({ kind: 'none' });
+    expect(after.datasets).toBe(before.datasets);
     expect(after.result).toBe(before.result);
     expect(after.summary).toBe(before.summary);
     expect(client.run).toHaveBeenCalledTimes(1);
   });
 
+  it('adds nothing until the import is confirmed; cancelling leaves everything as it was', async () => {
+    const { store, client, saves } = setup();
+    await preview(store);
+    expect(store.getState().coverage.importing).toMatchObject({ kind: 'preview', preview: { name: 'routes.geojson', schemes: 1 } });
+    expect(store.getState().coverage.datasets).toEqual([]);
+    store.getState().cancelImport();
+    expect(client.discardImport).toHaveBeenCalledTimes(1);
+    expect(store.getState().coverage).toMatchObject({ importing: { kind: 'none' }, datasets: [], schemes: [] });
+    expect(client.run).not.toHaveBeenCalled();
+    expect(saves).toEqual([]);
+  });
+
+  it('reads several files one after another, each confirmed on its own; ids stay unique across datasets', async () => {
+    const { store, client } = setup();
+    store.getState().importFiles([file('a.geojson'), file('b.geojson')]);
+    await flush();
+    await flush();
+    expect(store.getState().coverage.importQueue.map((f) => f.name)).toEqual(['b.geojson']);
+    await store.getState().confirmImport();
+    await flush();
+    await flush();
+    expect(store.getState().coverage.importing).toMatchObject({ kind: 'preview', preview: { name: 'b.geojson' } });
+    await store.getState().confirmImport();
+    const { datasets, schemes } = store.getState().coverage;
+    expect(datasets.map((d) => d.name)).toEqual(['a.geojson', 'b.geojson']);
+    expect(schemes.map((s) => s.id)).toEqual(['r1', 'r1#2']);
+    expect(datasets[1]!.problems.map((p) => p.message)).toEqual(["The id 'r1' is already used by another dataset; in b.geojson it was renamed 'r1#2'."]);
+    expect(datasets[0]!.colour).not.toBe(datasets[1]!.colour);
+    expect(client.run).toHaveBeenCalledTimes(2);
+  });
+
+  it('hides, deletes and brings back datasets; coverage follows the datasets shown', async () => {
+    const { store, client, saves } = setup();
+    await importFile(store);
+    const id = store.getState().coverage.datasets[0]!.id;
+    store.getState().setDatasetVisible(id, false);
+    expect(store.getState().coverage).toMatchObject({ schemes: [], schemesHash: null, result: null, summary: null });
+    store.getState().setDatasetVisible(id, true);
+    expect(store.getState().coverage.schemes).toEqual([route]);
+    expect(client.run).toHaveBeenCalledTimes(2);
+    store.getState().deleteDataset(id);
+    expect(store.getState().coverage).toMatchObject({ datasets: [], schemes: [], lastDeleted: { index: 0 } });
+    store.getState().undoDeleteDataset();
+    expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([id]);
+    expect(store.getState().coverage.lastDeleted).toBeNull();
+    // Every change was saved, in order.
+    expect(saves.map((datasets) => datasets.map((d) => `${d.name}:${d.visible}`))).toEqual([
+      ['routes.geojson:true'],
+      ['routes.geojson:false'],
+      ['routes.geojson:true'],
+      [],
+      ['routes.geojson:true'],
+    ]);
+  });
+
+  it('restores the saved workspace at start and runs coverage on it; says so when saving fails', async () => {
+    const saved: Dataset = {
+      id: 'd1',
+      name: 'saved.geojson',
+      format: 'GeoJSON',
+      colour: '#d4351c',
+      visible: true,
+      schemes: [route],
+      problems: [],
+      hash: 'h9',
+      importedAt: '2026-11-26T00:00:00.000Z',
+      locatedBy: [],
+    };
+    const { store, client, failWith } = setup(undefined, { saved: [saved] });
+    await store.getState().loadWorkspace();
+    expect(store.getState().coverage).toMatchObject({ datasets: [saved], schemesHash: 'h9', datasetName: 'saved.geojson' });
+    expect(client.run).toHaveBeenCalledTimes(1);
+    failWith('storage quota reached');
+    store.getState().setDatasetVisible('d1', false);
+    await flush();
+    expect(store.getState().coverage.saveError).toMatch(/could not be saved in this browser \(storage quota reached\).*export the workspace/);
+  });
+
+  it('reads a file again with a changed column meaning, and remembers the mapping for the same headers', async () => {
+    const remembered = new Map<string, ColumnMeaning[]>();
+    const mappings: MappingMemory = {
+      recall: (headers) => remembered.get(headers.join('|')) ?? null,
+      remember: (headers, meanings) => void remembered.set(headers.join('|'), [...meanings]),
+    };
+    const table = { headers: ['Name', 'Where'], meanings: [{ kind: 'field', field: 'name' }, { kind: 'ignore' }] as ColumnMeaning[] };
+    const { store, previews } = setup({ ok: true, schemes: [route], hash: 'h1', table }, { mappings });
+    await preview(store, 'a.csv');
+    const postcode: ColumnMeaning = { kind: 'location', place: 'scheme', part: 'postcode' };
+    store.getState().setImportMeaning(1, postcode);
+    await flush();
+    expect(previews[1]).toMatchObject({ name: 'a.csv', meanings: [table.meanings[0], postcode] });
+    expect(previews[1]!.bytes).toBeUndefined(); // The worker still holds the file.
+    await store.getState().confirmImport();
+    // The next file with these headers is read with the mapping chosen here.
+    await preview(store, 'b.csv');
+    expect(previews[3]).toMatchObject({ name: 'b.csv', meanings: [table.meanings[0], postcode] });
+    const importing = store.getState().coverage.importing;
+    expect(importing.kind === 'preview' && importing.preview.table?.meanings[1]).toEqual(postcode);
+  });
+
   it('cancels a run: the worker is told, late answers are ignored, and it can run again', async () => {
     const { store, client, runs, finishRun } = setup();
-    await store.getState().openSchemesFile(file());
+    await importFile(store);
     store.getState().cancelCoverage();
     expect(client.cancel).toHaveBeenCalledWith(runs[0]!.request.id);
     expect(store.getState().coverage.status).toEqual({ kind: 'idle', note: 'The coverage run was stopped.' });
@@ -203,7 +375,7 @@ describe('coverage slice', () => {
 
   it('says what failed when a run fails', async () => {
     const { store, runs } = setup();
-    await store.getState().openSchemesFile(file());
+    await importFile(store);
     runs[0]!.resolve({ kind: 'failed', message: 'The LSOA boundaries could not be downloaded.' });
     await flush();
     expect(store.getState().coverage.status).toEqual({ kind: 'failed', message: 'The LSOA boundaries could not be downloaded.' });
@@ -264,21 +436,5 @@ describe('coverage helpers', () => {
     ]);
     expect(known.size).toBe(1);
     expect(withMeasured(known, [])).toBe(known);
-  });
-
-  it('explains a refused file: what happened, what to do, and what is still loaded', () => {
-    expect(fileFailureMessage('a.geojson', [{ severity: 'error', message: 'The file holds no features.' }], null)).toBe(
-      'a.geojson could not be used. The file holds no features. Fix the file and open it again.',
-    );
-    expect(
-      fileFailureMessage(
-        'b.geojson',
-        [
-          { feature: 1, severity: 'error', message: 'No geometry. The feature was skipped.' },
-          { severity: 'error', message: 'No feature in the file could be used as a scheme (see the reasons above).' },
-        ],
-        'a.geojson',
-      ),
-    ).toBe('b.geojson could not be used. None of its features could be used (see the list below). Fix the file and open it again. The schemes from a.geojson are still loaded.');
   });
 });

@@ -9,18 +9,10 @@ import { grantsToTable, is360GivingPackage, type Table } from './read-360giving'
 import { decodeText, looksBinary, readTable } from './read-table';
 import { importTable, outwardCodesOf, type TableImportContext } from './table-schemes';
 
-export type ImportFormat = 'GeoJSON' | '360Giving JSON' | 'CSV';
+import type { ImportFormat, ImportProblem } from './import-problem';
 
-export interface ImportProblem {
-  /** 1-based data row of a table, or feature of a GeoJSON file; absent for the whole file. */
-  row?: number;
-  feature?: number;
-  id?: string;
-  column?: string;
-  value?: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
+export type { ImportFormat, ImportProblem };
+export { formatImportProblem } from './import-problem';
 
 export type SchemesImport =
   | {
@@ -29,18 +21,9 @@ export type SchemesImport =
       schemes: Scheme[];
       problems: ImportProblem[];
       /** Tables only: what each column was taken to mean, and how many schemes each kind of location placed. */
-      table?: { headers: string[]; meanings: ColumnMeaning[]; locatedBy: Map<string, number>; rows: number };
+      table?: { headers: string[]; meanings: ColumnMeaning[]; locatedBy: Map<string, number>; rows: number; sample: string[][] };
     }
   | { ok: false; message: string };
-
-/** "Row 12, column 'Latitude' ('152.3'): …" or "Feature 3 (id 'r3'): …", for lists, the CLI and the problems CSV. */
-export function formatImportProblem(problem: ImportProblem): string {
-  const position = problem.row !== undefined ? `Row ${problem.row}` : problem.feature !== undefined ? `Feature ${problem.feature}` : undefined;
-  const id = problem.id !== undefined ? `${position !== undefined ? ' ' : ''}(id '${problem.id}')` : '';
-  const column = problem.column !== undefined ? `column '${problem.column}'${problem.value !== undefined ? ` ('${problem.value}')` : ''}` : undefined;
-  const where = [position !== undefined || id !== '' ? `${position ?? ''}${id}` : undefined, column].filter((part) => part !== undefined);
-  return where.length > 0 ? `${where.join(', ')}: ${problem.message}` : problem.message;
-}
 
 export type ImportContext = TableImportContext;
 
@@ -54,7 +37,7 @@ async function importRows(table: Table, format: ImportFormat, context: ImportCon
     format,
     schemes: imported.schemes,
     problems: imported.problems,
-    table: { headers: table.headers, meanings: chosen, locatedBy: imported.locatedBy, rows: table.rows.length },
+    table: { headers: table.headers, meanings: chosen, locatedBy: imported.locatedBy, rows: table.rows.length, sample: table.rows.slice(0, 5) },
   };
 }
 

@@ -1,0 +1,220 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { SCHEME_KINDS } from '../core/scheme';
+import { describeMeaning, LOCATION_PLACES, type ColumnMeaning, type LocationPart, type SchemeField } from '../data/import/columns';
+import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
+import { formatGbp } from './coverage-format';
+import { downloadProblems } from './download';
+import { useAppState, useAppStore } from './use-store';
+
+const FIELDS: readonly SchemeField[] = ['id', 'name', 'amount', 'funder', 'start', 'awarded', 'end', 'kind', 'theme', 'radius'];
+const PARTS: readonly LocationPart[] = ['latitude', 'longitude', 'easting', 'northing', 'postcode', 'code', 'code-type'];
+
+/** Every meaning a column can be given, grouped as the select shows them. */
+const MEANING_GROUPS: readonly { label: string; meanings: ColumnMeaning[] }[] = [
+  { label: 'Scheme', meanings: [{ kind: 'ignore' }, ...FIELDS.map((field): ColumnMeaning => ({ kind: 'field', field }))] },
+  ...LOCATION_PLACES.map((place) => ({
+    label: place === 'beneficiary' ? 'Where it benefits (preferred)' : place === 'scheme' ? 'Its own location' : "Recipient's address (last resort)",
+    meanings: [
+      ...PARTS.map((part): ColumnMeaning => ({ kind: 'location', place, part })),
+      { kind: 'location', place, part: 'code', lsoaVintage: 'lsoa21' } as ColumnMeaning,
+      { kind: 'location', place, part: 'code', lsoaVintage: 'lsoa11' } as ColumnMeaning,
+    ],
+  })),
+];
+
+const key = (meaning: ColumnMeaning) => JSON.stringify(meaning);
+const MEANINGS = new Map(MEANING_GROUPS.flatMap((group) => group.meanings.map((m) => [key(m), m] as const)));
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The import preview: what each column was taken to mean (changeable), the first schemes as they
+ * will be added, and which rows will be skipped and why. Nothing is added until "Import".
+ */
+export function ImportDialog() {
+  const store = useAppStore();
+  const importing = useAppState((state) => state.coverage.importing);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = importing.kind === 'preview';
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    else if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      class="dialog import-dialog"
+      aria-labelledby="import-heading"
+      onCancel={(event) => {
+        event.preventDefault(); // Esc: cancel the import (and let the state close the dialog).
+        store.getState().cancelImport();
+      }}
+    >
+      {importing.kind === 'preview' && <PreviewBody preview={importing.preview} updating={importing.updating} />}
+    </dialog>
+  );
+}
+
+function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: boolean }) {
+  const store = useAppStore();
+  const queued = useAppState((state) => state.coverage.importQueue.length);
+  const skipped = preview.errors;
+  return (
+    <div aria-busy={updating}>
+      <h2 id="import-heading">Import {preview.name}</h2>
+      <p class="import-summary" role="status">
+        {preview.format}
+        {preview.rows !== null ? `, ${plural(preview.rows, 'row', 'rows')}` : ''}: <strong>{plural(preview.schemes, 'scheme', 'schemes')}</strong> will be
+        added{skipped > 0 ? `; ${plural(skipped, preview.rows !== null ? 'row' : 'feature', preview.rows !== null ? 'rows' : 'features')} will be skipped` : ''}.
+        {updating ? ' Updating…' : ''}
+      </p>
+      {preview.locatedBy.length > 0 && (
+        <p class="hint">
+          Placed by {preview.locatedBy.map(([how, count]) => `${how.toLowerCase()} (${count.toLocaleString('en-GB')})`).join('; ')}.
+        </p>
+      )}
+      {preview.table && <ColumnTable preview={preview} disabled={updating} />}
+      <SampleSchemes preview={preview} />
+      {preview.reasons.length > 0 && (
+        <section aria-labelledby="import-skipped-heading">
+          <h3 id="import-skipped-heading">Why rows will be skipped</h3>
+          <ul class="problem-list">
+            {preview.reasons.slice(0, 6).map(({ reason, count }) => (
+              <li key={reason} class="problem-error">
+                {reason}
+                {count > 1 ? ` (and ${plural(count - 1, 'more like it', 'more like it')})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {preview.problems.length > 0 && (
+        <p>
+          <button
+            type="button"
+            class="button-link"
+            onClick={() => downloadProblems(preview.name, preview.problems)}
+          >
+            Download the problems (CSV{preview.errors + preview.warnings > PREVIEW_PROBLEMS ? `, first ${PREVIEW_PROBLEMS}; all come with the dataset` : ''})
+          </button>
+        </p>
+      )}
+      <div class="button-row">
+        <button type="button" class="button" disabled={updating || preview.schemes === 0} onClick={() => void store.getState().confirmImport()}>
+          {preview.schemes === 0 ? 'Nothing to import' : `Import ${plural(preview.schemes, 'scheme', 'schemes')}`}
+        </button>
+        <button type="button" class="button-secondary" onClick={() => store.getState().cancelImport()}>
+          Cancel
+        </button>
+        {queued > 0 && <span class="hint">Then {plural(queued, 'more file', 'more files')}.</span>}
+      </div>
+    </div>
+  );
+}
+
+function ColumnTable({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
+  const store = useAppStore();
+  const table = preview.table!;
+  return (
+    <section aria-labelledby="import-columns-heading">
+      <h3 id="import-columns-heading">What each column means</h3>
+      <p class="hint">Detected from the headers; change any that are wrong. The same headers get the same choices next time.</p>
+      <div class="table-scroll">
+        <table class="import-columns">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Means</th>
+              <th scope="col">First values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.headers.map((header, c) => {
+              const id = `import-column-${c}`;
+              return (
+                <tr key={header + c}>
+                  <th scope="row">
+                    <label for={id}>{header}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={id}
+                      class="select"
+                      disabled={disabled}
+                      value={key(table.meanings[c]!)}
+                      onChange={(event) => {
+                        const meaning = MEANINGS.get(event.currentTarget.value);
+                        if (meaning) store.getState().setImportMeaning(c, meaning);
+                      }}
+                    >
+                      {MEANING_GROUPS.map((group) => (
+                        <optgroup key={group.label} label={group.label}>
+                          {group.meanings.map((m) => (
+                            <option key={key(m)} value={key(m)}>
+                              {describeMeaning(m)}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ))}
+                    </select>
+                  </td>
+                  <td class="sample-values" title={values(table.sample, c)}>
+                    {values(table.sample, c)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The first non-empty values of column c, for a glance at what it holds. */
+function values(sample: readonly (readonly string[])[], c: number): string {
+  return sample
+    .map((row) => (row[c] ?? '').trim())
+    .filter((v) => v !== '')
+    .slice(0, 3)
+    .join(' · ');
+}
+
+function SampleSchemes({ preview }: { preview: ImportPreview }) {
+  if (preview.sample.length === 0) return null;
+  return (
+    <section aria-labelledby="import-sample-heading">
+      <h3 id="import-sample-heading">The first schemes, as they will be added</h3>
+      <div class="table-scroll">
+        <table class="import-sample">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Placed by</th>
+              <th scope="col">Start</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((scheme) => (
+              <tr key={scheme.id}>
+                <td>{scheme.name}</td>
+                <td>{SCHEME_KINDS.includes(scheme.kind) ? scheme.kind : ''}</td>
+                <td class="num">{scheme.amountGbp !== undefined ? formatGbp(scheme.amountGbp) : '—'}</td>
+                <td>{scheme.locatedBy ?? scheme.footprint.type}</td>
+                <td>{scheme.start ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

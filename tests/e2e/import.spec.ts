@@ -1,0 +1,128 @@
+// Importing the real Trafford Council 360Giving grants by dropping the CSV on the map: the column
+// preview, the confirmation, the schemes on the map, and the workspace surviving a reload
+// (IndexedDB). One session in one tab, as a user would.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, openApp, settle, test, watchConsole } from './fixtures';
+
+const GRANTS = path.resolve('/work/shared/data/grants/trafford_council_voluntary_sector_grants_360giving.csv');
+const TRAFFORD = 'E08000009';
+const SHOTS = '/tmp/shots';
+
+test.describe.configure({ mode: 'serial' });
+
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+let checked = 0;
+
+test.beforeAll(async ({ browser }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  context = await browser.newContext();
+  watchConsole(context, errors);
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+test.afterEach(() => {
+  const fresh = errors.slice(checked);
+  checked = errors.length;
+  expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+});
+
+const panel = () => page.getByRole('region', { name: 'Coverage' });
+const dialog = () => page.getByRole('dialog', { name: /^Import / });
+
+/** The LSOAs the area-list layer draws, as codes. */
+async function tintedLsoas(): Promise<string[]> {
+  return page.evaluate(() => {
+    const { map, store } = window.__gapmap!;
+    const codes = store.getState().attributes.codes;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['scheme-area-list-fill'] }).map((f) => codes[Number(f.id) - 1]!))].sort();
+  });
+}
+
+test('dropping the Trafford grants CSV on the map shows what each column means before anything is added', async () => {
+  await openApp(page);
+  const bytes = fs.readFileSync(GRANTS).toString('base64');
+  const drop = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'text/csv' }));
+      return data;
+    },
+    { name: path.basename(GRANTS), base64: bytes },
+  );
+  await page.dispatchEvent('main.map-area', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('main.map-area', 'drop', { dataTransfer: drop });
+
+  await expect(dialog()).toBeVisible({ timeout: 60_000 });
+  await expect(dialog().getByRole('status')).toContainText('CSV, 555 rows: 555 schemes will be added.');
+  await expect(dialog()).toContainText('Placed by beneficiary location: area code (district) (555).');
+  // The 360Giving headers are recognised; the user could change any of them.
+  await expect(dialog().getByLabel('Amount Awarded')).toHaveValue(JSON.stringify({ kind: 'field', field: 'amount' }));
+  await expect(dialog().getByLabel('Beneficiary Location:Geographic Code', { exact: true })).toHaveValue(
+    JSON.stringify({ kind: 'location', place: 'beneficiary', part: 'code' }),
+  );
+  await expect(dialog().getByLabel('Recipient Org:Postal Code')).toHaveValue(JSON.stringify({ kind: 'location', place: 'recipient', part: 'postcode' }));
+  await expect(dialog().locator('table.import-sample tbody tr').first()).toContainText("Voluntary Sector Grant to Altrincham Children's Choir");
+  await page.screenshot({ path: `${SHOTS}/import-1-preview.png` });
+  // Nothing is added until the user confirms.
+  expect(await page.evaluate(() => window.__gapmap!.store.getState().coverage.datasets.length)).toBe(0);
+
+  // Taking the beneficiary column away leaves only the grants with a recipient postcode.
+  await dialog().getByLabel('Beneficiary Location:Geographic Code', { exact: true }).selectOption(JSON.stringify({ kind: 'ignore' }));
+  await expect(dialog().getByRole('status')).toContainText('11 schemes will be added; 544 rows will be skipped.');
+  await expect(dialog()).toContainText('No location: the row has no coordinates, grid reference, postcode or area code. The row was skipped. (and 543 more like it)');
+  await dialog().getByLabel('Beneficiary Location:Geographic Code', { exact: true }).selectOption(JSON.stringify({ kind: 'location', place: 'beneficiary', part: 'code' }));
+  await expect(dialog().getByRole('status')).toContainText('555 schemes will be added.');
+});
+
+test('confirming adds the grants as a dataset, drawn over Trafford, and coverage runs', async () => {
+  await dialog().getByRole('button', { name: 'Import 555 schemes' }).click();
+  await expect(dialog()).toHaveCount(0);
+  await expect(panel().locator('.dataset')).toContainText('trafford_council_voluntary_sector_grants_360giving.csv');
+  await expect(panel().locator('.dataset')).toContainText('555 schemes: 555 lists of areas');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  const trafford = await page.evaluate((code) => {
+    const { attributes } = window.__gapmap!.store.getState();
+    const lad = attributes.lads.findIndex((l) => l.code === code);
+    return attributes.codes.filter((_, i) => attributes.lad[i] === lad).sort();
+  }, TRAFFORD);
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.42], zoom: 10.5 }));
+  await settle(page);
+  const tinted = await tintedLsoas();
+  expect(tinted.length).toBeGreaterThan(100);
+  expect(tinted.every((code) => trafford.includes(code))).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/import-2-imported.png` });
+});
+
+test('after a reload the dataset is still there, and hiding and deleting it (with undo) are remembered', async () => {
+  await page.reload();
+  await page.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Coverage' }).click();
+  await expect(panel().locator('.dataset')).toContainText('trafford_council_voluntary_sector_grants_360giving.csv', { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+
+  const checkbox = panel().getByRole('checkbox', { name: 'trafford_council_voluntary_sector_grants_360giving.csv' });
+  await checkbox.uncheck();
+  await expect(panel()).toContainText('Show a dataset to see which LSOAs they reach');
+  await panel().getByRole('button', { name: 'Delete trafford_council_voluntary_sector_grants_360giving.csv' }).click();
+  await expect(panel().locator('.dataset')).toHaveCount(0);
+  await panel().getByRole('button', { name: 'Undo' }).click();
+  await expect(panel().locator('.dataset')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/import-3-after-reload.png` });
+  await page.reload();
+  await page.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Coverage' }).click();
+  await expect(panel().getByRole('checkbox', { name: 'trafford_council_voluntary_sector_grants_360giving.csv' })).not.toBeChecked({ timeout: 30_000 });
+});
+
+test('the whole session logged no console errors', async () => {
+  expect(errors).toEqual([]);
+});
