@@ -27,8 +27,8 @@ Options:
                         living, idaci, idaopi
   --data DIR            the built data (default public/data)
 
-Schemes file: GeoJSON, 360Giving JSON ({"grants": [...]}) or a CSV/TSV table (360Giving
-flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
+Schemes file: GeoJSON, a zipped shapefile (reprojected by its .prj), KML/KMZ, 360Giving JSON
+({"grants": [...]}) or a CSV/TSV table (360Giving flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
 kind (grant|transport|community|other), amount_gbp, funder, start, end, theme, radius_m (points),
 buffer_m (lines, polygons), or lsoa21cd / lsoa11cd / area_codes to name the areas reached.
 Defaults: id from an id-like property (id, ServiceID, ref, code, …) else the feature's position;

@@ -3,10 +3,10 @@
 
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
-import { dataFileUrl, loadAttributes, loadDetails, loadManifest } from './data/load';
+import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';
 import { MapView } from './map/map-view';
 import { syncHashWithStore } from './state/hash-sync';
-import { createAppStore, type AppStore } from './state/store';
+import { createAppStore, type AppStore, type PostcodeLookup } from './state/store';
 import { parseViewHash } from './state/url';
 import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
@@ -88,6 +88,19 @@ async function start(root: HTMLElement): Promise<void> {
   } catch {
     coverage = undefined; // No module workers: the coverage tab says so.
   }
+  // The postcode index is fetched on the first postcode search (its directory, then one district).
+  const postcodeFolder = manifest.files.postcodes;
+  let postcodeIndex: ReturnType<typeof loadPostcodeIndex> | null = null;
+  const lookupPostcode = async (text: string): Promise<PostcodeLookup> => {
+    postcodeIndex ??= loadPostcodeIndex(dataFileUrl(dataBase, `${postcodeFolder}/`).href, manifest.lsoaCount);
+    const index = await postcodeIndex;
+    if (!index.ok) {
+      postcodeIndex = null; // Try again next time (the network may be back).
+      return { ok: false, reason: index.problem.message };
+    }
+    const found = await index.value.lookup(text);
+    return 'place' in found ? { ok: true, postcode: found.postcode.postcode, ...found.place } : { ok: false, reason: found.reason };
+  };
   const store = createAppStore(
     { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
     {
@@ -96,6 +109,7 @@ async function start(root: HTMLElement): Promise<void> {
       ...(coverage ? { coverage } : {}),
       ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase() } : {}),
       mappings,
+      ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
     },
   );
   void store.getState().loadWorkspace();

@@ -14,7 +14,7 @@ import {
   type AppStore,
   type CameraRequest,
 } from '../state/store';
-import { selectAreaListLsoas } from '../state/selectors';
+import { schemeCard, selectAreaListLsoas } from '../state/selectors';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import { schemesToGeoJson } from './scheme-features';
 import {
@@ -29,11 +29,14 @@ import {
   lsoaIdSetFilter,
   lsoaOfFeatureId,
   SCHEME_LAYERS,
+  POSTCODE_SOURCE,
   SCHEME_SOURCE,
   SOURCE,
 } from './style';
 
 const MAX_ZOOM = 15;
+/** How far (pixels) from a point or route a click still hits it. */
+const SCHEME_HIT_PX = 5;
 const FIT_PADDING = 48;
 const BASEMAP_TIMEOUT_MS = 10_000;
 
@@ -88,6 +91,7 @@ export class MapView {
   private basemapLoad: AbortController | null = null;
   private tileErrorShown = false;
   private unloading = false;
+  private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
   private drawnSchemes: AppState['coverage']['schemes'] = [];
 
@@ -175,8 +179,21 @@ export class MapView {
       map.getCanvas().style.cursor = '';
       store.getState().setHover(null);
     });
-    map.on('click', LAYER.lsoaFill, (event) => {
-      const lsoa = lsoaOfFeatureId(event.features?.[0]?.id);
+    // A click on a scheme (points and thin routes are found within a few pixels) shows what it
+    // is; anywhere else it selects the LSOA.
+    map.on('click', (event) => {
+      const { x, y } = event.point;
+      const near: [[number, number], [number, number]] = [
+        [x - SCHEME_HIT_PX, y - SCHEME_HIT_PX],
+        [x + SCHEME_HIT_PX, y + SCHEME_HIT_PX],
+      ];
+      const layers = [LAYER.schemePoint, LAYER.schemeLine, LAYER.schemeAreaLine].filter((layer) => map.getLayoutProperty(layer, 'visibility') !== 'none');
+      const scheme = layers.length > 0 ? map.queryRenderedFeatures(near, { layers })[0] : undefined;
+      if (scheme && typeof scheme.id === 'number') {
+        this.showSchemePopup(scheme.id - 1, event.lngLat);
+        return;
+      }
+      const lsoa = lsoaOfFeatureId(map.queryRenderedFeatures(event.point, { layers: [LAYER.lsoaFill] })[0]?.id);
       if (lsoa !== null) store.getState().selectLsoa(lsoa, { fly: false });
     });
     map.on('moveend', () => {
@@ -198,6 +215,7 @@ export class MapView {
     this.applySchemes(state);
     this.applyAreaLists(state);
     this.applyGaps(state);
+    this.applyPostcodeMarker(state);
   }
 
   private apply(state: AppState, previous: AppState): void {
@@ -211,6 +229,33 @@ export class MapView {
     if (coverage.schemes !== before.schemes || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
     if (coverage.schemes !== before.schemes || coverage.result !== before.result) this.applyAreaLists(state);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
+    if (state.postcodeMarker !== previous.postcodeMarker) this.applyPostcodeMarker(state);
+  }
+
+  /** A popup naming the scheme and its facts, as text (names from files are never read as HTML). */
+  private showSchemePopup(index: number, at: maplibregl.LngLat): void {
+    const card = schemeCard(this.store.getState(), index);
+    if (!card) return;
+    const body = document.createElement('div');
+    body.className = 'scheme-popup';
+    const title = document.createElement('strong');
+    title.textContent = card.title;
+    body.append(title);
+    for (const line of card.lines) {
+      const row = document.createElement('div');
+      row.textContent = line;
+      body.append(row);
+    }
+    this.popup?.remove();
+    this.popup = new maplibregl.Popup({ maxWidth: '280px', focusAfterOpen: true }).setLngLat(at).setDOMContent(body).addTo(this.map);
+  }
+
+  private applyPostcodeMarker(state: AppState): void {
+    const marker = state.postcodeMarker;
+    (this.map.getSource(POSTCODE_SOURCE) as GeoJSONSource | undefined)?.setData({
+      type: 'FeatureCollection',
+      features: marker ? [{ type: 'Feature', properties: { postcode: marker.postcode }, geometry: { type: 'Point', coordinates: [marker.lon, marker.lat] } }] : [],
+    });
   }
 
   /** The schemes opened for coverage, drawn by kind over the deciles and under the labels. */

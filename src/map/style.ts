@@ -16,6 +16,8 @@ import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverag
 export const SOURCE = 'gapmap';
 /** GeoJSON source of the schemes opened for coverage (src/map/scheme-features.ts). */
 export const SCHEME_SOURCE = 'schemes';
+/** GeoJSON source of the postcode last searched for (one point). */
+export const POSTCODE_SOURCE = 'postcode';
 
 export const LAYER = {
   background: 'background',
@@ -24,6 +26,7 @@ export const LAYER = {
   ladLine: 'lad-line',
   regionLine: 'region-line',
   schemeAreaListFill: 'scheme-area-list-fill',
+  postcodePoint: 'postcode-point',
   schemeAreaFill: 'scheme-area-fill',
   schemeAreaCasing: 'scheme-area-casing',
   schemeAreaLine: 'scheme-area-line',
@@ -151,6 +154,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
     sources: {
       [SOURCE]: { type: 'vector', url: tilesUrl },
       [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [POSTCODE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#e3e8ec' } },
@@ -326,6 +330,13 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         filter: none,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': PAPER, 'line-width': 2.5 },
+      },
+      {
+        // The postcode searched for: a pin-head over the selected LSOA's outline.
+        id: LAYER.postcodePoint,
+        type: 'circle',
+        source: POSTCODE_SOURCE,
+        paint: { 'circle-color': INK, 'circle-radius': 7, 'circle-stroke-color': PAPER, 'circle-stroke-width': 3 },
       },
       {
         id: LAYER.regionLabel,

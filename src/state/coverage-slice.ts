@@ -14,6 +14,7 @@ import { DEFAULT_GAP_DECILE } from '../core/summary';
 import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { Dataset } from '../data/dataset';
+import { readWorkspaceFile, workspaceFile } from '../data/workspace-file';
 import type { ImportProblem } from '../data/import/import-problem';
 import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
@@ -69,6 +70,8 @@ export interface CoverageState {
   datasets: readonly Dataset[];
   /** The last dataset deleted, until undone or another is deleted. */
   lastDeleted: { dataset: Dataset; index: number } | null;
+  /** The datasets a workspace file replaced, until undone or replaced again. */
+  lastReplaced: { datasets: readonly Dataset[]; name: string } | null;
   importing: ImportState;
   /** Files waiting to be read after the one being imported. */
   importQueue: readonly File[];
@@ -113,6 +116,12 @@ export interface CoverageSlice {
   undoDeleteDataset: () => void;
   /** Loads the saved workspace (at start). */
   loadWorkspace: () => Promise<void>;
+  /** The workspace as one file (GeoJSON with a versioned `gapmap` member). */
+  exportWorkspace: () => string;
+  /** Replaces the datasets with a workspace file's (the ones replaced can be brought back). */
+  openWorkspaceFile: (file: File) => Promise<void>;
+  /** Brings back the datasets a workspace file replaced. */
+  undoOpenWorkspace: () => void;
   setCoverageRule: (rule: CoverageRule) => void;
   setGapDecile: (decile: number) => void;
   /** Runs coverage for the current schemes and rule (again, after a cancel or failure). */
@@ -130,6 +139,7 @@ export interface CoverageSlice {
 export const INITIAL_COVERAGE: CoverageState = {
   datasets: [],
   lastDeleted: null,
+  lastReplaced: null,
   importing: { kind: 'none' },
   importQueue: [],
   importErrors: [],
@@ -494,6 +504,32 @@ export const coverageSlice =
         next.splice(Math.min(lastDeleted.index, next.length), 0, lastDeleted.dataset);
         patch({ lastDeleted: null });
         setDatasets(next);
+      },
+
+      exportWorkspace: () => JSON.stringify(workspaceFile(get().coverage.datasets, new Date().toISOString())),
+
+      openWorkspaceFile: async (file) => {
+        let text: string;
+        try {
+          text = await file.text();
+        } catch (error) {
+          patch({ importErrors: [{ name: file.name, message: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }] });
+          return;
+        }
+        const read = readWorkspaceFile(text, file.name);
+        if (!read.ok) {
+          patch({ importErrors: [{ name: file.name, message: read.message }] });
+          return;
+        }
+        patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, name: file.name }, lastDeleted: null });
+        setDatasets(read.datasets);
+      },
+
+      undoOpenWorkspace: () => {
+        const { lastReplaced } = get().coverage;
+        if (!lastReplaced) return;
+        patch({ lastReplaced: null });
+        setDatasets([...lastReplaced.datasets]);
       },
 
       loadWorkspace: async () => {

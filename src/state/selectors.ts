@@ -163,3 +163,34 @@ export function selectAreaListLsoas(state: AppState): Map<number, SchemeKind> {
   }
   return out;
 }
+
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/** What the map's popup says about scheme `index` of the schemes shown: name, then one fact a line. */
+export function schemeCard(state: AppState, index: number): { title: string; lines: string[] } | null {
+  const scheme = state.coverage.schemes[index];
+  if (!scheme) return null;
+  const dataset = state.coverage.datasets.find((d) => d.visible && d.schemes.includes(scheme));
+  const footprint = scheme.footprint;
+  const reach =
+    footprint.type === 'point'
+      ? footprint.radiusM > 0
+        ? `Reaches ${footprint.radiusM.toLocaleString('en-GB')} m around`
+        : 'Reaches the LSOA it is in'
+      : footprint.type === 'line'
+        ? `Reaches ${footprint.bufferM.toLocaleString('en-GB')} m either side`
+        : footprint.type === 'polygon'
+          ? footprint.bufferM > 0
+            ? `Reaches ${footprint.bufferM.toLocaleString('en-GB')} m beyond the area`
+            : 'Reaches the area drawn'
+          : `Reaches ${footprint.areas.map((a) => a.code).join(', ')}`;
+  const lines = [
+    `${scheme.kind[0]!.toUpperCase()}${scheme.kind.slice(1)} · ${reach}`,
+    ...(scheme.funder ? [`Funder: ${scheme.funder}`] : []),
+    ...(scheme.amountGbp !== undefined ? [`Amount: ${POUNDS.format(scheme.amountGbp)}`] : []),
+    ...(scheme.start || scheme.end ? [`Dates: ${scheme.start ?? '…'} to ${scheme.end ?? '…'}`] : []),
+    ...(scheme.theme ? [`Theme: ${scheme.theme}`] : []),
+    ...(dataset ? [`Dataset: ${dataset.name}`] : []),
+  ];
+  return { title: scheme.name, lines };
+}

@@ -110,6 +110,10 @@ interface DetailsSlice {
   /** The LSOA to fly to once the details arrive, if a fly was asked for before. */
   pendingFlyLsoa: number | null;
   chooseSearchEntry: (entry: SearchEntry) => void;
+  /** Where the last postcode searched for is, for the map's marker; null when none. */
+  postcodeMarker: { postcode: string; lon: number; lat: number } | null;
+  /** Looks a postcode up, flies to it and shows its LSOA; says why when it is not found. */
+  goToPostcode: (text: string) => Promise<void>;
 }
 
 interface SettingsSlice {
@@ -142,7 +146,14 @@ export interface StoreDeps {
   workspace?: WorkspaceStorage;
   /** Column mappings remembered by headers. */
   mappings?: MappingMemory;
+  /** Postcode → place and LSOA (the build's postcode index, fetched per district). */
+  lookupPostcode?: (text: string) => Promise<PostcodeLookup>;
 }
+
+export type PostcodeLookup = { ok: true; postcode: string; lon: number; lat: number; lsoa: number } | { ok: false; reason: string };
+
+/** How close the map comes to a postcode: a street or two around it. */
+const POSTCODE_ZOOM = 15;
 
 export interface StoreInit {
   manifest: DataManifest;
@@ -288,6 +299,25 @@ const detailsSlice =
       }
       set({ pendingFlyLsoa: null });
       get().moveCamera({ kind: 'bounds', bounds: lsoaBounds(details.details, lsoa), maxZoom: LSOA_MAX_ZOOM }, true);
+    },
+    postcodeMarker: null,
+    goToPostcode: async (text) => {
+      if (!deps.lookupPostcode) {
+        get().showNotice('Postcodes cannot be looked up: this build of the map data has no postcode table. Rebuild it with `npm run data`.');
+        return;
+      }
+      const found = await deps.lookupPostcode(text);
+      if (!found.ok) {
+        get().showNotice(`${found.reason[0]!.toUpperCase()}${found.reason.slice(1)}.`);
+        return;
+      }
+      const state = get();
+      leaveScopeUnlessInside(state, [found.lsoa]);
+      set({ postcodeMarker: { postcode: found.postcode, lon: found.lon, lat: found.lat } });
+      state.selectLsoa(found.lsoa, { fly: false });
+      // A box of a few metres round the spot: fitting it keeps the spot clear of the legend.
+      const d = 0.0005;
+      get().moveCamera({ kind: 'bounds', bounds: [found.lon - d, found.lat - d, found.lon + d, found.lat + d], maxZoom: POSTCODE_ZOOM }, true);
     },
     chooseSearchEntry: (entry) => {
       const state = get();

@@ -27,7 +27,7 @@ import {
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
-import { downloadProblems } from './download';
+import { downloadProblems, downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
 
 /** Progress shows after this long; the Cancel button after SHOW_CANCEL_MS. */
@@ -55,7 +55,8 @@ export function CoveragePanel() {
 
 // ── Schemes: datasets ─────────────────────────────────────────────────────────────────────────
 
-const ACCEPTED_FILES = '.geojson,.json,.csv,.tsv,.txt,application/geo+json,application/json,text/csv,text/tab-separated-values';
+const ACCEPTED_FILES =
+  '.geojson,.json,.csv,.tsv,.txt,.zip,.kml,.kmz,application/geo+json,application/json,text/csv,text/tab-separated-values,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz';
 
 function SchemesFile() {
   const store = useAppStore();
@@ -110,8 +111,9 @@ function SchemesFile() {
         {datasets.length > 0 ? 'Add more schemes from files' : 'Add schemes from files'}
       </label>
       <p class="hint" id="schemes-file-hint">
-        GeoJSON (points, routes, areas in WGS84), 360Giving grants (JSON or CSV) or a CSV of schemes with coordinates, grid
-        references, postcodes or area codes. Several at once, or drop them on the map. You check each before it is added.
+        GeoJSON (points, routes, areas in WGS84), zipped shapefiles, KML/KMZ, 360Giving grants (JSON or CSV) or a CSV of schemes
+        with coordinates, grid references, postcodes or area codes. Several at once, or drop them on the map. You check each
+        before it is added.
       </p>
       <input
         id="schemes-file"
@@ -148,7 +150,54 @@ function SchemesFile() {
           {saveError}
         </p>
       )}
+      <WorkspaceFile />
     </section>
+  );
+}
+
+/** The whole workspace to one file and back (to keep a copy, or move to another computer). */
+function WorkspaceFile() {
+  const store = useAppStore();
+  const count = useAppState((state) => state.coverage.datasets.length);
+  const lastReplaced = useAppState((state) => state.coverage.lastReplaced);
+  return (
+    <details class="workspace-file">
+      <summary>Workspace file</summary>
+      <p class="hint">Your datasets are saved in this browser. Export them as one GeoJSON file to keep a copy or share them; opening that file here brings them back exactly.</p>
+      <div class="button-row">
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={count === 0}
+          onClick={() => downloadText(`gapmap-workspace-${new Date().toISOString().slice(0, 10)}.geojson`, store.getState().exportWorkspace(), 'application/geo+json')}
+        >
+          Export workspace
+        </button>
+      </div>
+      <label class="label" for="workspace-file">
+        Open a workspace file (replaces the datasets above; you can undo)
+      </label>
+      <input
+        id="workspace-file"
+        class="file-input"
+        type="file"
+        accept=".geojson,.json,application/geo+json,application/json"
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const chosen = input.files?.[0];
+          if (chosen) void store.getState().openWorkspaceFile(chosen);
+          input.value = '';
+        }}
+      />
+      {lastReplaced && (
+        <p class="undo" role="status">
+          Opened {lastReplaced.name}.{' '}
+          <button type="button" class="button-link" onClick={() => store.getState().undoOpenWorkspace()}>
+            Undo
+          </button>
+        </p>
+      )}
+    </details>
   );
 }
 

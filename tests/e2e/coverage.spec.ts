@@ -156,6 +156,31 @@ test('opening the Trafford bus routes shows the same decile table and headline a
   const drawn = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-line'] }).length);
   expect(drawn).toBeGreaterThan(50);
   await page.screenshot({ path: `${SHOTS}/coverage-3-trafford.png` });
+
+  // Clicking a route says what it is.
+  const onRoute = await page.evaluate(() => {
+    const { map } = window.__gapmap!;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    for (const feature of map.queryRenderedFeatures({ layers: ['scheme-line'] })) {
+      const lines = feature.geometry.type === 'LineString' ? [feature.geometry.coordinates] : feature.geometry.type === 'MultiLineString' ? feature.geometry.coordinates : [];
+      for (const line of lines) {
+        for (const [lng, lat] of line as [number, number][]) {
+          const p = map.project([lng, lat]);
+          // Inside the map, clear of the legend (bottom left) and the zoom buttons (top right).
+          if (p.x > 340 && p.x < canvas.width - 60 && p.y > 60 && p.y < canvas.height - 40) return { x: canvas.left + p.x, y: canvas.top + p.y };
+        }
+      }
+    }
+    return null;
+  });
+  expect(onRoute).not.toBeNull();
+  await page.mouse.click(onRoute!.x, onRoute!.y);
+  const popup = page.locator('.maplibregl-popup .scheme-popup');
+  await expect(popup).toContainText('Transport · Reaches 400 m either side');
+  await expect(popup).toContainText('Dataset: trafford_bus_routes_tfgm_2023.geojson');
+  await page.screenshot({ path: `${SHOTS}/coverage-3a-route-popup.png` });
+  await page.locator('.maplibregl-popup-close-button').click();
+  await expect(popup).toHaveCount(0);
   await panel().locator('#results-heading').evaluate((heading) => heading.scrollIntoView());
   await page.screenshot({ path: `${SHOTS}/coverage-3b-results.png` });
 });

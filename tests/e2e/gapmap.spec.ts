@@ -10,6 +10,7 @@ import {
   englandInDecileColours,
   linkReproducesView,
   scopeToEssex,
+  searchPostcode,
   searchWardWithTypo,
   switchIndicatorWithoutRefetch,
 } from './steps';
@@ -64,6 +65,10 @@ test('clicking City of London 001A shows its IoD2025 rank and decile; Esc closes
 
 test('a link reopens the same indicator, scope, LSOA and camera', async () => {
   await linkReproducesView(page);
+});
+
+test('a postcode typed loosely goes to its spot and shows its LSOA; a Scottish one is explained', async () => {
+  await searchPostcode(page);
 });
 
 test('the whole session logged no console errors', async () => {

@@ -427,3 +427,33 @@ export async function switchIndicatorWithoutRefetch(page: Page, to: IndicatorKey
   }
   expect(tileRequests, 'tile requests after switching indicator').toEqual([]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 7. A postcode, typed loosely, goes to its spot and shows its LSOA.
+
+export async function searchPostcode(page: Page): Promise<void> {
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.click();
+  await search.fill('');
+  await search.pressSequentially('m11ad');
+  const first = page.locator('#search-list [role=option]').first();
+  await expect(first).toContainText('M1 1AD');
+  await expect(first).toContainText('Postcode');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  // M1 1AD is in E01033658 (ONS postcode directory, as ../shared/data/README.md records).
+  const panel = page.getByRole('region', { name: 'LSOA details' });
+  await expect(panel).toContainText('E01033658', { timeout: 30_000 });
+  await expect.poll(async () => (await camera(page)).zoom).toBeGreaterThan(14);
+  await settle(page);
+  const marked = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['postcode-point'] }).map((f) => f.properties?.postcode));
+  expect(marked).toEqual(['M1 1AD']);
+  await page.screenshot({ path: '/tmp/shots/postcode-m1-1ad.png' });
+
+  // A Scottish postcode is explained, not silently dropped.
+  await search.fill('');
+  await search.pressSequentially('EH1 1YZ');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page.locator('.notice')).toContainText('Postcode EH1 1YZ is in Scotland; GapMap covers England only.');
+}

@@ -338,6 +338,23 @@ describe('coverage slice', () => {
     expect(store.getState().coverage.saveError).toMatch(/could not be saved in this browser \(storage quota reached\).*export the workspace/);
   });
 
+  it('exports the workspace and opens it again exactly; opening another file replaces the datasets, with undo', async () => {
+    const { store } = setup();
+    await importFile(store, 'a.geojson');
+    const exported = store.getState().exportWorkspace();
+    const before = store.getState().coverage.datasets;
+    store.getState().deleteDataset(before[0]!.id);
+    await store.getState().openWorkspaceFile(new File([exported], 'workspace.geojson'));
+    expect(store.getState().coverage.datasets).toEqual(before);
+    expect(store.getState().coverage.lastReplaced).toMatchObject({ datasets: [], name: 'workspace.geojson' });
+    store.getState().undoOpenWorkspace();
+    expect(store.getState().coverage.datasets).toEqual([]);
+    // A file that is not a workspace changes nothing and says why.
+    await store.getState().openWorkspaceFile(new File(['{"type":"FeatureCollection","features":[]}'], 'routes.geojson'));
+    expect(store.getState().coverage.datasets).toEqual([]);
+    expect(store.getState().coverage.importErrors[0]?.message).toMatch(/routes.geojson is not a GapMap workspace file/);
+  });
+
   it('reads a file again with a changed column meaning, and remembers the mapping for the same headers', async () => {
     const remembered = new Map<string, ColumnMeaning[]>();
     const mappings: MappingMemory = {

@@ -3,7 +3,7 @@ import type { Result } from '../../src/data/load';
 import type { DetailsFile } from '../../src/data/schema';
 import { urlViewOf } from '../../src/state/hash-sync';
 import { selectLegendTally, summariseArea, summariseLsoa } from '../../src/state/selectors';
-import { createAppStore, highlightedArea } from '../../src/state/store';
+import { createAppStore, highlightedArea, type PostcodeLookup } from '../../src/state/store';
 import { EMPTY_URL_VIEW, formatViewHash, parseViewHash, type UrlView } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';
 
@@ -176,5 +176,35 @@ describe('summaries', () => {
         { code: 'E01000005', decile: 3 },
       ],
     });
+  });
+});
+
+describe('postcode search', () => {
+  function withPostcodes(lookup: (text: string) => Promise<PostcodeLookup>) {
+    return createAppStore(
+      { manifest, attributes, url: EMPTY_URL_VIEW, basemapUrl: null },
+      { fetchDetails: async () => ({ ok: true, value: details }), saveBasemapUrl: () => undefined, lookupPostcode: lookup },
+    );
+  }
+
+  it('goes to a postcode: shows its LSOA, marks the spot and moves the map there', async () => {
+    const store = withPostcodes(async () => ({ ok: true, postcode: 'M1 1AD', lon: -2.2374, lat: 53.4776, lsoa: 2 }));
+    await store.getState().goToPostcode('m11ad');
+    const state = store.getState();
+    expect(state.panel).toMatchObject({ mode: 'lsoa', index: 2 });
+    expect(state.postcodeMarker).toEqual({ postcode: 'M1 1AD', lon: -2.2374, lat: 53.4776 });
+    expect(state.cameraRequest?.target).toMatchObject({ kind: 'bounds', maxZoom: 15 });
+    const [w, s, e, n] = state.cameraRequest!.target.kind === 'bounds' ? state.cameraRequest!.target.bounds : [0, 0, 0, 0];
+    expect([(w + e) / 2, (s + n) / 2]).toEqual([expect.closeTo(-2.2374, 6), expect.closeTo(53.4776, 6)]);
+  });
+
+  it('says why a postcode is not found, and changes nothing else', async () => {
+    const store = withPostcodes(async () => ({ ok: false, reason: 'postcode EH1 1YZ is in Scotland; GapMap covers England only' }));
+    const before = store.getState();
+    await store.getState().goToPostcode('EH1 1YZ');
+    const state = store.getState();
+    expect(state.notice?.text).toBe('Postcode EH1 1YZ is in Scotland; GapMap covers England only.');
+    expect(state.panel).toBe(before.panel);
+    expect(state.postcodeMarker).toBeNull();
   });
 });

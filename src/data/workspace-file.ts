@@ -1,0 +1,105 @@
+// The whole workspace as one file: a GeoJSON FeatureCollection any GIS tool can open (each scheme
+// a feature with its shape), plus a versioned `gapmap` member holding what GeoJSON cannot say
+// (datasets, their colours and problems, each scheme's exact footprint). Reading it back gives the
+// same datasets, scheme for scheme: export → open is exact.
+
+import type { Footprint, Scheme } from '../core/scheme';
+import type { Dataset } from './dataset';
+
+export const WORKSPACE_FILE_VERSION = 1;
+
+type DatasetMeta = Omit<Dataset, 'schemes'>;
+
+interface WorkspaceFeature {
+  type: 'Feature';
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: { dataset: string; name: string; kind: string; amount_gbp?: number; gapmap_scheme: Scheme };
+}
+
+export interface WorkspaceFile {
+  type: 'FeatureCollection';
+  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: DatasetMeta[] };
+  features: WorkspaceFeature[];
+}
+
+function geometryOf(footprint: Footprint): WorkspaceFeature['geometry'] {
+  switch (footprint.type) {
+    case 'point':
+      return { type: 'Point', coordinates: footprint.point };
+    case 'line':
+      return { type: 'MultiLineString', coordinates: footprint.lines };
+    case 'polygon':
+      return { type: 'MultiPolygon', coordinates: footprint.polygons };
+    case 'areas':
+      return null; // Named areas have no shape of their own; the scheme lists them.
+  }
+}
+
+export function workspaceFile(datasets: readonly Dataset[], exportedAt: string): WorkspaceFile {
+  return {
+    type: 'FeatureCollection',
+    gapmap: { workspace: WORKSPACE_FILE_VERSION, exportedAt, datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta) },
+    features: datasets.flatMap((dataset) =>
+      dataset.schemes.map(
+        (scheme): WorkspaceFeature => ({
+          type: 'Feature',
+          geometry: geometryOf(scheme.footprint),
+          properties: {
+            dataset: dataset.id,
+            name: scheme.name,
+            kind: scheme.kind,
+            ...(scheme.amountGbp !== undefined ? { amount_gbp: scheme.amountGbp } : {}),
+            gapmap_scheme: scheme,
+          },
+        }),
+      ),
+    ),
+  };
+}
+
+/** Whether parsed JSON is a GapMap workspace file (rather than schemes to import). */
+export function isWorkspaceFile(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'gapmap' in value && typeof (value as { gapmap: unknown }).gapmap === 'object';
+}
+
+export type WorkspaceRead = { ok: true; datasets: Dataset[] } | { ok: false; message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, message: `${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  if (!isObject(value) || !isObject(value.gapmap) || !Array.isArray(value.features)) {
+    return { ok: false, message: `${fileName} is not a GapMap workspace file (it has no "gapmap" member). To add schemes from it, use "Add schemes from files".` };
+  }
+  const version = value.gapmap.workspace;
+  if (version !== WORKSPACE_FILE_VERSION) {
+    return {
+      ok: false,
+      message:
+        typeof version === 'number' && version > WORKSPACE_FILE_VERSION
+          ? `${fileName} was saved by a newer GapMap (workspace version ${version}); this one reads version ${WORKSPACE_FILE_VERSION}. Update GapMap and open it again.`
+          : `${fileName} has no workspace version GapMap knows (found ${JSON.stringify(version)}).`,
+    };
+  }
+  const metas = value.gapmap.datasets;
+  if (!Array.isArray(metas) || !metas.every((m) => isObject(m) && typeof m.id === 'string' && typeof m.name === 'string')) {
+    return { ok: false, message: `${fileName}: the workspace's list of datasets is damaged.` };
+  }
+  const byId = new Map((metas as DatasetMeta[]).map((meta) => [meta.id, { ...meta, schemes: [] as Scheme[] }]));
+  for (let k = 0; k < value.features.length; k++) {
+    const feature = value.features[k];
+    const properties = isObject(feature) && isObject(feature.properties) ? feature.properties : null;
+    const dataset = properties && typeof properties.dataset === 'string' ? byId.get(properties.dataset) : undefined;
+    const scheme = properties?.gapmap_scheme;
+    if (!dataset || !isObject(scheme) || typeof scheme.id !== 'string' || !isObject(scheme.footprint)) {
+      return { ok: false, message: `${fileName}: feature ${k + 1} is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.` };
+    }
+    dataset.schemes.push(scheme as unknown as Scheme);
+  }
+  return { ok: true, datasets: [...byId.values()] };
+}

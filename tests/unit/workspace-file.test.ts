@@ -1,0 +1,86 @@
+// The workspace file: real datasets (the Trafford routes and the Trafford Council grants) exported
+// and read back exactly; files from elsewhere, newer versions and damaged files refused clearly.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashSchemes } from '../../src/core/scheme-hash';
+import { buildAreaResolver } from '../../src/data/area-resolver';
+import type { Dataset } from '../../src/data/dataset';
+import { importSchemesFile } from '../../src/data/import/import-file';
+import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { readWorkspaceFile, workspaceFile, WORKSPACE_FILE_VERSION } from '../../src/data/workspace-file';
+import { builtData, sharedRoot, trafford } from './built-data';
+
+let datasets: Dataset[];
+
+beforeAll(async () => {
+  const data = await builtData();
+  const routes = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
+  if (!routes.ok) throw new Error('routes should read');
+  const grantsFile = path.join(sharedRoot, 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+  const grants = await importSchemesFile(fs.readFileSync(grantsFile), 'grants.csv', { areas: buildAreaResolver(data.attributes, data.details, data.lookups), defaultKind: 'grant' });
+  if (!grants.ok) throw new Error(grants.message);
+  const base = { importedAt: '2026-11-26T03:00:00.000Z', locatedBy: [] as [string, number][] };
+  datasets = [
+    { ...base, id: 'd1', name: 'routes.geojson', format: 'GeoJSON', colour: '#d4351c', visible: true, schemes: routes.schemes, problems: routes.problems, hash: hashSchemes(routes.schemes) },
+    {
+      ...base,
+      id: 'd2',
+      name: 'grants.csv',
+      format: 'CSV',
+      colour: '#1d70b8',
+      visible: false,
+      schemes: grants.schemes,
+      problems: grants.problems,
+      hash: hashSchemes(grants.schemes),
+      locatedBy: [...grants.table!.locatedBy],
+    },
+  ];
+});
+
+describe('workspace file', () => {
+  it('reads back exactly what was exported: datasets, order, visibility, schemes and problems', () => {
+    const text = JSON.stringify(workspaceFile(datasets, '2026-11-26T03:10:00.000Z'));
+    const read = readWorkspaceFile(text, 'workspace.geojson');
+    if (!read.ok) throw new Error(read.message);
+    expect(read.datasets).toEqual(datasets);
+    expect(read.datasets.map((d) => hashSchemes(d.schemes))).toEqual(datasets.map((d) => d.hash));
+  });
+
+  it('is GeoJSON a GIS tool can draw: one feature per scheme, routes as lines, named areas without a shape', () => {
+    const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z');
+    expect(file.type).toBe('FeatureCollection');
+    expect(file.features).toHaveLength(407 + 555);
+    expect(file.features[0]!.geometry?.type).toBe('MultiLineString');
+    expect(file.features[407]!.geometry).toBeNull();
+    expect(file.features[407]!.properties).toMatchObject({ dataset: 'd2', kind: 'grant' });
+  });
+
+  it('refuses files it cannot read, saying what they are', () => {
+    expect(readWorkspaceFile('{"type":"FeatureCollection","features":[]}', 'routes.geojson')).toEqual({
+      ok: false,
+      message: 'routes.geojson is not a GapMap workspace file (it has no "gapmap" member). To add schemes from it, use "Add schemes from files".',
+    });
+    const newer = { type: 'FeatureCollection', gapmap: { workspace: WORKSPACE_FILE_VERSION + 1, datasets: [] }, features: [] };
+    expect(readWorkspaceFile(JSON.stringify(newer), 'new.geojson')).toEqual({
+      ok: false,
+      message: `new.geojson was saved by a newer GapMap (workspace version ${WORKSPACE_FILE_VERSION + 1}); this one reads version ${WORKSPACE_FILE_VERSION}. Update GapMap and open it again.`,
+    });
+    const damaged = workspaceFile(datasets.slice(0, 1), '2026-11-26T03:10:00.000Z');
+    damaged.features[3]!.properties.dataset = 'd9';
+    expect(readWorkspaceFile(JSON.stringify(damaged), 'damaged.geojson')).toEqual({
+      ok: false,
+      message: "damaged.geojson: feature 4 is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.",
+    });
+    expect(readWorkspaceFile('not json', 'x.geojson').ok).toBe(false);
+  });
+});
+
+describe('a workspace file given as schemes', () => {
+  it('is refused with where to open it instead', async () => {
+    const text = JSON.stringify(workspaceFile(datasets.slice(0, 1), '2026-11-26T03:10:00.000Z'));
+    const read = await importSchemesFile(new TextEncoder().encode(text), 'workspace.geojson', { areas: { lsoasOf: () => undefined }, defaultKind: 'grant' });
+    expect(read).toEqual({ ok: false, message: 'workspace.geojson is a GapMap workspace file: open it with "Open a workspace file" to bring back its datasets.' });
+  });
+});
