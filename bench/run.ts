@@ -3,7 +3,7 @@
 // wire for the England view). Each figure is also given as a ratio to a baseline measured in the
 // same run, so runs on a noisy machine can be compared. Results go to bench/results/.
 //
-// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage.
+// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage|import.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,12 +13,13 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { benchCoverage } from './coverage';
+import { benchImport } from './import';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench', 'results');
 const args = process.argv.slice(2);
 const skipData = args.includes('--skip-data');
-/** --only data|load|coverage runs one part. */
+/** --only data|load|coverage|import runs one part. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const PORT = 4175;
@@ -100,24 +101,44 @@ async function coldLoad(browser: Browser, url: string, waitForColour: boolean): 
   return sample;
 }
 
-async function benchColdLoad(): Promise<Record<string, unknown>> {
+/** Builds the app into dist (vite build). */
+function buildApp(): void {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+}
+
+/** Serves dist with vite preview on `port` once it answers; returns a function that stops it. */
+async function servePreview(port: number): Promise<() => void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: root,
     stdio: 'ignore',
     detached: true,
   });
+  const stop = () => {
+    if (server.pid) process.kill(-server.pid);
+  };
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok).catch(() => false);
+    if (up) return stop;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`vite preview did not answer on port ${port}`);
+}
+
+/** Headless Chromium as the e2e tests run it (WebGL in software). */
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+async function benchColdLoad(): Promise<Record<string, unknown>> {
+  buildApp();
+  const stop = await servePreview(PORT);
   try {
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok).catch(() => false);
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    const browser = await launchChromium();
     // Baseline: the app without its data, in the same browser and run.
     const baselines: number[] = [];
     const samples: LoadSample[] = [];
@@ -148,7 +169,7 @@ async function benchColdLoad(): Promise<Record<string, unknown>> {
       z14Screenshot: path.relative(root, path.join(resultsDir, 'z14-trafford.png')),
     };
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    stop();
   }
 }
 
@@ -166,6 +187,10 @@ if (!only || only === 'load') {
 if (!only || only === 'coverage') {
   console.log('Coverage analysis on all LSOAs…');
   results.coverage = await benchCoverage(path.join(root, 'public', 'data'), path.resolve(root, '..', 'shared', 'data'));
+}
+if (!only || only === 'import') {
+  console.log('Importing a 100k-row CSV (Node, then the app in headless Chromium)…');
+  results.import = await benchImport(path.join(root, 'public', 'data'), { buildApp, servePreview, launchChromium });
 }
 fs.mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, only ? `latest-${only}.json` : 'latest.json');

@@ -37,6 +37,14 @@ export interface Scheme {
 export const DEFAULT_LINE_BUFFER_M = 400;
 export const DEFAULT_POINT_RADIUS_M = 0;
 
+/** How far routes and points reach when a file does not say (the user may change them at import). */
+export interface ReachDefaults {
+  lineBufferM: number;
+  pointRadiusM: number;
+}
+
+export const DEFAULT_REACH: ReachDefaults = { lineBufferM: DEFAULT_LINE_BUFFER_M, pointRadiusM: DEFAULT_POINT_RADIUS_M };
+
 export type CoverageRule =
   | { kind: 'intersects' }
   | { kind: 'centroid' }

@@ -12,7 +12,7 @@
 //   areas a `lsoa21cd`, `lsoa11cd` or `area_codes` property makes the footprint those areas,
 //         whatever the geometry
 
-import { DEFAULT_LINE_BUFFER_M, DEFAULT_POINT_RADIUS_M, type Footprint, type Scheme, type SchemeKind } from '../core/scheme';
+import { DEFAULT_REACH, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../core/scheme';
 import { readGeoJsonShape, type Shape } from './geojson-shape';
 import {
   amountProperty,
@@ -69,17 +69,17 @@ function crsProblem(crs: unknown): string | undefined {
   );
 }
 
-function footprintOf(shape: Shape, props: ReturnType<typeof indexProperties>): { footprint: Footprint; kind: SchemeKind; why: string } {
+function footprintOf(shape: Shape, props: ReturnType<typeof indexProperties>, reach: ReachDefaults): { footprint: Footprint; kind: SchemeKind; why: string } {
   switch (shape.type) {
     case 'point':
       return {
-        footprint: { type: 'point', point: shape.point, radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], DEFAULT_POINT_RADIUS_M) },
+        footprint: { type: 'point', point: shape.point, radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], reach.pointRadiusM) },
         kind: 'other',
         why: 'the default for points',
       };
     case 'line':
       return {
-        footprint: { type: 'line', lines: shape.lines, bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], DEFAULT_LINE_BUFFER_M) },
+        footprint: { type: 'line', lines: shape.lines, bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], reach.lineBufferM) },
         kind: 'transport',
         why: 'the default for lines',
       };
@@ -94,7 +94,7 @@ function footprintOf(shape: Shape, props: ReturnType<typeof indexProperties>): {
 
 type FeatureRead = { scheme: Scheme; warnings: string[] } | { id?: string; reason: string };
 
-function readFeature(feature: unknown, position: number): FeatureRead {
+function readFeature(feature: unknown, position: number, reach: ReachDefaults): FeatureRead {
   if (!isObject(feature) || feature.type !== 'Feature') {
     return { reason: `It is not a GeoJSON Feature (found ${isObject(feature) ? `type ${JSON.stringify(feature.type)}` : JSON.stringify(feature)}).` };
   }
@@ -113,7 +113,7 @@ function readFeature(feature: unknown, position: number): FeatureRead {
     const shape = readGeoJsonShape(feature.geometry);
     if (!shape.ok) return { id, reason: shape.reason };
     warnings.push(...shape.repairs);
-    const made = footprintOf(shape.shape, props);
+    const made = footprintOf(shape.shape, props, reach);
     footprint = made.footprint;
     kind = kindProperty(props, made.kind, made.why);
   }
@@ -133,7 +133,7 @@ function readFeature(feature: unknown, position: number): FeatureRead {
 }
 
 /** Parsed GeoJSON → schemes. */
-export function readSchemesGeoJsonValue(value: unknown): SchemesRead {
+export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = DEFAULT_REACH): SchemesRead {
   if (!isObject(value)) return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`);
   const crs = crsProblem(value.crs);
   if (crs) return refuse(crs);
@@ -155,7 +155,7 @@ export function readSchemesGeoJsonValue(value: unknown): SchemesRead {
   const usedBy = new Map<string, number>();
   features.forEach((feature, k) => {
     const position = k + 1;
-    const read = readFeature(feature, position);
+    const read = readFeature(feature, position, reach);
     if ('reason' in read) {
       problems.push({ feature: position, ...(read.id !== undefined ? { id: read.id } : {}), severity: 'error', message: `${read.reason} The feature was skipped.` });
       return;

@@ -5,7 +5,7 @@
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
-import type { CoverageRule, Scheme } from '../core/scheme';
+import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
 import type { Scope } from '../core/scope';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
@@ -19,6 +19,8 @@ export interface ImportRequest {
   name: string;
   bytes?: ArrayBuffer;
   meanings?: ColumnMeaning[];
+  /** How far routes and points reach where the file does not say (DEFAULT_REACH when absent). */
+  reach?: ReachDefaults;
 }
 
 /** How many listed problems a preview carries (the rest are counted; all go with the import). */
@@ -45,6 +47,9 @@ export interface ImportPreview {
   problems: ImportProblem[];
   /** How many schemes each kind of location placed. */
   locatedBy: [string, number][];
+  /** The reach used where the file does not say, and how many schemes of each shape there are. */
+  reach: ReachDefaults;
+  shapes: { point: number; line: number; polygon: number; areas: number };
 }
 
 export type ImportOutcome = { kind: 'ready'; preview: ImportPreview } | { kind: 'refused'; message: string };

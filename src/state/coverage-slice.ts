@@ -8,7 +8,7 @@
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { CoverageSummary } from '../core/coverage-summary-types';
-import type { CoverageRule, Scheme } from '../core/scheme';
+import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
 import { hashText } from '../core/scheme-hash';
@@ -107,6 +107,8 @@ export interface CoverageSlice {
   importFiles: (files: readonly File[]) => void;
   /** Reads the file waiting for confirmation again with column `column` meaning `meaning`. */
   setImportMeaning: (column: number, meaning: ColumnMeaning) => void;
+  /** Reads it again with routes and points reaching this far where the file does not say. */
+  setImportReach: (reach: ReachDefaults) => void;
   /** Adds the previewed file's schemes as a dataset. */
   confirmImport: () => Promise<void>;
   /** Drops the previewed file; nothing changes. */
@@ -262,7 +264,7 @@ export const coverageSlice =
       startRun();
     };
 
-    const preview = async (request: { token: number; name: string; bytes?: ArrayBuffer; meanings?: ColumnMeaning[] }): Promise<void> => {
+    const preview = async (request: { token: number; name: string; bytes?: ArrayBuffer; meanings?: ColumnMeaning[]; reach?: ReachDefaults }): Promise<void> => {
       const client = deps.coverage;
       const token = request.token;
       if (!client) {
@@ -290,7 +292,7 @@ export const coverageSlice =
       const table = outcome.preview.table;
       const recalled = table && !request.meanings ? deps.mappings?.recall(table.headers) : null;
       if (table && recalled && recalled.length === table.headers.length && JSON.stringify(recalled) !== JSON.stringify(table.meanings)) {
-        await preview({ token, name: request.name, meanings: recalled });
+        await preview({ token, name: request.name, meanings: recalled, ...(request.reach ? { reach: request.reach } : {}) });
         return;
       }
       patch({ importing: { kind: 'preview', preview: outcome.preview, updating: false } });
@@ -437,7 +439,14 @@ export const coverageSlice =
         const { importing } = get().coverage;
         if (importing.kind !== 'preview' || !importing.preview.table) return;
         const meanings = importing.preview.table.meanings.map((m, c) => (c === column ? meaning : m));
-        void preview({ token: importing.preview.token, name: importing.preview.name, meanings });
+        void preview({ token: importing.preview.token, name: importing.preview.name, meanings, reach: importing.preview.reach });
+      },
+
+      setImportReach: (reach) => {
+        const { importing } = get().coverage;
+        if (importing.kind !== 'preview') return;
+        const { token, name, table } = importing.preview;
+        void preview({ token, name, reach, ...(table ? { meanings: table.meanings } : {}) });
       },
 
       confirmImport: async () => {

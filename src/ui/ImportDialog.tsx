@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SCHEME_KINDS } from '../core/scheme';
 import { describeMeaning, LOCATION_PLACES, type ColumnMeaning, type LocationPart, type SchemeField } from '../data/import/columns';
 import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
@@ -79,6 +79,7 @@ function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: 
           Placed by {preview.locatedBy.map(([how, count]) => `${how.toLowerCase()} (${count.toLocaleString('en-GB')})`).join('; ')}.
         </p>
       )}
+      {(preview.shapes.line > 0 || preview.shapes.point > 0) && <ReachControls preview={preview} disabled={updating} />}
       {preview.table && <ColumnTable preview={preview} disabled={updating} />}
       <SampleSchemes preview={preview} />
       {preview.reasons.length > 0 && (
@@ -174,6 +175,56 @@ function ColumnTable({ preview, disabled }: { preview: ImportPreview; disabled: 
         </table>
       </div>
     </section>
+  );
+}
+
+/**
+ * How far the routes and points reach where the file does not say: a bus route's walking
+ * catchment (400 m by default), a stop's or a hub's catchment (none by default).
+ */
+function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
+  const store = useAppStore();
+  const [line, setLine] = useState(String(preview.reach.lineBufferM));
+  const [point, setPoint] = useState(String(preview.reach.pointRadiusM));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setLine(String(preview.reach.lineBufferM));
+    setPoint(String(preview.reach.pointRadiusM));
+  }, [preview.reach.lineBufferM, preview.reach.pointRadiusM]);
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const lineBufferM = Number(line);
+    const pointRadiusM = Number(point);
+    if (![lineBufferM, pointRadiusM].every((m) => Number.isFinite(m) && m >= 0 && m <= 50_000)) {
+      setError('Enter a distance in metres, from 0 to 50,000.');
+      return;
+    }
+    setError(null);
+    store.getState().setImportReach({ lineBufferM, pointRadiusM });
+  };
+  return (
+    <form class="reach-controls" onSubmit={apply} aria-labelledby="import-reach-heading">
+      <h3 id="import-reach-heading">How far they reach</h3>
+      <p class="hint">Used where the file gives no buffer_m or radius_m.</p>
+      {error && <p class="error-text">{error}</p>}
+      <div class="reach-row">
+        {preview.shapes.line > 0 && (
+          <label>
+            Routes ({preview.shapes.line.toLocaleString('en-GB')}): metres either side{' '}
+            <input class="input input-short" type="number" min={0} max={50000} step={50} value={line} disabled={disabled} onInput={(e) => setLine(e.currentTarget.value)} />
+          </label>
+        )}
+        {preview.shapes.point > 0 && (
+          <label>
+            Points ({preview.shapes.point.toLocaleString('en-GB')}): metres around{' '}
+            <input class="input input-short" type="number" min={0} max={50000} step={50} value={point} disabled={disabled} onInput={(e) => setPoint(e.currentTarget.value)} />
+          </label>
+        )}
+        <button type="submit" class="button-secondary" disabled={disabled}>
+          Apply
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -21,7 +21,7 @@ import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
 import { hashSchemes } from '../core/scheme-hash';
-import { formatRule, type Scheme } from '../core/scheme';
+import { DEFAULT_REACH, formatRule, type ReachDefaults, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
 import { buildAreaResolver } from '../data/area-resolver';
@@ -98,7 +98,7 @@ export function runKey(schemesHash: string, rule: RunRequest['rule']): string {
 }
 
 /** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
-export function previewOf(token: number, name: string, read: Extract<SchemesImport, { ok: true }>): ImportPreview {
+export function previewOf(token: number, name: string, read: Extract<SchemesImport, { ok: true }>, reach: ReachDefaults): ImportPreview {
   const errors = read.problems.filter((p) => p.severity === 'error');
   // Like reasons group when their quoted values and numbers are left out; each group shows its first.
   const groups = new Map<string, { reason: string; count: number }>();
@@ -121,6 +121,11 @@ export function previewOf(token: number, name: string, read: Extract<SchemesImpo
     reasons: [...groups.values()].sort((a, b) => b.count - a.count),
     problems: read.problems.slice(0, PREVIEW_PROBLEMS),
     locatedBy: [...(read.table?.locatedBy ?? [])],
+    reach,
+    shapes: read.schemes.reduce(
+      (counts, scheme) => ({ ...counts, [scheme.footprint.type]: counts[scheme.footprint.type] + 1 }),
+      { point: 0, line: 0, polygon: 0, areas: 0 },
+    ),
   };
 }
 
@@ -177,7 +182,9 @@ export class CoverageEngine {
     if (!bytes) return { kind: 'refused', message: `${request.name} is no longer held; choose the file again.` };
     onProgress({ phase: 'reading', done: null });
     const { data, areas } = ready.prepared;
-    const read = await importSchemesFile(bytes, request.name, { areas, ...(data.postcodes ? { postcodes: data.postcodes } : {}), defaultKind: 'grant' }, request.meanings);
+    const reach = request.reach ?? DEFAULT_REACH;
+    const context = { areas, ...(data.postcodes ? { postcodes: data.postcodes } : {}), defaultKind: 'grant' as const, reach };
+    const read = await importSchemesFile(bytes, request.name, context, request.meanings);
     if (!read.ok) {
       this.imports.delete(request.token);
       return { kind: 'refused', message: read.message };
@@ -186,7 +193,7 @@ export class CoverageEngine {
     this.imports.set(request.token, { bytes, read });
     // Only a few files are ever waiting for confirmation; drop the oldest beyond that.
     for (const token of this.imports.keys()) if (this.imports.size > HELD_IMPORTS) this.imports.delete(token);
-    return { kind: 'ready', preview: previewOf(request.token, request.name, read) };
+    return { kind: 'ready', preview: previewOf(request.token, request.name, read, reach) };
   }
 
   takeImport(token: number): ImportTaken | null {

@@ -179,6 +179,20 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
     expect(engine.takeImport(1)).toBeNull();
   });
 
+  it('reads routes with the reach the user chose where the file gives none', async () => {
+    const bytes = fs.readFileSync(trafford.routes);
+    const routes = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const standard = await engine.previewImport({ token: 4, name: 'routes.geojson', bytes: routes }, () => undefined);
+    if (standard.kind !== 'ready') throw new Error(standard.message);
+    expect(standard.preview.reach).toEqual({ lineBufferM: 400, pointRadiusM: 0 });
+    expect(standard.preview.shapes).toEqual({ point: 0, line: 407, polygon: 0, areas: 0 });
+    const wider = await engine.previewImport({ token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0 } }, () => undefined);
+    if (wider.kind !== 'ready') throw new Error(wider.message);
+    expect(wider.preview.reach.lineBufferM).toBe(800);
+    const taken = engine.takeImport(4)!;
+    expect(taken.schemes.every((s) => s.footprint.type === 'line' && s.footprint.bufferM === 800)).toBe(true);
+  });
+
   it('refuses a binary file, and a discarded import cannot be taken', async () => {
     const refused = await engine.previewImport({ token: 2, name: 'photo.png', bytes: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0).buffer }, () => undefined);
     expect(refused).toEqual({ kind: 'refused', message: expect.stringContaining('photo.png is not a text file') });

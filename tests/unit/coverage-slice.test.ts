@@ -3,7 +3,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
-import type { Scheme } from '../../src/core/scheme';
+import { DEFAULT_REACH, type Scheme } from '../../src/core/scheme';
 import type { ColumnMeaning } from '../../src/data/import/columns';
 import type {
   CoverageClient,
@@ -78,6 +78,8 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
           reasons: [],
           problems: [],
           locatedBy: [],
+          reach: request.reach ?? DEFAULT_REACH,
+          shapes: { point: 0, line: current.schemes.length, polygon: 0, areas: 0 },
         },
       };
     }),

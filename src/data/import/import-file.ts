@@ -5,7 +5,7 @@
 // Their readers (shpjs, togeojson, xmldom) load only when such a file comes.
 
 import { unzipSync } from 'fflate';
-import type { Scheme } from '../../core/scheme';
+import { DEFAULT_REACH, type ReachDefaults, type Scheme } from '../../core/scheme';
 import { readSchemesGeoJsonValue } from '../read-schemes-geojson';
 import { isWorkspaceFile } from '../workspace-file';
 import { guessColumns, type ColumnMeaning } from './columns';
@@ -120,17 +120,17 @@ export function unzipWithinLimit(bytes: Uint8Array, fileName: string, wanted: (n
 }
 
 /** Parsed GeoJSON (from a file, a shapefile or KML) → schemes; `fileWarnings` are about the whole file. */
-function importGeoJson(value: unknown, format: ImportFormat, fileName: string, fileWarnings: readonly string[] = []): SchemesImport {
-  const read = readSchemesGeoJsonValue(value);
+function importGeoJson(value: unknown, format: ImportFormat, fileName: string, reach: ReachDefaults, fileWarnings: readonly string[] = []): SchemesImport {
+  const read = readSchemesGeoJsonValue(value, reach);
   if (!read.ok) return { ok: false, message: `${fileName}: ${read.problems.map((p) => p.message).join(' ')}` };
   const warnings = fileWarnings.map((message): ImportProblem => ({ severity: 'warning', message }));
   return { ok: true, format, schemes: read.schemes, problems: [...warnings, ...read.problems] };
 }
 
-async function importKml(text: string, label: string): Promise<SchemesImport> {
+async function importKml(text: string, label: string, reach: ReachDefaults): Promise<SchemesImport> {
   const { readKml } = await import('./read-kml');
   const read = readKml(text, label);
-  return read.ok ? importGeoJson(read.collection, 'KML', label) : read;
+  return read.ok ? importGeoJson(read.collection, 'KML', label, reach) : read;
 }
 
 /** "it holds a.txt, b.png, … and 7 more", for a zip that holds nothing GapMap reads. */
@@ -141,7 +141,7 @@ function zipContents(names: readonly string[]): string {
 }
 
 /** A zip: a shapefile if it holds a .shp, else a KMZ if it holds a .kml. */
-async function importZip(bytes: Uint8Array, fileName: string): Promise<SchemesImport> {
+async function importZip(bytes: Uint8Array, fileName: string, reach: ReachDefaults): Promise<SchemesImport> {
   let names: string[];
   try {
     names = listZip(bytes)
@@ -155,14 +155,14 @@ async function importZip(bytes: Uint8Array, fileName: string): Promise<SchemesIm
     const unzipped = unzipWithinLimit(bytes, fileName, (name) => isContent(name) && SHAPEFILE_PARTS.test(name));
     if (!unzipped.ok) return unzipped;
     const read = readShapefiles(unzipped.files, fileName);
-    return read.ok ? importGeoJson(read.collection, 'Shapefile', fileName, read.warnings) : read;
+    return read.ok ? importGeoJson(read.collection, 'Shapefile', fileName, reach, read.warnings) : read;
   }
   // A KMZ's own KML comes first (usually doc.kml); any other is an overlay or a link it uses.
   const kmlName = names.find((name) => /\.kml$/i.test(name));
   if (kmlName !== undefined) {
     const unzipped = unzipWithinLimit(bytes, fileName, (name) => name === kmlName);
     if (!unzipped.ok) return unzipped;
-    return importKml(decodeText(unzipped.files.get(kmlName)!).text, `${fileName} (${kmlName})`);
+    return importKml(decodeText(unzipped.files.get(kmlName)!).text, `${fileName} (${kmlName})`, reach);
   }
   const workbook = names.includes('xl/workbook.xml') ? ' It is an Excel workbook: save it as CSV and open that.' : '';
   return {
@@ -188,7 +188,8 @@ async function importRows(table: Table, format: ImportFormat, context: ImportCon
 export async function importSchemesFile(bytes: Uint8Array, fileName: string, context: ImportContext, meanings?: ColumnMeaning[]): Promise<SchemesImport> {
   const tooLarge = fileSizeProblem(bytes.byteLength, fileName);
   if (tooLarge !== undefined) return { ok: false, message: tooLarge };
-  if (isZip(bytes)) return importZip(bytes, fileName);
+  const reach = context.reach ?? DEFAULT_REACH;
+  if (isZip(bytes)) return importZip(bytes, fileName, reach);
   if (looksBinary(bytes)) {
     return { ok: false, message: `${fileName} is not a text file (it holds binary data). ${FORMATS_READ}` };
   }
@@ -207,9 +208,9 @@ export async function importSchemesFile(bytes: Uint8Array, fileName: string, con
       if (value.grants.length === 0) return { ok: false, message: `${fileName} is a 360Giving file with no grants.` };
       return importRows(grantsToTable(value.grants), '360Giving JSON', context, meanings);
     }
-    return importGeoJson(value, 'GeoJSON', fileName);
+    return importGeoJson(value, 'GeoJSON', fileName, reach);
   }
-  if (/^\s*<(?:\?xml|kml)\b/i.test(text)) return importKml(text, fileName);
+  if (/^\s*<(?:\?xml|kml)\b/i.test(text)) return importKml(text, fileName, reach);
   const table = readTable(bytes, fileName);
   if (!table.ok) return table;
   return importRows(table.table, 'CSV', context, meanings);

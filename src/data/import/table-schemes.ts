@@ -7,7 +7,7 @@
 
 import { areaKindOfCode, AREA_CODE_HELP } from '../../core/area-code-kind';
 import type { AreaResolver } from '../../core/coverage-types';
-import { SCHEME_KINDS, type AreaCodeKind, type Footprint, type Scheme, type SchemeKind } from '../../core/scheme';
+import { DEFAULT_POINT_RADIUS_M, SCHEME_KINDS, type AreaCodeKind, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../../core/scheme';
 import { normalisePostcode, missingPostcodeReason, type PostcodeIndex } from '../postcodes';
 import { parseAmount, parseDate } from '../scheme-properties';
 import { bngProblem, bngToLonLat } from './british-national-grid';
@@ -20,6 +20,8 @@ export interface TableImportContext {
   postcodes?: PostcodeIndex;
   /** The kind of scheme when no column says (tables are usually grants). */
   defaultKind: SchemeKind;
+  /** How far routes and points reach when the file does not say; DEFAULT_REACH when absent. */
+  reach?: ReachDefaults;
 }
 
 export interface RowProblem {
@@ -194,11 +196,11 @@ export function importTable(
       problems.push({ row: rowNumber, ...(cell ? { column: cell.column, value: cell.value } : {}), severity: 'warning', message });
     const text = (field: SchemeField) => (fields[field]?.value ?? '') || undefined;
 
-    let radiusM = 0;
+    let radiusM = context.reach?.pointRadiusM ?? DEFAULT_POINT_RADIUS_M;
     if (text('radius') !== undefined) {
       const r = number(fields.radius!.value);
       if (Number.isFinite(r) && r >= 0) radiusM = r;
-      else warn(fields.radius, `${fields.radius!.column} '${fields.radius!.value}' is not a distance in metres; no catchment was used.`);
+      else warn(fields.radius, `${fields.radius!.column} '${fields.radius!.value}' is not a distance in metres; ${radiusM} m was used.`);
     }
 
     let located: Located = { reasons: [] };
