@@ -14,9 +14,9 @@ import {
   type AppStore,
   type CameraRequest,
 } from '../state/store';
+import type { CoverageRun } from '../state/coverage-protocol';
 import { schemeCard, selectAreaListLsoas } from '../state/selectors';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
-import { schemesToGeoJson } from './scheme-features';
 import {
   areaListPaint,
   buildStyle,
@@ -93,7 +93,8 @@ export class MapView {
   private unloading = false;
   private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
-  private drawnSchemes: AppState['coverage']['schemes'] = [];
+  private drawnRun: CoverageRun | null = null;
+  private schemesUrl: string | null = null;
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
@@ -226,7 +227,7 @@ export class MapView {
     if (state.basemapUrl !== previous.basemapUrl) void this.applyBasemap(state.basemapUrl);
     const coverage = state.coverage;
     const before = previous.coverage;
-    if (coverage.schemes !== before.schemes || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
+    if (coverage.result !== before.result || coverage.schemesHash !== before.schemesHash || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
     if (coverage.schemes !== before.schemes || coverage.result !== before.result) this.applyAreaLists(state);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
     if (state.postcodeMarker !== previous.postcodeMarker) this.applyPostcodeMarker(state);
@@ -258,12 +259,20 @@ export class MapView {
     });
   }
 
-  /** The schemes opened for coverage, drawn by kind over the deciles and under the labels. */
+  /**
+   * The schemes shown, drawn by kind over the deciles and under the labels. Their shapes come
+   * encoded with the run (the coverage worker builds them), handed to MapLibre as a file so its
+   * worker parses them: a large dataset never stalls the page.
+   */
   private applySchemes(state: AppState): void {
-    const { schemes, showSchemes } = state.coverage;
-    if (schemes !== this.drawnSchemes) {
-      this.drawnSchemes = schemes;
-      (this.map.getSource(SCHEME_SOURCE) as GeoJSONSource | undefined)?.setData(schemesToGeoJson(schemes));
+    const { result, schemesHash, showSchemes } = state.coverage;
+    const current = result && result.run.schemesHash === schemesHash ? result.run : null;
+    // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.
+    if (current !== this.drawnRun && (current !== null || schemesHash === null)) {
+      this.drawnRun = current;
+      if (this.schemesUrl) URL.revokeObjectURL(this.schemesUrl);
+      this.schemesUrl = current ? URL.createObjectURL(new Blob([current.mapFeatures], { type: 'application/geo+json' })) : null;
+      (this.map.getSource(SCHEME_SOURCE) as GeoJSONSource | undefined)?.setData(this.schemesUrl ?? { type: 'FeatureCollection', features: [] });
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
   }

@@ -14,7 +14,7 @@ import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
 
 export const SOURCE = 'gapmap';
-/** GeoJSON source of the schemes opened for coverage (src/map/scheme-features.ts). */
+/** GeoJSON source of the schemes shown (src/core/scheme-features.ts, encoded by the coverage worker). */
 export const SCHEME_SOURCE = 'schemes';
 /** GeoJSON source of the postcode last searched for (one point). */
 export const POSTCODE_SOURCE = 'postcode';

@@ -113,6 +113,8 @@ export interface CoverageRun {
   /** Sum of the schemes' usable amounts (£). */
   amountGbp: number;
   millis: number;
+  /** The schemes' shapes as GeoJSON (UTF-8), feature id = scheme index + 1, for the map to load as a file. */
+  mapFeatures: ArrayBuffer;
 }
 
 export type RunOutcome =

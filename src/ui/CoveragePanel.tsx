@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useReducer, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useReducer, useState } from 'preact/hooks';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import { RULE_DESCRIPTIONS, SCHEME_KINDS, type CoverageRule } from '../core/scheme';
@@ -62,13 +62,21 @@ function SchemesFile() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
   const { datasets, importing, importErrors, lastDeleted, saveError } = coverage;
+  // Walking every scheme is slow for large datasets: once per change of datasets, not per render.
+  const summaries = useMemo(
+    () =>
+      new Map(
+        datasets.map((dataset) => [dataset.id, { shapes: describeSchemes(dataset.schemes), skipped: dataset.problems.filter((p) => p.severity === 'error').length }]),
+      ),
+    [datasets],
+  );
   return (
     <section class="coverage-section" aria-labelledby="schemes-heading">
       <h3 id="schemes-heading">Schemes</h3>
       {datasets.length > 0 && (
         <ul class="dataset-list">
           {datasets.map((dataset) => {
-            const skipped = dataset.problems.filter((p) => p.severity === 'error').length;
+            const { shapes, skipped } = summaries.get(dataset.id)!;
             return (
               <li key={dataset.id} class="dataset">
                 <span class="swatch" style={{ background: dataset.colour }} aria-hidden="true" />
@@ -82,7 +90,7 @@ function SchemesFile() {
                     <strong>{dataset.name}</strong>
                   </label>
                   <span class="hint">
-                    {describeSchemes(dataset.schemes)}
+                    {shapes}
                     {skipped > 0 ? `; ${formatCount(skipped)} skipped` : ''}
                   </span>
                 </div>
@@ -589,8 +597,12 @@ function lowerFirst(text: string): string {
 function MapKey() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
+  // Schemes change only with the datasets; the panel re-renders on every progress step.
+  const kinds = useMemo(() => {
+    const present = new Set(coverage.schemes.map((scheme) => scheme.kind));
+    return SCHEME_KINDS.filter((kind) => present.has(kind));
+  }, [coverage.schemes]);
   if (coverage.schemes.length === 0) return null;
-  const kinds = SCHEME_KINDS.filter((kind) => coverage.schemes.some((scheme) => scheme.kind === kind));
   return (
     <fieldset class="coverage-section map-key">
       <legend>

@@ -21,6 +21,7 @@ import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
 import { hashSchemes } from '../core/scheme-hash';
+import { mapFeaturesOf } from '../core/scheme-features';
 import { DEFAULT_REACH, formatRule, type ReachDefaults, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
@@ -264,10 +265,11 @@ export class CoverageEngine {
       lsoaStart: entry.run.lsoaStart.slice(),
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
       problems: [...entry.run.problems],
+      mapFeatures: entry.run.mapFeatures.slice(0),
     };
     return this.finish(id, {
       value: { kind: 'done', run, view: request.view, summary: summary.summary },
-      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer] as ArrayBuffer[],
+      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.mapFeatures] as ArrayBuffer[],
     });
   }
 
@@ -370,6 +372,7 @@ export class CoverageEngine {
       schemesUsed: usable.filter(Boolean).length,
       amountGbp: schemes.reduce((sum, scheme) => sum + schemeAmount(scheme), 0),
       millis: this.now() - started,
+      mapFeatures: mapFeaturesOf(schemes),
     };
     return { run, schemes, usable, nearest: new Map() };
   }

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
-import { schemesToGeoJson } from '../../src/map/scheme-features';
+import { schemesToGeoJson } from '../../src/core/scheme-features';
 import { lsoaIdSetFilter } from '../../src/map/style';
 import {
   describeRule,

@@ -1,10 +1,11 @@
 // Schemes as GeoJSON for the map's scheme layers: each footprint as drawn (points, routes,
-// areas), tagged with its kind so the layers colour it. Footprints that only name areas have no
+// areas), tagged with its kind so the layers colour it. The coverage worker encodes it with each
+// run (mapFeaturesOf), so the map's own worker parses it and the page never serialises it. Footprints that only name areas have no
 // shape of their own and are not drawn here: once a run has found their LSOAs, the map tints those
 // (selectAreaListLsoas, areaListPaint).
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Scheme, SchemeKind } from '../core/scheme';
+import type { Scheme, SchemeKind } from './scheme';
 
 export interface SchemeFeatureProperties {
   kind: SchemeKind;
@@ -49,4 +50,9 @@ export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<
     features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme) } });
   });
   return { type: 'FeatureCollection', features };
+}
+
+/** The features as UTF-8 JSON, ready to hand to the map as a file (a Blob URL). */
+export function mapFeaturesOf(schemes: readonly Scheme[]): ArrayBuffer {
+  return new TextEncoder().encode(JSON.stringify(schemesToGeoJson(schemes))).buffer as ArrayBuffer;
 }
