@@ -6,9 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import area from '@turf/area';
 import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -18,12 +16,11 @@ import { featureCollection, multiLineString, point } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { build } from 'vite';
 import type { CoverageRule, Scheme } from '../src/core/scheme';
 import { decodeGeometry, lsoaToGeoJson } from '../src/data/geometry-format';
+import { bundleRunner } from './bundle-runner';
 import { benchSchemeSets } from './coverage-sets';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Brute-force Turf: one scheme against every LSOA, no index. Returns the covered count. */
 function bruteForceScheme(scheme: Scheme, rule: CoverageRule, lsoas: Feature<Polygon | MultiPolygon>[]): number {
@@ -62,24 +59,6 @@ function timeBruteForce(schemes: Scheme[], rule: CoverageRule, lsoas: Feature<Po
   return ((performance.now() - start) / picked.length) * schemes.length;
 }
 
-/** The runner bundled as the app's worker is (Vite, minified), so tsx's wrappers do not skew it. */
-async function bundleRunner(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-bench-coverage-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      target: 'node20',
-      lib: { entry: path.join(here, 'coverage-runner.ts'), formats: ['es'], fileName: () => 'coverage-runner.mjs' },
-      rollupOptions: { external: (id) => id.startsWith('node:') },
-    },
-  });
-  return path.join(outDir, 'coverage-runner.mjs');
-}
-
 interface RunnerOutput {
   lsoas: number;
   rssBeforeIndexMB: number;
@@ -90,7 +69,7 @@ interface RunnerOutput {
 }
 
 export async function benchCoverage(dataDir: string, sharedData: string): Promise<Record<string, unknown>> {
-  const bundle = await bundleRunner();
+  const bundle = await bundleRunner('coverage-runner');
   const child = spawnSync(process.execPath, [bundle, dataDir, sharedData], { encoding: 'utf8', maxBuffer: 1 << 24 });
   fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`coverage runner failed:\n${child.stderr}`);

@@ -18,13 +18,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { decodeGeometry } from '../src/data/geometry-format';
+import { bundleRunner } from './bundle-runner';
 import type { PostcodeDirectory, PostcodeShard } from '../src/data/postcodes';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ROWS = 100_000;
 const PORT = 4176;
 const LONG_TASK_MS = 50;
@@ -93,24 +91,6 @@ export function postcodesCsv(dataDir: string, seed = 20252): { csv: string; dist
     lines.push(`Scheme ${i + 1},${postcodes[Math.floor(random() * postcodes.length)]!},${amountAndDate(random)}`);
   }
   return { csv: `${lines.join('\n')}\n`, districts: outwards.size };
-}
-
-/** The runner bundled as the app's worker is (Vite, minified), so tsx's wrappers do not skew it. */
-async function bundleRunner(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-bench-import-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      target: 'node20',
-      lib: { entry: path.join(here, 'import-runner.ts'), formats: ['es'], fileName: () => 'import-runner.mjs' },
-      rollupOptions: { external: (id) => id.startsWith('node:') },
-    },
-  });
-  return path.join(outDir, 'import-runner.mjs');
 }
 
 interface RunnerOutput {
@@ -333,7 +313,7 @@ export async function benchImport(dataDir: string, helpers: BrowserHelpers): Pro
     fs.writeFileSync(coordinatesFile, coordinatesCsv(dataDir));
     const postcodes = postcodesCsv(dataDir);
     fs.writeFileSync(path.join(dir, 'postcodes.csv'), postcodes.csv);
-    const bundle = await bundleRunner();
+    const bundle = await bundleRunner('import-runner');
     let node: Record<string, unknown>;
     try {
       node = {

@@ -5,7 +5,7 @@
 // (selectAreaListLsoas, areaListPaint).
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Scheme, SchemeKind } from './scheme';
+import type { Footprint, Scheme, SchemeKind } from './scheme';
 
 export interface SchemeFeatureProperties {
   kind: SchemeKind;
@@ -14,8 +14,8 @@ export interface SchemeFeatureProperties {
   reachM: number;
 }
 
-function geometryOf(scheme: Scheme): Geometry | null {
-  const footprint = scheme.footprint;
+/** A footprint's shape as GeoJSON; named areas have none of their own. */
+export function footprintGeometry(footprint: Footprint): Geometry | null {
   switch (footprint.type) {
     case 'point':
       return { type: 'Point', coordinates: footprint.point };
@@ -45,7 +45,7 @@ function reachOf(scheme: Scheme): number {
 export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<Geometry, SchemeFeatureProperties> {
   const features: Feature<Geometry, SchemeFeatureProperties>[] = [];
   schemes.forEach((scheme, index) => {
-    const geometry = geometryOf(scheme);
+    const geometry = footprintGeometry(scheme.footprint);
     if (!geometry) return;
     features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme) } });
   });

@@ -3,7 +3,9 @@
 // (datasets, their colours and problems, each scheme's exact footprint). Reading it back gives the
 // same datasets, scheme for scheme: export → open is exact.
 
-import type { Footprint, Scheme } from '../core/scheme';
+import { footprintGeometry } from '../core/scheme-features';
+import type { Scheme } from '../core/scheme';
+import type { Geometry } from 'geojson';
 import type { Dataset } from './dataset';
 
 export const WORKSPACE_FILE_VERSION = 1;
@@ -12,7 +14,7 @@ type DatasetMeta = Omit<Dataset, 'schemes'>;
 
 interface WorkspaceFeature {
   type: 'Feature';
-  geometry: { type: string; coordinates: unknown } | null;
+  geometry: Geometry | null;
   properties: { dataset: string; name: string; kind: string; amount_gbp?: number; gapmap_scheme: Scheme };
 }
 
@@ -20,19 +22,6 @@ export interface WorkspaceFile {
   type: 'FeatureCollection';
   gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: DatasetMeta[] };
   features: WorkspaceFeature[];
-}
-
-function geometryOf(footprint: Footprint): WorkspaceFeature['geometry'] {
-  switch (footprint.type) {
-    case 'point':
-      return { type: 'Point', coordinates: footprint.point };
-    case 'line':
-      return { type: 'MultiLineString', coordinates: footprint.lines };
-    case 'polygon':
-      return { type: 'MultiPolygon', coordinates: footprint.polygons };
-    case 'areas':
-      return null; // Named areas have no shape of their own; the scheme lists them.
-  }
 }
 
 export function workspaceFile(datasets: readonly Dataset[], exportedAt: string): WorkspaceFile {
@@ -43,7 +32,7 @@ export function workspaceFile(datasets: readonly Dataset[], exportedAt: string):
       dataset.schemes.map(
         (scheme): WorkspaceFeature => ({
           type: 'Feature',
-          geometry: geometryOf(scheme.footprint),
+          geometry: footprintGeometry(scheme.footprint),
           properties: {
             dataset: dataset.id,
             name: scheme.name,

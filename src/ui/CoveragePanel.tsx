@@ -110,7 +110,7 @@ function SchemesFile() {
       {lastDeleted && (
         <p class="undo" role="status">
           Deleted {lastDeleted.dataset.name}.{' '}
-          <button type="button" class="button-link" onClick={() => store.getState().undoDeleteDataset()}>
+          <button type="button" class="link-button" onClick={() => store.getState().undoDeleteDataset()}>
             Undo
           </button>
         </p>
@@ -200,7 +200,7 @@ function WorkspaceFile() {
       {lastReplaced && (
         <p class="undo" role="status">
           Opened {lastReplaced.name}.{' '}
-          <button type="button" class="button-link" onClick={() => store.getState().undoOpenWorkspace()}>
+          <button type="button" class="link-button" onClick={() => store.getState().undoOpenWorkspace()}>
             Undo
           </button>
         </p>
@@ -665,7 +665,7 @@ function Problems() {
             {dataset.name}{' '}
             <button
               type="button"
-              class="button-link"
+              class="link-button"
               onClick={() => downloadProblems(dataset.name, dataset.problems)}
             >
               Download all {formatCount(dataset.problems.length)} (CSV)

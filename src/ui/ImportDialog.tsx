@@ -99,7 +99,7 @@ function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: 
         <p>
           <button
             type="button"
-            class="button-link"
+            class="link-button"
             onClick={() => downloadProblems(preview.name, preview.problems)}
           >
             Download the problems (CSV{preview.errors + preview.warnings > PREVIEW_PROBLEMS ? `, first ${PREVIEW_PROBLEMS}; all come with the dataset` : ''})

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Headline } from '../../src/core/coverage-summary-types';
 import type { SummaryJson } from '../../src/data/summary-json';
 import { formatGbp, formatKm, formatPercent, headlineSentence } from '../../src/ui/coverage-format';
-import { expect, openApp, readCount, settle, test, watchConsole } from './fixtures';
+import { expect, openApp, readCount, settle, sharedSession, test } from './fixtures';
 
 const run = promisify(execFile);
 const ROUTES = path.resolve('/work/shared/data/transport/trafford_bus_routes_tfgm_2023.geojson');
@@ -20,28 +20,12 @@ const AREA_LISTS = path.resolve('tests/fixtures/schemes/trafford-area-lists.geoj
 const TRAFFORD = 'E08000009';
 const SHOTS = '/tmp/shots';
 
-test.describe.configure({ mode: 'serial' });
-
-let context: BrowserContext;
+const session = sharedSession();
 let page: Page;
-const errors: string[] = [];
-let checked = 0;
-
-test.beforeAll(async ({ browser }) => {
+const errors = session.errors;
+test.beforeAll(() => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  context = await browser.newContext();
-  watchConsole(context, errors);
-  page = await context.newPage();
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
-
-test.afterEach(() => {
-  const fresh = errors.slice(checked);
-  checked = errors.length;
-  expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+  page = session.page;
 });
 
 /** The CLI's summary for the same input, from the same built data (public/data). */

@@ -174,3 +174,36 @@ export function legend(page: Page): Locator {
 export function readCount(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
+
+/**
+ * One browser session shared by a spec's tests, in order, as one user's (SwiftShader draws slowly,
+ * so the map loads once, not once per test). Registers the hooks that open and close it and pin
+ * each console error on the test that caused it. `page` is set once the session has opened.
+ */
+export function sharedSession(): { readonly page: Page; readonly errors: readonly string[] } {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  let checked = 0;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async ({ browser }) => {
+    context = await browser.newContext();
+    watchConsole(context, errors);
+    page = await context.newPage();
+  });
+  test.afterAll(async () => {
+    await context?.close();
+  });
+  test.afterEach(() => {
+    const fresh = errors.slice(checked);
+    checked = errors.length;
+    expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('The session opens in beforeAll; use its page inside tests.');
+      return page;
+    },
+    errors,
+  };
+}

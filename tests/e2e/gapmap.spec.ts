@@ -3,8 +3,8 @@
 // order and share the page; state carries over as it does for a user (a scope chosen earlier is
 // still set when the search runs, and so on). If a step fails, the later ones are skipped.
 
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openApp, test, watchConsole } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, openApp, sharedSession, test } from './fixtures';
 import {
   clickCityOfLondonLsoa,
   englandInDecileColours,
@@ -15,29 +15,11 @@ import {
   switchIndicatorWithoutRefetch,
 } from './steps';
 
-test.describe.configure({ mode: 'serial' });
-
-let context: BrowserContext;
+const session = sharedSession();
 let page: Page;
-/** Everything logged as an error so far in the session. */
-const errors: string[] = [];
-let checked = 0;
-
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  watchConsole(context, errors);
-  page = await context.newPage();
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
-
-// Pin each error on the step that caused it.
-test.afterEach(() => {
-  const fresh = errors.slice(checked);
-  checked = errors.length;
-  expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+const errors = session.errors;
+test.beforeAll(() => {
+  page = session.page;
 });
 
 test('England renders with every LSOA in its legend decile colour', async () => {

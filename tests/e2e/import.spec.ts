@@ -4,35 +4,19 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openApp, settle, test, watchConsole } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, openApp, settle, sharedSession, test } from './fixtures';
 
 const GRANTS = path.resolve('/work/shared/data/grants/trafford_council_voluntary_sector_grants_360giving.csv');
 const TRAFFORD = 'E08000009';
 const SHOTS = '/tmp/shots';
 
-test.describe.configure({ mode: 'serial' });
-
-let context: BrowserContext;
+const session = sharedSession();
 let page: Page;
-const errors: string[] = [];
-let checked = 0;
-
-test.beforeAll(async ({ browser }) => {
+const errors = session.errors;
+test.beforeAll(() => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  context = await browser.newContext();
-  watchConsole(context, errors);
-  page = await context.newPage();
-});
-
-test.afterAll(async () => {
-  await context?.close();
-});
-
-test.afterEach(() => {
-  const fresh = errors.slice(checked);
-  checked = errors.length;
-  expect(fresh, 'console errors and uncaught exceptions during this step').toEqual([]);
+  page = session.page;
 });
 
 const panel = () => page.getByRole('region', { name: 'Coverage' });
