@@ -12,6 +12,8 @@ export interface SchemeFeatureProperties {
   name: string;
   /** Catchment radius or buffer in metres, for drawing the reach. */
   reachM: number;
+  /** The footprint's type: the map's sources split points (clustered) from the rest by it. */
+  footprint: Footprint['type'];
 }
 
 /** A footprint's shape as GeoJSON; named areas have none of their own. */
@@ -47,7 +49,7 @@ export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<
   schemes.forEach((scheme, index) => {
     const geometry = footprintGeometry(scheme.footprint);
     if (!geometry) return;
-    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme) } });
+    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme), footprint: scheme.footprint.type } });
   });
   return { type: 'FeatureCollection', features };
 }

@@ -30,6 +30,7 @@ import {
   lsoaOfFeatureId,
   SCHEME_LAYERS,
   POSTCODE_SOURCE,
+  SCHEME_POINT_SOURCE,
   SCHEME_SOURCE,
   SOURCE,
 } from './style';
@@ -189,6 +190,12 @@ export class MapView {
         [x + SCHEME_HIT_PX, y + SCHEME_HIT_PX],
       ];
       const layers = [LAYER.schemePoint, LAYER.schemeLine, LAYER.schemeAreaLine].filter((layer) => map.getLayoutProperty(layer, 'visibility') !== 'none');
+      const showing = map.getLayoutProperty(LAYER.schemeCluster, 'visibility') !== 'none';
+      const cluster = showing ? map.queryRenderedFeatures(near, { layers: [LAYER.schemeCluster] })[0] : undefined;
+      if (cluster) {
+        void this.zoomIntoCluster(cluster, event.lngLat);
+        return;
+      }
       const scheme = layers.length > 0 ? map.queryRenderedFeatures(near, { layers })[0] : undefined;
       if (scheme && typeof scheme.id === 'number') {
         this.showSchemePopup(scheme.id - 1, event.lngLat);
@@ -233,6 +240,15 @@ export class MapView {
     if (state.postcodeMarker !== previous.postcodeMarker) this.applyPostcodeMarker(state);
   }
 
+  /** Zooms to where a cluster of points comes apart. */
+  private async zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLat): Promise<void> {
+    const id = cluster.properties?.cluster_id as number | undefined;
+    const source = this.map.getSource(SCHEME_POINT_SOURCE) as GeoJSONSource | undefined;
+    if (id === undefined || !source) return;
+    const zoom = await source.getClusterExpansionZoom(id);
+    this.map.easeTo({ center: at, zoom, duration: prefersReducedMotion() ? 0 : 500 });
+  }
+
   /** A popup naming the scheme and its facts, as text (names from files are never read as HTML). */
   private showSchemePopup(index: number, at: maplibregl.LngLat): void {
     const card = schemeCard(this.store.getState(), index);
@@ -272,7 +288,9 @@ export class MapView {
       this.drawnRun = current;
       if (this.schemesUrl) URL.revokeObjectURL(this.schemesUrl);
       this.schemesUrl = current ? URL.createObjectURL(new Blob([current.mapFeatures], { type: 'application/geo+json' })) : null;
-      (this.map.getSource(SCHEME_SOURCE) as GeoJSONSource | undefined)?.setData(this.schemesUrl ?? { type: 'FeatureCollection', features: [] });
+      for (const source of [SCHEME_SOURCE, SCHEME_POINT_SOURCE]) {
+        (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(this.schemesUrl ?? { type: 'FeatureCollection', features: [] });
+      }
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
   }

@@ -16,6 +16,29 @@ import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverag
 export const SOURCE = 'gapmap';
 /** GeoJSON source of the schemes shown (src/core/scheme-features.ts, encoded by the coverage worker). */
 export const SCHEME_SOURCE = 'schemes';
+/** The schemes' points, clustered below CLUSTER_MAX_ZOOM. */
+export const SCHEME_POINT_SOURCE = 'scheme-points';
+/** Beyond this zoom every point is drawn on its own. */
+const CLUSTER_MAX_ZOOM = 12;
+
+/**
+ * Pixels for `reachM` metres on the ground at the current zoom, for catchments and buffers drawn
+ * to scale: MapLibre's 512-pixel world is 40,075 km round the equator, scaled by cos(52.5°) for
+ * England. Exponential base-2 interpolation between zoom 0 and 24 is exactly reach × 2^zoom / k.
+ */
+function metresToPixels(scale: number): ExpressionSpecification {
+  const metresPerPixelAtZoom0 = (40_075_016.686 * Math.cos((52.5 * Math.PI) / 180)) / 512;
+  return [
+    'interpolate',
+    ['exponential', 2],
+    ['zoom'],
+    0,
+    ['/', ['*', ['get', 'reachM'], scale], metresPerPixelAtZoom0],
+    24,
+    ['/', ['*', ['get', 'reachM'], scale * 2 ** 24], metresPerPixelAtZoom0],
+  ] as unknown as ExpressionSpecification;
+}
+
 /** GeoJSON source of the postcode last searched for (one point). */
 export const POSTCODE_SOURCE = 'postcode';
 
@@ -26,6 +49,10 @@ export const LAYER = {
   ladLine: 'lad-line',
   regionLine: 'region-line',
   schemeAreaListFill: 'scheme-area-list-fill',
+  schemeBuffer: 'scheme-buffer',
+  schemeCatchment: 'scheme-catchment',
+  schemeCluster: 'scheme-cluster',
+  schemeClusterCount: 'scheme-cluster-count',
   postcodePoint: 'postcode-point',
   schemeAreaFill: 'scheme-area-fill',
   schemeAreaCasing: 'scheme-area-casing',
@@ -121,6 +148,10 @@ export function areaListPaint(lsoaKinds: ReadonlyMap<number, SchemeKind>): { fil
 /** The scheme layers, drawn by kind. */
 export const SCHEME_LAYERS = [
   LAYER.schemeAreaListFill,
+  LAYER.schemeBuffer,
+  LAYER.schemeCatchment,
+  LAYER.schemeCluster,
+  LAYER.schemeClusterCount,
   LAYER.schemeAreaFill,
   LAYER.schemeAreaCasing,
   LAYER.schemeAreaLine,
@@ -138,7 +169,6 @@ function kindColourExpression(): ExpressionSpecification {
 
 const IS_AREA: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const IS_LINE: FilterSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
-const IS_POINT: FilterSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 
 export interface StyleInput {
   tilesUrl: string;
@@ -153,7 +183,17 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
     version: 8,
     sources: {
       [SOURCE]: { type: 'vector', url: tilesUrl },
-      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      // The same schemes twice, split by a property (a source's filter sees GeoJSON, not tile,
+      // geometry types): points clustered where dense (supercluster keeps only points), and the rest.
+      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, filter: ['!=', ['get', 'footprint'], 'point'] },
+      [SCHEME_POINT_SOURCE]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        filter: ['==', ['get', 'footprint'], 'point'],
+        cluster: true,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterRadius: 36,
+      },
       [POSTCODE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
@@ -237,6 +277,31 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         paint: { 'line-color': kindColourExpression(), 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
       },
       {
+        // A route's reach, to scale: the walking buffer either side.
+        id: LAYER.schemeBuffer,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': kindColourExpression(), 'line-opacity': 0.14, 'line-width': metresToPixels(2) },
+      },
+      {
+        // A point's catchment, to scale.
+        id: LAYER.schemeCatchment,
+        type: 'circle',
+        source: SCHEME_POINT_SOURCE,
+        filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'reachM'], 0]],
+        paint: {
+          'circle-radius': metresToPixels(1),
+          'circle-color': kindColourExpression(),
+          'circle-opacity': 0.12,
+          'circle-stroke-color': kindColourExpression(),
+          'circle-stroke-width': 1,
+          'circle-stroke-opacity': 0.6,
+          'circle-pitch-alignment': 'map',
+        },
+      },
+      {
         id: LAYER.schemeLineCasing,
         type: 'line',
         source: SCHEME_SOURCE,
@@ -274,14 +339,36 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
       {
         id: LAYER.schemePoint,
         type: 'circle',
-        source: SCHEME_SOURCE,
-        filter: IS_POINT,
+        source: SCHEME_POINT_SOURCE,
+        filter: ['!', ['has', 'point_count']],
         paint: {
           'circle-color': kindColourExpression(),
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 15, 6],
           'circle-stroke-color': CASING_COLOUR,
           'circle-stroke-width': 1.5,
         },
+      },
+      {
+        // Many points close together: one circle with how many (a click zooms in).
+        id: LAYER.schemeCluster,
+        type: 'circle',
+        source: SCHEME_POINT_SOURCE,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': INK,
+          'circle-opacity': 0.85,
+          'circle-radius': ['step', ['get', 'point_count'], 10, 10, 13, 100, 17, 1000, 22],
+          'circle-stroke-color': PAPER,
+          'circle-stroke-width': 2,
+        },
+      },
+      {
+        id: LAYER.schemeClusterCount,
+        type: 'symbol',
+        source: SCHEME_POINT_SOURCE,
+        filter: ['has', 'point_count'],
+        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': HEADING_FONT, 'text-size': 12, 'text-allow-overlap': true },
+        paint: { 'text-color': PAPER },
       },
       {
         id: LAYER.highlightCasing,

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, settle, sharedSession, test } from './fixtures';
 
 const GRANTS = path.resolve('/work/shared/data/grants/trafford_council_voluntary_sector_grants_360giving.csv');
+const STOPS = path.resolve('/work/shared/data/transport/trafford_bus_stops_tfgm_2022.geojson');
 const TRAFFORD = 'E08000009';
 const SHOTS = '/tmp/shots';
 
@@ -105,6 +106,47 @@ test('after a reload the dataset is still there, and hiding and deleting it (wit
   await page.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Coverage' }).click();
   await expect(panel().getByRole('checkbox', { name: 'trafford_council_voluntary_sector_grants_360giving.csv' })).not.toBeChecked({ timeout: 30_000 });
+});
+
+test('bus stops with a 300 m catchment chosen at import: clustered when zoomed out, catchments to scale, a popup each', async () => {
+  await panel().getByLabel('Add more schemes from files').setInputFiles(STOPS);
+  await expect(dialog()).toBeVisible({ timeout: 60_000 });
+  await expect(dialog().getByRole('status')).toContainText('1,025 schemes will be added.');
+  await dialog().getByLabel(/Points \(1,025\): metres around/).fill('300');
+  await dialog().getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog().getByRole('status')).not.toContainText('Updating');
+  await expect(dialog().getByRole('button', { name: 'Import 1,025 schemes' })).toBeEnabled();
+  await dialog().getByRole('button', { name: 'Import 1,025 schemes' }).click();
+  await expect(panel().locator('.dataset').nth(1)).toContainText('1,025 schemes: 1,025 points');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  const reaches = await page.evaluate(() => window.__gapmap!.store.getState().coverage.schemes.filter((s) => s.footprint.type === 'point').map((s) => (s.footprint.type === 'point' ? s.footprint.radiusM : -1)));
+  expect(new Set(reaches)).toEqual(new Set([300]));
+
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.42], zoom: 10 }));
+  await settle(page);
+  const clusters = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-cluster'] }).length);
+  expect(clusters).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/import-4-stops-clustered.png` });
+
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.3465, 53.4083], zoom: 15 }));
+  await settle(page);
+  const stop = await page.evaluate(() => {
+    const { map } = window.__gapmap!;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const point = map.queryRenderedFeatures({ layers: ['scheme-point'] }).find((f) => {
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      return p.x > 340 && p.x < canvas.width - 60 && p.y > 60 && p.y < canvas.height - 40;
+    });
+    if (!point) return null;
+    const p = map.project((point.geometry as GeoJSON.Point).coordinates as [number, number]);
+    return { x: canvas.left + p.x, y: canvas.top + p.y, catchments: map.queryRenderedFeatures({ layers: ['scheme-catchment'] }).length };
+  });
+  expect(stop).not.toBeNull();
+  expect(stop!.catchments).toBeGreaterThan(0);
+  await page.mouse.click(stop!.x, stop!.y);
+  await expect(page.locator('.maplibregl-popup .scheme-popup')).toContainText('Reaches 300 m around');
+  await expect(page.locator('.maplibregl-popup .scheme-popup')).toContainText('Dataset: trafford_bus_stops_tfgm_2022.geojson');
+  await page.screenshot({ path: `${SHOTS}/import-5-stop-popup.png` });
 });
 
 test('the whole session logged no console errors', async () => {

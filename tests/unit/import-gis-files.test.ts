@@ -83,7 +83,8 @@ async function stopsShapefile(projection = '', extraProperties: Record<string, s
 
 /** The .dbf with its text field `field` retyped as a dBASE date (D: yyyymmdd), as GIS tools write dates. */
 function withDateField(dbf: Uint8Array, field: string): Uint8Array {
-  const retyped = dbf.slice();
+  // A copy on a buffer of its own: a Node Buffer's slice() is a view into a shared pool.
+  const retyped = new Uint8Array(dbf);
   const headerBytes = new DataView(retyped.buffer).getUint16(8, true);
   for (let at = 32; at + 32 <= headerBytes; at += 32) {
     const name = new TextDecoder().decode(retyped.subarray(at, at + 11)).replace(/\0+$/, '');
@@ -94,7 +95,7 @@ function withDateField(dbf: Uint8Array, field: string): Uint8Array {
 
 /** A one-entry zip whose headers claim `statedBytes` unpacked, whatever the entry really holds. */
 function withStatedSize(zip: Uint8Array, statedBytes: number): Uint8Array {
-  const forged = zip.slice();
+  const forged = new Uint8Array(zip);
   const view = new DataView(forged.buffer);
   const endOfCentralDirectory = forged.length - 22;
   const centralDirectory = view.getUint32(endOfCentralDirectory + 16, true);
