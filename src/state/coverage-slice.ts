@@ -11,7 +11,7 @@ import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
-import { hashText } from '../core/scheme-hash';
+import { hashSchemes, hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { Dataset } from '../data/dataset';
 import { readWorkspaceFile, workspaceFile } from '../data/workspace-file';
@@ -456,11 +456,12 @@ export const coverageSlice =
         const { token, name, table } = importing.preview;
         patch({ importing: { ...importing, updating: true } });
         let taken: Awaited<ReturnType<CoverageClient['takeImport']>>;
+        let failure: string | null = null;
         try {
           taken = await client.takeImport(token);
         } catch (error) {
           taken = null;
-          patch({ importErrors: [...get().coverage.importErrors, { name, message: workerFailure(error) }] });
+          failure = workerFailure(error);
         }
         if (taken) {
           const { datasets } = get().coverage;
@@ -473,14 +474,15 @@ export const coverageSlice =
             visible: true,
             schemes: unique.schemes,
             problems: [...taken.problems, ...unique.notes],
-            hash: unique.notes.length > 0 ? hashText(JSON.stringify(unique.schemes)) : taken.hash,
+            hash: unique.notes.length > 0 ? hashSchemes(unique.schemes) : taken.hash,
             importedAt: new Date().toISOString(),
             locatedBy: taken.locatedBy,
           };
           if (table) deps.mappings?.remember(table.headers, table.meanings);
           setDatasets([...datasets, dataset]);
-        } else if (taken === null) {
-          patch({ importErrors: [...get().coverage.importErrors, { name, message: `${name} was not imported: the worker no longer held it. Choose the file again.` }] });
+        } else {
+          const message = failure ?? `${name} was not imported: the worker no longer held it. Choose the file again.`;
+          patch({ importErrors: [...get().coverage.importErrors, { name, message }] });
         }
         patch({ importing: { kind: 'none' } });
         readNext();
