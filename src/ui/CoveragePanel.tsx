@@ -139,9 +139,14 @@ function SchemesFile() {
       />
       {importing.kind === 'reading' && (
         <Delayed>
-          <p role="status">
-            {importing.phase === 'preparing' ? `Preparing the area codes and postcodes to read ${importing.name}…` : `Reading ${importing.name}…`}
-          </p>
+          <div role="status" class="import-progress">
+            <p>{importing.phase === 'preparing' ? `Preparing the area codes and postcodes to read ${importing.name}…` : `Reading ${importing.name}…`}</p>
+            {importing.phase === 'reading' && importing.done !== null && (
+              <progress max={1} value={importing.done} aria-label={`Reading ${importing.name}`}>
+                {Math.round(importing.done * 100)}%
+              </progress>
+            )}
+          </div>
         </Delayed>
       )}
       {importErrors.length > 0 && (

@@ -184,7 +184,13 @@ export class CoverageEngine {
     onProgress({ phase: 'reading', done: null });
     const { data, areas } = ready.prepared;
     const reach = request.reach ?? DEFAULT_REACH;
-    const context = { areas, ...(data.postcodes ? { postcodes: data.postcodes } : {}), defaultKind: 'grant' as const, reach };
+    const context = {
+      areas,
+      ...(data.postcodes ? { postcodes: data.postcodes } : {}),
+      defaultKind: 'grant' as const,
+      reach,
+      onProgress: (done: number) => onProgress({ phase: 'reading', done }),
+    };
     const read = await importSchemesFile(bytes, request.name, context, request.meanings);
     if (!read.ok) {
       this.imports.delete(request.token);

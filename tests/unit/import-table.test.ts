@@ -162,3 +162,13 @@ describe('amounts', () => {
     expect(['-5', 'lots', '£', '1.2.3'].map(parseAmount).every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('progress', () => {
+  it('reports the share of rows read, rising to the end, for a long table', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `Scheme ${i},53.4,-2.3`);
+    const reported: number[] = [];
+    const read = ok(await importSchemesFile(csv(['name,lat,lon', ...rows].join('\n')), 'long.csv', { ...context, onProgress: (done) => reported.push(done) }));
+    expect(read.schemes).toHaveLength(5_000);
+    expect(reported).toEqual([0, 0.4, 0.8]);
+  });
+});

@@ -22,7 +22,12 @@ export interface TableImportContext {
   defaultKind: SchemeKind;
   /** How far routes and points reach when the file does not say; DEFAULT_REACH when absent. */
   reach?: ReachDefaults;
+  /** Told the share of the rows read so far (0..1), every few thousand rows. */
+  onProgress?: (done: number) => void;
 }
+
+/** Rows between progress reports: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY_ROWS = 2_000;
 
 export interface RowProblem {
   /** 1-based data row (the header is row 0). */
@@ -190,6 +195,7 @@ export function importTable(
   }).filter(({ columns }) => Object.keys(columns).length > 0);
 
   rows.forEach((row, k) => {
+    if (k % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(k / rows.length);
     const rowNumber = k + 1;
     const fields = fieldCells(headers, meanings, row);
     const warn = (cell: Cell | undefined, message: string) =>
