@@ -12,7 +12,7 @@ export interface SchemeFeatureProperties {
   name: string;
   /** Catchment radius or buffer in metres, for drawing the reach. */
   reachM: number;
-  /** The footprint's type: the map's sources split points (clustered) from the rest by it. */
+  /** The footprint's type (points go to the map's clustered source, the rest to another). */
   footprint: Footprint['type'];
 }
 
@@ -54,7 +54,16 @@ export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<
   return { type: 'FeatureCollection', features };
 }
 
-/** The features as UTF-8 JSON, ready to hand to the map as a file (a Blob URL). */
-export function mapFeaturesOf(schemes: readonly Scheme[]): ArrayBuffer {
-  return new TextEncoder().encode(JSON.stringify(schemesToGeoJson(schemes))).buffer as ArrayBuffer;
+/**
+ * The features as UTF-8 JSON, ready to hand to the map as files (Blob URLs): points apart from
+ * routes and areas, as the map clusters points in a source of their own and each source should
+ * parse only its own features.
+ */
+export function mapFeaturesOf(schemes: readonly Scheme[]): { points: ArrayBuffer; shapes: ArrayBuffer } {
+  const { features } = schemesToGeoJson(schemes);
+  const encode = (part: typeof features) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: part })).buffer as ArrayBuffer;
+  return {
+    points: encode(features.filter((f) => f.properties.footprint === 'point')),
+    shapes: encode(features.filter((f) => f.properties.footprint !== 'point')),
+  };
 }

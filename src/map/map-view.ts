@@ -95,7 +95,7 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
-  private schemesUrl: string | null = null;
+  private schemeUrls: string[] = [];
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
@@ -286,10 +286,16 @@ export class MapView {
     // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.
     if (current !== this.drawnRun && (current !== null || schemesHash === null)) {
       this.drawnRun = current;
-      if (this.schemesUrl) URL.revokeObjectURL(this.schemesUrl);
-      this.schemesUrl = current ? URL.createObjectURL(new Blob([current.mapFeatures], { type: 'application/geo+json' })) : null;
-      for (const source of [SCHEME_SOURCE, SCHEME_POINT_SOURCE]) {
-        (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(this.schemesUrl ?? { type: 'FeatureCollection', features: [] });
+      for (const url of this.schemeUrls) URL.revokeObjectURL(url);
+      this.schemeUrls = [];
+      const parts: [string, ArrayBuffer | undefined][] = [
+        [SCHEME_SOURCE, current?.mapFeatures.shapes],
+        [SCHEME_POINT_SOURCE, current?.mapFeatures.points],
+      ];
+      for (const [source, bytes] of parts) {
+        const url = bytes ? URL.createObjectURL(new Blob([bytes], { type: 'application/geo+json' })) : null;
+        if (url) this.schemeUrls.push(url);
+        (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(url ?? { type: 'FeatureCollection', features: [] });
       }
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');

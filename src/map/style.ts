@@ -183,13 +183,11 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
     version: 8,
     sources: {
       [SOURCE]: { type: 'vector', url: tilesUrl },
-      // The same schemes twice, split by a property (a source's filter sees GeoJSON, not tile,
-      // geometry types): points clustered where dense (supercluster keeps only points), and the rest.
-      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, filter: ['!=', ['get', 'footprint'], 'point'] },
+      // Routes and areas; points in a source of their own, clustered where dense.
+      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       [SCHEME_POINT_SOURCE]: {
         type: 'geojson',
         data: { type: 'FeatureCollection', features: [] },
-        filter: ['==', ['get', 'footprint'], 'point'],
         cluster: true,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterRadius: 36,

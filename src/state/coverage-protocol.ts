@@ -113,8 +113,8 @@ export interface CoverageRun {
   /** Sum of the schemes' usable amounts (£). */
   amountGbp: number;
   millis: number;
-  /** The schemes' shapes as GeoJSON (UTF-8), feature id = scheme index + 1, for the map to load as a file. */
-  mapFeatures: ArrayBuffer;
+  /** The schemes' points and other shapes as GeoJSON (UTF-8), feature id = scheme index + 1, for the map to load as files. */
+  mapFeatures: { points: ArrayBuffer; shapes: ArrayBuffer };
 }
 
 export type RunOutcome =

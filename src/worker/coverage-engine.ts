@@ -271,11 +271,11 @@ export class CoverageEngine {
       lsoaStart: entry.run.lsoaStart.slice(),
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
       problems: [...entry.run.problems],
-      mapFeatures: entry.run.mapFeatures.slice(0),
+      mapFeatures: { points: entry.run.mapFeatures.points.slice(0), shapes: entry.run.mapFeatures.shapes.slice(0) },
     };
     return this.finish(id, {
       value: { kind: 'done', run, view: request.view, summary: summary.summary },
-      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.mapFeatures] as ArrayBuffer[],
+      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.mapFeatures.points, run.mapFeatures.shapes] as ArrayBuffer[],
     });
   }
 

@@ -12,19 +12,17 @@ import type { Page } from '@playwright/test';
 import type { Headline } from '../../src/core/coverage-summary-types';
 import type { SummaryJson } from '../../src/data/summary-json';
 import { formatGbp, formatKm, formatPercent, headlineSentence } from '../../src/ui/coverage-format';
-import { expect, openApp, readCount, settle, sharedSession, test } from './fixtures';
+import { expect, openApp, readCount, settle, sharedSession, SHOTS, test } from './fixtures';
 
 const run = promisify(execFile);
 const ROUTES = path.resolve('/work/shared/data/transport/trafford_bus_routes_tfgm_2023.geojson');
 const AREA_LISTS = path.resolve('tests/fixtures/schemes/trafford-area-lists.geojson');
 const TRAFFORD = 'E08000009';
-const SHOTS = '/tmp/shots';
 
 const session = sharedSession();
 let page: Page;
 const errors = session.errors;
 test.beforeAll(() => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   page = session.page;
 });
 

@@ -2,6 +2,7 @@
 // to settle (map events, not sleeps), and the data the server under test is serving, so expected
 // values are computed from it rather than copied into the tests.
 
+import fs from 'node:fs';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { AttributesFile, DataManifest, DetailsFile } from '../../src/data/schema';
 import { decodePng, parseCssColour, type RgbaImage, type Rgb } from './png';
@@ -180,6 +181,9 @@ export function readCount(text: string): number {
  * so the map loads once, not once per test). Registers the hooks that open and close it and pin
  * each console error on the test that caused it. `page` is set once the session has opened.
  */
+/** Where the end-to-end tests save screenshots of the real app, to look at. */
+export const SHOTS = '/tmp/shots';
+
 export function sharedSession(): { readonly page: Page; readonly errors: readonly string[] } {
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -187,6 +191,7 @@ export function sharedSession(): { readonly page: Page; readonly errors: readonl
   let checked = 0;
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async ({ browser }) => {
+    fs.mkdirSync(SHOTS, { recursive: true });
     context = await browser.newContext();
     watchConsole(context, errors);
     page = await context.newPage();

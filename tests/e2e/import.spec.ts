@@ -5,18 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, settle, sharedSession, test } from './fixtures';
+import { expect, openApp, settle, sharedSession, SHOTS, test } from './fixtures';
 
 const GRANTS = path.resolve('/work/shared/data/grants/trafford_council_voluntary_sector_grants_360giving.csv');
 const STOPS = path.resolve('/work/shared/data/transport/trafford_bus_stops_tfgm_2022.geojson');
 const TRAFFORD = 'E08000009';
-const SHOTS = '/tmp/shots';
 
 const session = sharedSession();
 let page: Page;
 const errors = session.errors;
 test.beforeAll(() => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   page = session.page;
 });
 

@@ -95,13 +95,14 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(progress.some((p) => p.phase === 'coverage')).toBe(true);
     expect(progress[progress.length - 1]!.phase).toBe('summary');
     // Per-LSOA arrays and the map's features go to the caller as transferable buffers of their own.
-    expect(outcome.transfer).toHaveLength(5);
+    expect(outcome.transfer).toHaveLength(6);
     const { run, summary } = outcome.value;
     expect(run.schemesUsed).toBe(407);
     // The routes as the map draws them: one feature each, id = position + 1, with its reach.
-    const drawn = JSON.parse(new TextDecoder().decode(run.mapFeatures)) as { features: { id: number; geometry: { type: string }; properties: { reachM: number } }[] };
+    const drawn = JSON.parse(new TextDecoder().decode(run.mapFeatures.shapes)) as { features: { id: number; geometry: { type: string }; properties: { reachM: number } }[] };
     expect(drawn.features).toHaveLength(407);
     expect(drawn.features[0]).toMatchObject({ id: 1, geometry: { type: 'MultiLineString' }, properties: { reachM: 400 } });
+    expect(JSON.parse(new TextDecoder().decode(run.mapFeatures.points))).toEqual({ type: 'FeatureCollection', features: [] });
 
     // Distances are not measured with the summary; measured on request, then summarised in.
     expect(summary.gaps.length).toBeGreaterThan(0);

@@ -120,7 +120,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
         schemesUsed: 1,
         amountGbp: 0,
         millis: 5,
-        mapFeatures: new ArrayBuffer(0),
+        mapFeatures: { points: new ArrayBuffer(0), shapes: new ArrayBuffer(0) },
       },
     });
   };
