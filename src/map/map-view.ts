@@ -38,6 +38,8 @@ import {
 const MAX_ZOOM = 15;
 /** How far (pixels) from a point or route a click still hits it. */
 const SCHEME_HIT_PX = 5;
+/** How long a failed tile fetch waits before it is reported (see onError). */
+const NETWORK_ERROR_GRACE_MS = 1000;
 const FIT_PADDING = 48;
 const BASEMAP_TIMEOUT_MS = 10_000;
 
@@ -417,6 +419,19 @@ export class MapView {
   /** MapLibre reports tile and style problems here; say so once, quietly, instead of logging errors. */
   private onError(event: { error: { message: string }; sourceId?: string }): void {
     if (this.unloading) return;
+    // A fetch cut off because the page is closing or reloading fails like a lost connection, and
+    // not every teardown announces itself (a closed tab may skip pagehide). Say so only if the
+    // page is still here a moment later.
+    if (event.error.message === 'Failed to fetch' && !event.sourceId?.startsWith(BASEMAP_PREFIX)) {
+      setTimeout(() => {
+        if (!this.unloading) this.reportError(event);
+      }, NETWORK_ERROR_GRACE_MS);
+      return;
+    }
+    this.reportError(event);
+  }
+
+  private reportError(event: { error: { message: string }; sourceId?: string }): void {
     const fromBasemap = typeof event.sourceId === 'string' && event.sourceId.startsWith(BASEMAP_PREFIX);
     if (fromBasemap) {
       if (this.basemapErrorShown) return;
