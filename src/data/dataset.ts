@@ -1,20 +1,53 @@
-// One imported file's schemes, as the workspace keeps them.
+// A dataset: one imported file's schemes (or the schemes drawn by hand), as the workspace keeps
+// them. The page holds only its fields and a few counts; the schemes themselves (which may be
+// 100k) live in the coverage worker and its storage, found by the dataset's hash, so the page
+// never copies them (see src/worker/scheme-store.ts).
 
-import type { Scheme } from '../core/scheme';
+import { SCHEME_KINDS, type Scheme, type SchemeKind } from '../core/scheme';
 import type { ImportFormat, ImportProblem } from './import/import-problem';
+
+/** Where a dataset's schemes came from: a file format, or drawn on the map. */
+export type DatasetFormat = ImportFormat | 'drawn';
+
+/** What the page shows about a dataset's schemes without holding them. */
+export interface SchemeStats {
+  count: number;
+  shapes: { point: number; line: number; polygon: number; areas: number };
+  /** The kinds present, in SCHEME_KINDS order. */
+  kinds: SchemeKind[];
+}
 
 export interface Dataset {
   id: string;
   name: string;
-  format: ImportFormat;
+  format: DatasetFormat;
   /** Swatch in the list, so datasets can be told apart. */
   colour: string;
   visible: boolean;
-  schemes: Scheme[];
   /** What the importer said, row by row (skipped rows and notes). */
   problems: ImportProblem[];
+  /** Key of the schemes (hashSchemes): the worker finds them by it. */
   hash: string;
   importedAt: string;
   /** How many schemes each kind of location placed (tables). */
   locatedBy: [string, number][];
+  stats: SchemeStats;
 }
+
+/** A dataset with its schemes, as the worker and the workspace file hold it. */
+export interface DatasetWithSchemes extends Dataset {
+  schemes: Scheme[];
+}
+
+export function schemeStats(schemes: readonly Scheme[]): SchemeStats {
+  const shapes = { point: 0, line: 0, polygon: 0, areas: 0 };
+  const kinds = new Set<SchemeKind>();
+  for (const scheme of schemes) {
+    shapes[scheme.footprint.type]++;
+    kinds.add(scheme.kind);
+  }
+  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)) };
+}
+
+/** The dataset schemes drawn on the map go to (one per workspace). */
+export const DRAWN_DATASET_NAME = 'Drawn on the map';

@@ -1,29 +1,28 @@
-// The workspace in the browser's IndexedDB (through idb): the imported datasets, saved after each
-// change and read at start, so a reload loses nothing. A dataset's schemes (which may be 100k) are
-// stored apart from its few fields and written only when they change, so showing, hiding or
-// reordering datasets writes a few bytes. The schema is versioned; `upgrade` moves older
-// databases forward one version at a time.
+// The workspace in the browser's IndexedDB (through idb), saved after each change and read at
+// start, so a reload loses nothing. Two stores, written from two places:
+// - `datasets`: each dataset's fields (src/data/dataset.ts), written by the page;
+// - `schemes`: each set of schemes under its hash, written by the coverage worker, which holds the
+//   schemes (100k of them must not be copied through the page). Content-addressed, so showing,
+//   hiding or renaming a dataset writes a few bytes, and a dataset brought back by undo still
+//   finds its schemes. Sets no dataset names any more are removed when the workspace next opens.
+// The schema is versioned; `upgrade` moves older databases forward one version at a time.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Scheme } from '../core/scheme';
-import type { Dataset } from './dataset';
+import { schemeStats, type Dataset } from './dataset';
 
 const DB_NAME = 'gapmap';
-/** 1: datasets whole ({ position, dataset }). 2: fields and schemes apart (below). */
-export const WORKSPACE_DB_VERSION = 2;
-
-type DatasetFields = Omit<Dataset, 'schemes'>;
+/**
+ * 1: datasets whole ({ position, dataset }). 2: fields apart from schemes, both by dataset id.
+ * 3: schemes by hash; fields carry scheme counts (stats).
+ */
+export const WORKSPACE_DB_VERSION = 3;
 
 interface WorkspaceDb extends DBSchema {
   /** Key: dataset id. */
-  datasets: { key: string; value: { position: number; fields: DatasetFields } };
-  /** Key: dataset id. */
+  datasets: { key: string; value: { position: number; fields: Dataset } };
+  /** Key: the schemes' hash (Dataset.hash). */
   schemes: { key: string; value: Scheme[] };
-}
-
-export interface WorkspaceDatabase {
-  load(): Promise<Dataset[]>;
-  save(datasets: readonly Dataset[]): Promise<void>;
 }
 
 /** Explains a failed save: a full disk (quota) says so, as the user can act on it. */
@@ -34,28 +33,26 @@ function reason(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-const fieldsOf = ({ schemes: _schemes, ...fields }: Dataset): DatasetFields => fields;
-
-export function openWorkspaceDatabase(): WorkspaceDatabase {
+/** Opens the database once per caller, upgrading it; closes when another tab needs a newer version. */
+function opener(): () => Promise<IDBPDatabase<WorkspaceDb>> {
   let db: Promise<IDBPDatabase<WorkspaceDb>> | null = null;
-  const open = () =>
+  return () =>
     (db ??= openDB<WorkspaceDb>(DB_NAME, WORKSPACE_DB_VERSION, {
       async upgrade(database, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) {
-          database.createObjectStore('datasets');
-        }
-        if (oldVersion < 2) {
-          // Version 1 kept each dataset whole; split its schemes out.
-          database.createObjectStore('schemes');
-          if (oldVersion === 1) {
-            const datasets = transaction.objectStore('datasets');
-            const schemes = transaction.objectStore('schemes');
-            for (let cursor = await datasets.openCursor(); cursor; cursor = await cursor.continue()) {
-              const old = cursor.value as unknown as { position: number; dataset: Dataset };
-              await schemes.put(old.dataset.schemes, cursor.key);
-              await cursor.update({ position: old.position, fields: fieldsOf(old.dataset) });
-            }
-          }
+        if (oldVersion < 1) database.createObjectStore('datasets');
+        if (oldVersion < 2) database.createObjectStore('schemes');
+        if (oldVersion === 0) return;
+        // Older versions: each row moves to the version 3 form (schemes by hash, fields with stats).
+        const datasets = transaction.objectStore('datasets');
+        const schemes = transaction.objectStore('schemes');
+        for (let cursor = await datasets.openCursor(); cursor; cursor = await cursor.continue()) {
+          const row = cursor.value as unknown as { position: number; dataset?: Dataset & { schemes: Scheme[] }; fields?: Dataset };
+          const id = cursor.key;
+          const list = oldVersion === 1 ? (row.dataset?.schemes ?? []) : ((await schemes.get(id)) ?? []);
+          const { schemes: _dropped, ...fields } = (oldVersion === 1 ? row.dataset : row.fields) as Dataset & { schemes?: Scheme[] };
+          if (oldVersion === 2) await schemes.delete(id);
+          await schemes.put(list, fields.hash);
+          await cursor.update({ position: row.position, fields: { ...fields, stats: schemeStats(list) } });
         }
       },
       // Another tab opening a newer GapMap (or clearing site data) needs this connection closed;
@@ -65,47 +62,73 @@ export function openWorkspaceDatabase(): WorkspaceDatabase {
         db = null;
       },
     }));
-  /** The schemes arrays already stored, by dataset id: unchanged ones are not written again. */
-  const stored = new Map<string, readonly Scheme[]>();
+}
+
+/** The datasets' fields, for the page. */
+export interface WorkspaceDatabase {
+  load(): Promise<Dataset[]>;
+  save(datasets: readonly Dataset[]): Promise<void>;
+}
+
+export function openWorkspaceDatabase(): WorkspaceDatabase {
+  const open = opener();
   // Saves run one after another, so an older save never lands after a newer one.
   let queue: Promise<void> = Promise.resolve();
   return {
     async load() {
-      const database = await open();
-      const rows = await database.getAll('datasets');
-      const keys = await database.getAllKeys('datasets');
-      const datasets = await Promise.all(rows.map(async (row, k): Promise<Dataset> => ({ ...row.fields, schemes: (await database.get('schemes', keys[k]!)) ?? [] })));
-      datasets.forEach((dataset) => stored.set(dataset.id, dataset.schemes));
-      return rows
-        .map((row, k) => ({ position: row.position, dataset: datasets[k]! }))
-        .sort((a, b) => a.position - b.position)
-        .map(({ dataset }) => dataset);
+      const rows = await (await open()).getAll('datasets');
+      return rows.sort((a, b) => a.position - b.position).map((row) => row.fields);
     },
     save(datasets) {
       const snapshot = [...datasets];
       const saving = queue.then(async () => {
         try {
           const database = await open();
-          const tx = database.transaction(['datasets', 'schemes'], 'readwrite');
+          const tx = database.transaction('datasets', 'readwrite');
           const kept = new Set(snapshot.map((d) => d.id));
           const writes: Promise<unknown>[] = [];
-          for (const id of await tx.objectStore('datasets').getAllKeys()) {
-            if (!kept.has(id)) writes.push(tx.objectStore('datasets').delete(id), tx.objectStore('schemes').delete(id));
-          }
-          snapshot.forEach((dataset, position) => {
-            writes.push(tx.objectStore('datasets').put({ position, fields: fieldsOf(dataset) }, dataset.id));
-            if (stored.get(dataset.id) !== dataset.schemes) writes.push(tx.objectStore('schemes').put(dataset.schemes, dataset.id));
-          });
+          for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
+          snapshot.forEach((fields, position) => writes.push(tx.store.put({ position, fields }, fields.id)));
           await Promise.all(writes);
           await tx.done;
-          for (const id of [...stored.keys()]) if (!kept.has(id)) stored.delete(id);
-          for (const dataset of snapshot) stored.set(dataset.id, dataset.schemes);
         } catch (error) {
           throw reason(error);
         }
       });
       queue = saving.catch(() => undefined);
       return saving;
+    },
+  };
+}
+
+/** The schemes by hash, for the coverage worker. */
+export interface SchemeStorage {
+  get(hash: string): Promise<Scheme[] | undefined>;
+  /** Rejects with a reason the user can act on (a full disk says so). */
+  put(hash: string, schemes: readonly Scheme[]): Promise<void>;
+  /** Removes every set whose hash is not in `keep`. */
+  retain(keep: ReadonlySet<string>): Promise<void>;
+}
+
+export function openSchemeStorage(): SchemeStorage {
+  const open = opener();
+  return {
+    async get(hash) {
+      return (await open()).get('schemes', hash);
+    },
+    async put(hash, schemes) {
+      try {
+        await (await open()).put('schemes', [...schemes], hash);
+      } catch (error) {
+        throw reason(error);
+      }
+    },
+    async retain(keep) {
+      const database = await open();
+      const tx = database.transaction('schemes', 'readwrite');
+      const drop = (await tx.store.getAllKeys()).filter((hash) => !keep.has(hash));
+      await Promise.all(drop.map((hash) => tx.store.delete(hash)));
+      await tx.done;
     },
   };
 }

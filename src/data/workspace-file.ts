@@ -5,12 +5,11 @@
 
 import { footprintGeometry } from '../core/scheme-features';
 import type { Scheme } from '../core/scheme';
+import { hashSchemes } from '../core/scheme-hash';
 import type { Geometry } from 'geojson';
-import type { Dataset } from './dataset';
+import { schemeStats, type Dataset, type DatasetWithSchemes } from './dataset';
 
 export const WORKSPACE_FILE_VERSION = 1;
-
-type DatasetMeta = Omit<Dataset, 'schemes'>;
 
 interface WorkspaceFeature {
   type: 'Feature';
@@ -20,11 +19,11 @@ interface WorkspaceFeature {
 
 export interface WorkspaceFile {
   type: 'FeatureCollection';
-  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: DatasetMeta[] };
+  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[] };
   features: WorkspaceFeature[];
 }
 
-export function workspaceFile(datasets: readonly Dataset[], exportedAt: string): WorkspaceFile {
+export function workspaceFile(datasets: readonly DatasetWithSchemes[], exportedAt: string): WorkspaceFile {
   return {
     type: 'FeatureCollection',
     gapmap: { workspace: WORKSPACE_FILE_VERSION, exportedAt, datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta) },
@@ -51,7 +50,7 @@ export function isWorkspaceFile(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'gapmap' in value && typeof (value as { gapmap: unknown }).gapmap === 'object';
 }
 
-export type WorkspaceRead = { ok: true; datasets: Dataset[] } | { ok: false; message: string };
+export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[] } | { ok: false; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -79,7 +78,7 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
   if (!Array.isArray(metas) || !metas.every((m) => isObject(m) && typeof m.id === 'string' && typeof m.name === 'string')) {
     return { ok: false, message: `${fileName}: the workspace's list of datasets is damaged.` };
   }
-  const byId = new Map((metas as DatasetMeta[]).map((meta) => [meta.id, { ...meta, schemes: [] as Scheme[] }]));
+  const byId = new Map((metas as Dataset[]).map((meta) => [meta.id, { ...meta, schemes: [] as Scheme[] }]));
   for (let k = 0; k < value.features.length; k++) {
     const feature = value.features[k];
     const properties = isObject(feature) && isObject(feature.properties) ? feature.properties : null;
@@ -90,5 +89,6 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     }
     dataset.schemes.push(scheme as unknown as Scheme);
   }
-  return { ok: true, datasets: [...byId.values()] };
+  // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
+  return { ok: true, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
 }

@@ -16,6 +16,7 @@ import {
 } from '../state/store';
 import type { CoverageRun } from '../state/coverage-protocol';
 import { schemeCard, selectAreaListLsoas } from '../state/selectors';
+import { SchemeDrawing } from './scheme-drawing';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import {
   areaListPaint,
@@ -98,6 +99,7 @@ export class MapView {
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
   private schemeUrls: string[] = [];
+  private readonly drawing: SchemeDrawing;
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
@@ -125,6 +127,7 @@ export class MapView {
     this.map.keyboard.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('error', (event) => this.onError(event));
+    this.drawing = new SchemeDrawing(this.map, (drawn) => this.store.getState().finishDrawing(drawn));
     // Leaving or reloading the page aborts tile fetches: those are not problems to report.
     const leaving = () => (this.unloading = true);
     window.addEventListener('beforeunload', leaving);
@@ -153,6 +156,7 @@ export class MapView {
 
   destroy(): void {
     this.unsubscribe?.();
+    this.drawing.stop();
     this.basemapLoad?.abort();
     this.map.remove();
   }
@@ -176,16 +180,17 @@ export class MapView {
     const { map, store } = this;
     map.on('mousemove', LAYER.lsoaFill, (event) => {
       const lsoa = lsoaOfFeatureId(event.features?.[0]?.id);
-      map.getCanvas().style.cursor = lsoa === null ? '' : 'pointer';
+      if (!this.drawing.active) map.getCanvas().style.cursor = lsoa === null ? '' : 'pointer';
       store.getState().setHover(lsoa);
     });
     map.on('mouseleave', LAYER.lsoaFill, () => {
-      map.getCanvas().style.cursor = '';
+      if (!this.drawing.active) map.getCanvas().style.cursor = '';
       store.getState().setHover(null);
     });
     // A click on a scheme (points and thin routes are found within a few pixels) shows what it
     // is; anywhere else it selects the LSOA.
     map.on('click', (event) => {
+      if (this.drawing.active) return; // The click places the scheme being drawn.
       const { x, y } = event.point;
       const near: [[number, number], [number, number]] = [
         [x - SCHEME_HIT_PX, y - SCHEME_HIT_PX],
@@ -200,7 +205,7 @@ export class MapView {
       }
       const scheme = layers.length > 0 ? map.queryRenderedFeatures(near, { layers })[0] : undefined;
       if (scheme && typeof scheme.id === 'number') {
-        this.showSchemePopup(scheme.id - 1, event.lngLat);
+        void store.getState().openSchemeAt(scheme.id - 1, [event.lngLat.lng, event.lngLat.lat]);
         return;
       }
       const lsoa = lsoaOfFeatureId(map.queryRenderedFeatures(event.point, { layers: [LAYER.lsoaFill] })[0]?.id);
@@ -237,7 +242,9 @@ export class MapView {
     const coverage = state.coverage;
     const before = previous.coverage;
     if (coverage.result !== before.result || coverage.schemesHash !== before.schemesHash || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
-    if (coverage.schemes !== before.schemes || coverage.result !== before.result) this.applyAreaLists(state);
+    if (coverage.schemesHash !== before.schemesHash || coverage.result !== before.result) this.applyAreaLists(state);
+    if (coverage.openScheme !== before.openScheme) this.applySchemePopup(state);
+    if (coverage.editing !== before.editing) this.drawing.setShape(coverage.editing.kind === 'drawing' ? coverage.editing.shape : null);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
     if (state.postcodeMarker !== previous.postcodeMarker) this.applyPostcodeMarker(state);
   }
@@ -251,10 +258,14 @@ export class MapView {
     this.map.easeTo({ center: at, zoom, duration: prefersReducedMotion() ? 0 : 500 });
   }
 
-  /** A popup naming the scheme and its facts, as text (names from files are never read as HTML). */
-  private showSchemePopup(index: number, at: maplibregl.LngLat): void {
-    const card = schemeCard(this.store.getState(), index);
-    if (!card) return;
+  /** A popup naming the open scheme and its facts, as text (names from files are never read as HTML). */
+  private applySchemePopup(state: AppState): void {
+    const card = schemeCard(state);
+    const at = state.coverage.openScheme?.at;
+    const open = this.popup;
+    this.popup = null;
+    open?.remove();
+    if (!card || !at) return;
     const body = document.createElement('div');
     body.className = 'scheme-popup';
     const title = document.createElement('strong');
@@ -265,8 +276,21 @@ export class MapView {
       row.textContent = line;
       body.append(row);
     }
-    this.popup?.remove();
-    this.popup = new maplibregl.Popup({ maxWidth: '280px', focusAfterOpen: true }).setLngLat(at).setDOMContent(body).addTo(this.map);
+    if (card.editable) {
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.className = 'link-button';
+      edit.textContent = 'Edit scheme';
+      edit.addEventListener('click', () => this.store.getState().editOpenScheme());
+      body.append(edit);
+    }
+    const popup = new maplibregl.Popup({ maxWidth: '280px', focusAfterOpen: true }).setLngLat(at).setDOMContent(body);
+    // Closed by the user (× or Escape): the store forgets it. Closed here: this.popup is no longer it.
+    popup.on('close', () => {
+      if (this.popup === popup) this.store.getState().closeScheme();
+    });
+    this.popup = popup;
+    popup.addTo(this.map);
   }
 
   private applyPostcodeMarker(state: AppState): void {

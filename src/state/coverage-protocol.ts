@@ -7,6 +7,7 @@ import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
 import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
 import type { Scope } from '../core/scope';
+import type { Dataset, SchemeStats } from '../data/dataset';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
 
@@ -54,14 +55,46 @@ export interface ImportPreview {
 
 export type ImportOutcome = { kind: 'ready'; preview: ImportPreview } | { kind: 'refused'; message: string };
 
-/** An import confirmed: everything it adds. */
+/** Confirms an import: the worker keeps its schemes (ids made unique against the datasets named). */
+export interface TakeRequest {
+  token: number;
+  name: string;
+  /** Hashes of the datasets in the workspace. */
+  existing: string[];
+}
+
+/** An import confirmed: what the page keeps of it (the schemes stay in the worker, under `hash`). */
 export interface ImportTaken {
   format: ImportFormat;
-  schemes: Scheme[];
   problems: ImportProblem[];
   hash: string;
   locatedBy: [string, number][];
+  stats: SchemeStats;
+  /** Why the schemes could not be stored in the browser (they stay open until the page closes). */
+  saveError: string | null;
 }
+
+/** A change to one dataset's schemes (drawn or edited by hand). */
+export type SchemeChange = { kind: 'add'; scheme: Scheme } | { kind: 'update'; scheme: Scheme } | { kind: 'remove'; id: string };
+
+export interface EditRequest {
+  /** The dataset's hash; null for a new dataset. */
+  hash: string | null;
+  change: SchemeChange;
+}
+
+export type EditOutcome = { kind: 'done'; hash: string; stats: SchemeStats; saveError: string | null } | { kind: 'failed'; message: string };
+
+/** One scheme of a run, for the map's popup and the edit form. */
+export interface SchemeFound {
+  scheme: Scheme;
+  /** Hash of the dataset it belongs to. */
+  datasetHash: string;
+}
+
+export type WorkspaceExport = { kind: 'done'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
+
+export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; saveError: string | null } | { kind: 'failed'; message: string };
 
 export interface ImportProgress {
   phase: 'preparing' | 'reading';
@@ -79,7 +112,8 @@ export interface RunRequest {
   /** Increasing per client; a newer run cancels an older one still going. */
   id: number;
   schemesHash: string;
-  schemes: readonly Scheme[];
+  /** Hashes of the datasets shown, in order: their schemes, one after another, are the run's. */
+  datasets: string[];
   rule: CoverageRule;
   view: SummaryView;
 }
@@ -105,6 +139,8 @@ export interface CoverageRun {
   /** Compressed per-LSOA scheme lists (CoverageResult.lsoaStart / lsoaSchemes). */
   lsoaStart: Uint32Array;
   lsoaSchemes: Uint32Array;
+  /** Per LSOA: the kind of the first scheme naming areas that reaches it (SCHEME_KINDS index + 1; 0 none), for the map's tint. */
+  areaKinds: Uint8Array;
   /** Schemes whose footprint could not be used, one by one. */
   problems: SchemeProblem[];
   /** Schemes read and used. */
@@ -161,12 +197,22 @@ export type NearestOutcome =
 /** The coverage worker as the store sees it. */
 export interface CoverageClient {
   previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
-  /** The confirmed import (null when the worker no longer holds it); the worker forgets it. */
-  takeImport(token: number): Promise<ImportTaken | null>;
+  /** Keeps the confirmed import's schemes (null when the worker no longer holds the import). */
+  takeImport(request: TakeRequest): Promise<ImportTaken | null>;
   discardImport(token: number): void;
   run(request: RunRequest, onProgress: (progress: RunProgress) => void): Promise<RunOutcome>;
   summarize(request: SummaryRequest): Promise<SummaryOutcome>;
   measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void): Promise<NearestOutcome>;
   /** Stops the run or measurement with this id at its next check. */
   cancel(id: number): void;
+  /** Scheme `index` of the run with this key (null when the worker no longer holds the run). */
+  schemeAt(key: string, index: number): Promise<SchemeFound | null>;
+  /** Adds, changes or removes one scheme of a dataset: a new set under a new hash. */
+  editSchemes(request: EditRequest): Promise<EditOutcome>;
+  /** The workspace file (src/data/workspace-file.ts) for these datasets, as UTF-8. */
+  exportWorkspace(datasets: Dataset[], exportedAt: string): Promise<WorkspaceExport>;
+  /** Reads a workspace file; its schemes are kept in the worker, its datasets returned. */
+  openWorkspace(bytes: ArrayBuffer, name: string): Promise<WorkspaceOpened>;
+  /** The sets the page may still need (datasets, and those undo could bring back); the rest are forgotten (and removed from storage when `fromStorage`). */
+  retain(hashes: string[], fromStorage: boolean): void;
 }

@@ -8,15 +8,13 @@
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { CoverageSummary } from '../core/coverage-summary-types';
-import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
+import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
-import { hashSchemes, hashText } from '../core/scheme-hash';
+import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
-import type { Dataset } from '../data/dataset';
-import { readWorkspaceFile, workspaceFile } from '../data/workspace-file';
-import type { ImportProblem } from '../data/import/import-problem';
-import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SummaryView } from './coverage-protocol';
+import { DRAWN_DATASET_NAME, type Dataset } from '../data/dataset';
+import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
 /** The gap list shows this many rows; their distances to the nearest scheme are measured. */
@@ -81,9 +79,10 @@ export interface CoverageState {
   saveError: string | null;
   /** The visible datasets' names, for "from …" in the tables; null when none is shown. */
   datasetName: string | null;
-  /** The schemes of the visible datasets, in dataset order, and a key for them. */
-  schemes: readonly Scheme[];
+  /** The hashes of the visible datasets, in order (their schemes are the run's), a key for them all, and how many schemes they hold. */
+  shownHashes: readonly string[];
   schemesHash: string | null;
+  schemeCount: number;
   rule: CoverageRule;
   gapDecile: number;
   showGaps: boolean;
@@ -97,7 +96,35 @@ export interface CoverageState {
   measuring: Measuring | null;
   /** Why distances are missing (cancelled, failed); null otherwise. */
   measureNote: string | null;
+  /** The scheme whose popup is open on the map. */
+  openScheme: OpenScheme | null;
+  /** Drawing a scheme on the map, or its form open. */
+  editing: SchemeEditing;
 }
+
+export interface OpenScheme {
+  scheme: Scheme;
+  /** The dataset it belongs to (null if it was deleted meanwhile). */
+  datasetId: string | null;
+  /** Where the popup points (longitude, latitude). */
+  at: [number, number];
+}
+
+/** What a scheme drawn on the map is: a point with a catchment, or a route with a buffer. */
+export type DrawShape = 'point' | 'line';
+
+/** What the map hands back when a drawing is done. */
+export type DrawnShape = { shape: 'point'; point: LonLat } | { shape: 'line'; line: LonLat[] };
+
+/** How far a scheme drawn on the map reaches until the user says otherwise: a 5-minute walk. */
+export const DRAWN_REACH_M = 400;
+
+export type SchemeEditing =
+  | { kind: 'none' }
+  /** The map is taking clicks for a new scheme of this shape. */
+  | { kind: 'drawing'; shape: DrawShape }
+  /** The form for a new scheme (datasetId null: the drawn dataset) or one being changed. */
+  | { kind: 'form'; scheme: Scheme; datasetId: string | null; isNew: boolean; saving: boolean; error: string | null };
 
 export type PanelTab = 'details' | 'coverage';
 
@@ -118,8 +145,8 @@ export interface CoverageSlice {
   undoDeleteDataset: () => void;
   /** Loads the saved workspace (at start). */
   loadWorkspace: () => Promise<void>;
-  /** The workspace as one file (GeoJSON with a versioned `gapmap` member). */
-  exportWorkspace: () => string;
+  /** The workspace as one file (GeoJSON with a versioned `gapmap` member, UTF-8); null when it could not be made (said in importErrors). */
+  exportWorkspace: () => Promise<ArrayBuffer | null>;
   /** Replaces the datasets with a workspace file's (the ones replaced can be brought back). */
   openWorkspaceFile: (file: File) => Promise<void>;
   /** Brings back the datasets a workspace file replaced. */
@@ -136,6 +163,20 @@ export interface CoverageSlice {
   setShowSchemes: (show: boolean) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
   refreshCoverageSummary: () => void;
+  /** Opens the popup for scheme `index` of the run shown, at a place on the map. */
+  openSchemeAt: (index: number, at: [number, number]) => Promise<void>;
+  closeScheme: () => void;
+  /** Lets the map take clicks for a new point or route scheme (null stops). */
+  startDrawing: (shape: DrawShape | null) => void;
+  /** The map's drawing is done: the form opens for the new scheme. */
+  finishDrawing: (drawn: DrawnShape) => void;
+  /** Opens the form for the scheme whose popup is open. */
+  editOpenScheme: () => void;
+  /** Saves the form's scheme (added to the drawn dataset, or changed in its own). */
+  saveScheme: (scheme: Scheme) => Promise<void>;
+  /** Removes the scheme whose form is open from its dataset. */
+  removeScheme: () => Promise<void>;
+  closeSchemeForm: () => void;
 }
 
 export const INITIAL_COVERAGE: CoverageState = {
@@ -147,8 +188,9 @@ export const INITIAL_COVERAGE: CoverageState = {
   importErrors: [],
   saveError: null,
   datasetName: null,
-  schemes: [],
+  shownHashes: [],
   schemesHash: null,
+  schemeCount: 0,
   rule: { kind: 'intersects' },
   gapDecile: DEFAULT_GAP_DECILE,
   showGaps: true,
@@ -159,6 +201,8 @@ export const INITIAL_COVERAGE: CoverageState = {
   nearestKm: new Map(),
   measuring: null,
   measureNote: null,
+  openScheme: null,
+  editing: { kind: 'none' },
 };
 
 export function coverageView(state: Pick<AppState, 'scope' | 'indicator' | 'coverage'>): SummaryView {
@@ -186,38 +230,32 @@ export function gapNearestKm(gap: { index: number; nearestKm: number }, measured
   return Number.isNaN(gap.nearestKm) ? measured.get(gap.index) : gap.nearestKm;
 }
 
-/** The schemes, key and name the visible datasets give the coverage run. */
-export function visibleSchemes(datasets: readonly Dataset[]): Pick<CoverageState, 'schemes' | 'schemesHash' | 'datasetName'> {
-  const shown = datasets.filter((d) => d.visible && d.schemes.length > 0);
-  if (shown.length === 0) return { schemes: [], schemesHash: null, datasetName: null };
+/** The datasets, key, name and count the visible datasets give the coverage run. */
+export function visibleSchemes(datasets: readonly Dataset[]): Pick<CoverageState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
+  const shown = datasets.filter((d) => d.visible && d.stats.count > 0);
+  if (shown.length === 0) return { shownHashes: [], schemesHash: null, datasetName: null, schemeCount: 0 };
   return {
-    schemes: shown.flatMap((d) => d.schemes),
+    shownHashes: shown.map((d) => d.hash),
     schemesHash: shown.length === 1 ? shown[0]!.hash : hashText(shown.map((d) => d.hash).join('|')),
     datasetName: shown.length === 1 ? shown[0]!.name : `${shown.length} datasets (${shown.map((d) => d.name).join(', ')})`,
+    schemeCount: shown.reduce((sum, d) => sum + d.stats.count, 0),
   };
 }
 
-/**
- * Scheme ids unique across datasets: an id already used by a dataset (or earlier in this one) is
- * renamed "id#2", "id#3", … with a note, so results can tell the schemes apart.
- */
-export function withUniqueIds(schemes: readonly Scheme[], existing: readonly Dataset[], name: string): { schemes: Scheme[]; notes: ImportProblem[] } {
-  const used = new Set(existing.flatMap((d) => d.schemes.map((s) => s.id)));
-  const notes: ImportProblem[] = [];
-  const out = schemes.map((scheme) => {
-    if (!used.has(scheme.id)) {
-      used.add(scheme.id);
-      return scheme;
-    }
-    let n = 2;
-    while (used.has(`${scheme.id}#${n}`)) n++;
-    const id = `${scheme.id}#${n}`;
-    used.add(id);
-    notes.push({ id: scheme.id, severity: 'warning', message: `The id '${scheme.id}' is already used by another dataset; in ${name} it was renamed '${id}'.` });
-    return { ...scheme, id, name: scheme.name === scheme.id ? id : scheme.name };
-  });
-  return { schemes: out, notes };
+/** A new scheme drawn on the map, before the user names it; `unique` makes its id unique in the workspace. */
+export function newDrawnScheme(drawn: DrawnShape, unique: string): Scheme {
+  const id = `drawn-${unique}`;
+  return drawn.shape === 'line'
+    ? { id, name: 'New route', kind: 'transport', footprint: { type: 'line', lines: [drawn.line], bufferM: DRAWN_REACH_M } }
+    : { id, name: 'New scheme', kind: 'community', footprint: { type: 'point', point: drawn.point, radiusM: DRAWN_REACH_M } };
 }
+
+const saveFailure = (error: string) =>
+  `Your datasets could not be saved in this browser (${error}). They stay open until you close the page; export the workspace to keep a copy.`;
+
+const newDatasetId = () => `d${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+const nextColour = (datasets: readonly Dataset[]) => DATASET_COLOURS[datasets.length % DATASET_COLOURS.length]!;
 
 type Deps = { coverage?: CoverageClient | undefined; workspace?: WorkspaceStorage | undefined; mappings?: MappingMemory | undefined };
 
@@ -238,6 +276,42 @@ export const coverageSlice =
     };
 
     let importToken = 0;
+    /** Whether the saved workspace has been read: before that, the worker must not drop stored schemes. */
+    let workspaceRead = !deps.workspace;
+
+    /** Requests in flight that make a new set of schemes (its hash not yet in any dataset). */
+    let creating = 0;
+    /** A retain held back while a set was being made (true: from storage too). */
+    let retainHeld: boolean | null = null;
+
+    /** Tells the worker which sets of schemes may still be needed: the datasets', and those undo could bring back. */
+    const retainSchemes = (fromStorage: boolean) => {
+      if (!workspaceRead) return;
+      if (creating > 0) {
+        // The new set's hash is not in a dataset yet: dropping "the rest" now would drop it.
+        retainHeld = (retainHeld ?? false) || fromStorage;
+        return;
+      }
+      const { datasets, lastDeleted, lastReplaced } = get().coverage;
+      const hashes = [...datasets, ...(lastDeleted ? [lastDeleted.dataset] : []), ...(lastReplaced?.datasets ?? [])].map((d) => d.hash);
+      deps.coverage?.retain([...new Set(hashes)], fromStorage);
+    };
+
+    /** Runs a worker request that makes a new set; a retain asked for meanwhile waits until it settles. */
+    const makingSet = async <T>(request: () => Promise<T>): Promise<T> => {
+      creating++;
+      try {
+        return await request();
+      } finally {
+        creating--;
+        if (creating === 0 && retainHeld !== null) {
+          const fromStorage = retainHeld;
+          retainHeld = null;
+          // After the caller has added the dataset (it continues in this same turn of the event loop).
+          queueMicrotask(() => retainSchemes(fromStorage));
+        }
+      }
+    };
 
     /** New datasets: the schemes coverage runs on follow, the workspace is saved, coverage runs again. */
     const setDatasets = (datasets: Dataset[], save = true) => {
@@ -246,14 +320,14 @@ export const coverageSlice =
       if (save && deps.workspace) {
         deps.workspace.save(datasets).then(
           () => patch({ saveError: null }),
-          (error: unknown) =>
-            patch({
-              saveError: `Your datasets could not be saved in this browser (${error instanceof Error ? error.message : String(error)}). They stay open until you close the page; export the workspace to keep a copy.`,
-            }),
+          (error: unknown) => patch({ saveError: saveFailure(error instanceof Error ? error.message : String(error)) }),
         );
       }
+      retainSchemes(false);
       const after = get().coverage;
       if (after.schemesHash === before) return;
+      // The popup's scheme may have changed or gone; a scheme index means something else now.
+      patch({ openScheme: null });
       if (after.schemesHash === null) {
         if (runId !== null) deps.coverage?.cancel(runId);
         runId = null;
@@ -320,8 +394,8 @@ export const coverageSlice =
     const startRun = () => {
       const client = deps.coverage;
       const { coverage } = get();
-      const { schemesHash, schemes, rule, datasetName } = coverage;
-      if (schemesHash === null || schemes.length === 0 || datasetName === null) return;
+      const { schemesHash, shownHashes, rule, datasetName } = coverage;
+      if (schemesHash === null || shownHashes.length === 0 || datasetName === null) return;
       if (!client) return patch({ status: { kind: 'failed', message: unavailable } });
       if (runId !== null) client.cancel(runId);
       stopMeasuring();
@@ -332,7 +406,7 @@ export const coverageSlice =
       patch({ status: { kind: 'running', startedAt, phase: 'coverage', done: null }, measuring: null, measureNote: null });
       const view = coverageView(get());
       client
-        .run({ id, schemesHash, schemes: [...schemes], rule, view }, (progress) => {
+        .run({ id, schemesHash, datasets: [...shownHashes], rule, view }, (progress) => {
           if (runId !== id) return;
           patch({
             status:
@@ -370,6 +444,55 @@ export const coverageSlice =
           runId = null;
           patch({ status: { kind: 'failed', message: workerFailure(error) } });
         });
+    };
+
+    let schemeToken = 0;
+
+    /**
+     * Applies a change to one dataset's schemes in the worker (a new set under a new hash), then
+     * the dataset takes the new hash: saved, and coverage runs again. Null `datasetId` makes the
+     * drawn dataset. The form stays open with the reason if the worker refuses.
+     */
+    const changeSchemes = async (datasetId: string | null, change: SchemeChange) => {
+      const editing = get().coverage.editing;
+      const client = deps.coverage;
+      if (editing.kind !== 'form') return;
+      const refuse = (error: string) => {
+        const now = get().coverage.editing;
+        if (now.kind === 'form') patch({ editing: { ...now, saving: false, error } });
+      };
+      if (!client) return refuse(unavailable);
+      const dataset = datasetId === null ? undefined : get().coverage.datasets.find((d) => d.id === datasetId);
+      if (datasetId !== null && !dataset) return refuse('Its dataset was deleted meanwhile; nothing was changed.');
+      patch({ editing: { ...editing, saving: true, error: null } });
+      let outcome: Awaited<ReturnType<CoverageClient['editSchemes']>>;
+      try {
+        outcome = await makingSet(() => client.editSchemes({ hash: dataset?.hash ?? null, change }));
+      } catch (error) {
+        return refuse(workerFailure(error));
+      }
+      if (outcome.kind === 'failed') return refuse(outcome.message);
+      const { datasets } = get().coverage;
+      // As it is now (it may have been hidden or deleted while the worker was busy).
+      const current = datasetId === null ? undefined : datasets.find((d) => d.id === datasetId);
+      if (datasetId !== null && !current) return refuse('Its dataset was deleted meanwhile; nothing was changed.');
+      const updated: Dataset = current
+        ? { ...current, hash: outcome.hash, stats: outcome.stats, visible: change.kind === 'add' || current.visible }
+        : {
+            id: newDatasetId(),
+            name: DRAWN_DATASET_NAME,
+            format: 'drawn',
+            colour: nextColour(datasets),
+            visible: true,
+            problems: [],
+            hash: outcome.hash,
+            importedAt: new Date().toISOString(),
+            locatedBy: [],
+            stats: outcome.stats,
+          };
+      patch({ editing: { kind: 'none' }, lastDeleted: null });
+      setDatasets(current ? datasets.map((d) => (d.id === current.id ? updated : d)) : [...datasets, updated]);
+      if (outcome.saveError) patch({ saveError: saveFailure(outcome.saveError) });
     };
 
     const measure = () => {
@@ -458,28 +581,28 @@ export const coverageSlice =
         let taken: Awaited<ReturnType<CoverageClient['takeImport']>>;
         let failure: string | null = null;
         try {
-          taken = await client.takeImport(token);
+          taken = await makingSet(() => client.takeImport({ token, name, existing: get().coverage.datasets.map((d) => d.hash) }));
         } catch (error) {
           taken = null;
           failure = workerFailure(error);
         }
         if (taken) {
           const { datasets } = get().coverage;
-          const unique = withUniqueIds(taken.schemes, datasets, name);
           const dataset: Dataset = {
-            id: `d${Date.now().toString(36)}${(++seq).toString(36)}`,
+            id: newDatasetId(),
             name,
             format: taken.format,
-            colour: DATASET_COLOURS[datasets.length % DATASET_COLOURS.length]!,
+            colour: nextColour(datasets),
             visible: true,
-            schemes: unique.schemes,
-            problems: [...taken.problems, ...unique.notes],
-            hash: unique.notes.length > 0 ? hashSchemes(unique.schemes) : taken.hash,
+            problems: taken.problems,
+            hash: taken.hash,
             importedAt: new Date().toISOString(),
             locatedBy: taken.locatedBy,
+            stats: taken.stats,
           };
           if (table) deps.mappings?.remember(table.headers, table.meanings);
           setDatasets([...datasets, dataset]);
+          if (taken.saveError) patch({ saveError: saveFailure(taken.saveError) });
         } else {
           const message = failure ?? `${name} was not imported: the worker no longer held it. Choose the file again.`;
           patch({ importErrors: [...get().coverage.importErrors, { name, message }] });
@@ -517,23 +640,40 @@ export const coverageSlice =
         setDatasets(next);
       },
 
-      exportWorkspace: () => JSON.stringify(workspaceFile(get().coverage.datasets, new Date().toISOString())),
+      exportWorkspace: async () => {
+        const fail = (message: string) => {
+          patch({ importErrors: [{ name: 'Workspace', message }] });
+          return null;
+        };
+        if (!deps.coverage) return fail(unavailable);
+        try {
+          const exported = await deps.coverage.exportWorkspace([...get().coverage.datasets], new Date().toISOString());
+          return exported.kind === 'done' ? exported.bytes : fail(exported.message);
+        } catch (error) {
+          return fail(workerFailure(error));
+        }
+      },
 
       openWorkspaceFile: async (file) => {
-        let text: string;
+        const fail = (message: string) => patch({ importErrors: [{ name: file.name, message }] });
+        if (!deps.coverage) return fail(unavailable);
+        let bytes: ArrayBuffer;
         try {
-          text = await file.text();
+          bytes = await file.arrayBuffer();
         } catch (error) {
-          patch({ importErrors: [{ name: file.name, message: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).` }] });
-          return;
+          return fail(`${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).`);
         }
-        const read = readWorkspaceFile(text, file.name);
-        if (!read.ok) {
-          patch({ importErrors: [{ name: file.name, message: read.message }] });
-          return;
+        let opened: Awaited<ReturnType<CoverageClient['openWorkspace']>>;
+        try {
+          const client = deps.coverage;
+          opened = await makingSet(() => client.openWorkspace(bytes, file.name));
+        } catch (error) {
+          return fail(workerFailure(error));
         }
+        if (opened.kind === 'failed') return fail(opened.message);
         patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, name: file.name }, lastDeleted: null });
-        setDatasets(read.datasets);
+        setDatasets(opened.datasets);
+        if (opened.saveError) patch({ saveError: saveFailure(opened.saveError) });
       },
 
       undoOpenWorkspace: () => {
@@ -553,7 +693,10 @@ export const coverageSlice =
           return;
         }
         // Datasets imported while the workspace was loading come after the saved ones.
+        workspaceRead = true;
         if (saved.length > 0) setDatasets([...saved, ...get().coverage.datasets], false);
+        // Sets of schemes no dataset names (deleted before the last reload) leave storage.
+        retainSchemes(true);
       },
 
       setCoverageRule: (rule) => {
@@ -586,6 +729,64 @@ export const coverageSlice =
 
       setShowGaps: (show) => patch({ showGaps: show }),
       setShowSchemes: (show) => patch({ showSchemes: show }),
+
+      openSchemeAt: async (index, at) => {
+        const client = deps.coverage;
+        const result = get().coverage.result;
+        if (!client || !result) return;
+        const token = ++seq;
+        schemeToken = token;
+        let found: Awaited<ReturnType<CoverageClient['schemeAt']>>;
+        try {
+          found = await client.schemeAt(result.run.key, index);
+        } catch {
+          found = null;
+        }
+        if (schemeToken !== token || !found) return;
+        const dataset = get().coverage.datasets.find((d) => d.hash === found.datasetHash);
+        patch({ openScheme: { scheme: found.scheme, datasetId: dataset?.id ?? null, at } });
+      },
+
+      closeScheme: () => {
+        schemeToken = ++seq;
+        if (get().coverage.openScheme) patch({ openScheme: null });
+      },
+
+      startDrawing: (shape) => {
+        const { editing } = get().coverage;
+        if (editing.kind === 'form') return;
+        patch({ editing: shape ? { kind: 'drawing', shape } : { kind: 'none' }, openScheme: null });
+      },
+
+      finishDrawing: (drawn) => {
+        if (get().coverage.editing.kind !== 'drawing') return;
+        const scheme = newDrawnScheme(drawn, `${Date.now().toString(36)}${(++seq).toString(36)}`);
+        patch({ editing: { kind: 'form', scheme, datasetId: null, isNew: true, saving: false, error: null } });
+      },
+
+      editOpenScheme: () => {
+        const open = get().coverage.openScheme;
+        if (!open || open.datasetId === null) return;
+        patch({ editing: { kind: 'form', scheme: open.scheme, datasetId: open.datasetId, isNew: false, saving: false, error: null }, openScheme: null });
+      },
+
+      saveScheme: async (scheme) => {
+        const { editing } = get().coverage;
+        if (editing.kind !== 'form' || editing.saving) return;
+        const drawn = get().coverage.datasets.find((d) => d.format === 'drawn');
+        const datasetId = editing.isNew ? (drawn?.id ?? null) : editing.datasetId;
+        await changeSchemes(datasetId, editing.isNew ? { kind: 'add', scheme } : { kind: 'update', scheme });
+      },
+
+      removeScheme: async () => {
+        const { editing } = get().coverage;
+        if (editing.kind !== 'form' || editing.isNew || editing.saving) return;
+        await changeSchemes(editing.datasetId, { kind: 'remove', id: editing.scheme.id });
+      },
+
+      closeSchemeForm: () => {
+        if (get().coverage.editing.kind === 'form') patch({ editing: { kind: 'none' } });
+      },
 
       refreshCoverageSummary: () => {
         const client = deps.coverage;

@@ -4,7 +4,7 @@
 import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
 import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
-import type { SchemeKind } from '../core/scheme';
+import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { decileAt, type AttributesFile, type DetailsFile } from '../data/schema';
 import { lsoasInArea, type AppState, type AreaSelection } from './store';
 
@@ -148,29 +148,25 @@ export function summariseArea(state: AppState, area: AreaSelection): AreaSummary
  * own. Empty until a run of the current schemes has finished.
  */
 export function selectAreaListLsoas(state: AppState): Map<number, SchemeKind> {
-  const { schemes, schemesHash, result } = state.coverage;
+  const { schemesHash, result } = state.coverage;
   const out = new Map<number, SchemeKind>();
-  if (!result || result.run.schemesHash !== schemesHash || !schemes.some((scheme) => scheme.footprint.type === 'areas')) return out;
-  const { lsoaStart, lsoaSchemes } = result.run;
-  for (let lsoa = 0; lsoa + 1 < lsoaStart.length; lsoa++) {
-    for (let k = lsoaStart[lsoa]!; k < lsoaStart[lsoa + 1]!; k++) {
-      const scheme = schemes[lsoaSchemes[k]!];
-      if (scheme?.footprint.type === 'areas') {
-        out.set(lsoa, scheme.kind);
-        break;
-      }
-    }
+  if (!result || result.run.schemesHash !== schemesHash) return out;
+  const { areaKinds } = result.run;
+  for (let lsoa = 0; lsoa < areaKinds.length; lsoa++) {
+    const kind = SCHEME_KINDS[areaKinds[lsoa]! - 1];
+    if (kind) out.set(lsoa, kind);
   }
   return out;
 }
 
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
-/** What the map's popup says about scheme `index` of the schemes shown: name, then one fact a line. */
-export function schemeCard(state: AppState, index: number): { title: string; lines: string[] } | null {
-  const scheme = state.coverage.schemes[index];
-  if (!scheme) return null;
-  const dataset = state.coverage.datasets.find((d) => d.visible && d.schemes.includes(scheme));
+/** What the map's popup says about the open scheme: name, then one fact a line; whether it can be edited. */
+export function schemeCard(state: AppState): { title: string; lines: string[]; editable: boolean } | null {
+  const open = state.coverage.openScheme;
+  if (!open) return null;
+  const { scheme } = open;
+  const dataset = state.coverage.datasets.find((d) => d.id === open.datasetId);
   const footprint = scheme.footprint;
   const reach =
     footprint.type === 'point'
@@ -192,5 +188,5 @@ export function schemeCard(state: AppState, index: number): { title: string; lin
     ...(scheme.theme ? [`Theme: ${scheme.theme}`] : []),
     ...(dataset ? [`Dataset: ${dataset.name}`] : []),
   ];
-  return { title: scheme.name, lines };
+  return { title: scheme.name, lines, editable: dataset !== undefined };
 }

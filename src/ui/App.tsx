@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Attribution } from './Attribution';
+import { DrawingBanner } from './DrawSchemes';
 import { ImportDialog } from './ImportDialog';
+import { SchemeForm } from './SchemeForm';
 import { IndicatorPicker } from './IndicatorPicker';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
@@ -99,6 +101,7 @@ export function App() {
             </p>
           )}
           <Notice />
+          <DrawingBanner />
           <Legend />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
@@ -111,6 +114,7 @@ export function App() {
       <Attribution />
       <SettingsDialog />
       <ImportDialog />
+      <SchemeForm />
     </div>
   );
 }

@@ -27,6 +27,7 @@ import {
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
+import { DrawSchemeButtons } from './DrawSchemes';
 import { downloadProblems, downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
 
@@ -66,7 +67,7 @@ function SchemesFile() {
   const summaries = useMemo(
     () =>
       new Map(
-        datasets.map((dataset) => [dataset.id, { shapes: describeSchemes(dataset.schemes), skipped: dataset.problems.filter((p) => p.severity === 'error').length }]),
+        datasets.map((dataset) => [dataset.id, { shapes: describeSchemes(dataset.stats), skipped: dataset.problems.filter((p) => p.severity === 'error').length }]),
       ),
     [datasets],
   );
@@ -137,6 +138,7 @@ function SchemesFile() {
           input.value = ''; // Choosing the same file again (after fixing it) reads it again.
         }}
       />
+      <DrawSchemeButtons />
       {importing.kind === 'reading' && (
         <Delayed>
           <div role="status" class="import-progress">
@@ -182,7 +184,12 @@ function WorkspaceFile() {
           type="button"
           class="button-secondary"
           disabled={count === 0}
-          onClick={() => downloadText(`gapmap-workspace-${new Date().toISOString().slice(0, 10)}.geojson`, store.getState().exportWorkspace(), 'application/geo+json')}
+          onClick={() =>
+            void store
+              .getState()
+              .exportWorkspace()
+              .then((bytes) => bytes && downloadText(`gapmap-workspace-${new Date().toISOString().slice(0, 10)}.geojson`, bytes, 'application/geo+json'))
+          }
         >
           Export workspace
         </button>
@@ -393,7 +400,7 @@ function RunStatus() {
       </div>
     );
   }
-  if (status.kind === 'idle' && status.note && coverage.schemes.length > 0) {
+  if (status.kind === 'idle' && status.note && coverage.schemeCount > 0) {
     return (
       <div class="coverage-note" role="status">
         <p>
@@ -418,7 +425,7 @@ function Results() {
   const indicator = useAppState((state) => state.indicator);
   const { result, summary } = coverage;
   if (!result || !summary) {
-    if (coverage.schemes.length > 0 || coverage.importing.kind !== 'none') return null;
+    if (coverage.schemeCount > 0 || coverage.importing.kind !== 'none') return null;
     return (
       <p class="coverage-empty">
         {coverage.datasets.length > 0 ? 'Show a dataset to see' : 'Add schemes to see'} which LSOAs they reach and who they miss.
@@ -602,12 +609,12 @@ function lowerFirst(text: string): string {
 function MapKey() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
-  // Schemes change only with the datasets; the panel re-renders on every progress step.
+  // Kinds change only with the datasets; the panel re-renders on every progress step.
   const kinds = useMemo(() => {
-    const present = new Set(coverage.schemes.map((scheme) => scheme.kind));
+    const present = new Set(coverage.datasets.filter((d) => d.visible).flatMap((d) => d.stats.kinds));
     return SCHEME_KINDS.filter((kind) => present.has(kind));
-  }, [coverage.schemes]);
-  if (coverage.schemes.length === 0) return null;
+  }, [coverage.datasets]);
+  if (coverage.schemeCount === 0) return null;
   return (
     <fieldset class="coverage-section map-key">
       <legend>

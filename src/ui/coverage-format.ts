@@ -3,7 +3,8 @@
 
 import type { Headline } from '../core/coverage-summary-types';
 import { formatCount } from '../core/legend';
-import type { CoverageRule, Scheme } from '../core/scheme';
+import type { CoverageRule } from '../core/scheme';
+import type { SchemeStats } from '../data/dataset';
 
 /** "63%", "<1%", ">99%": never rounds a part up to all of it or down to none. */
 export function formatPercent(share: number | null): string {
@@ -88,9 +89,8 @@ export function readSharePercent(text: string): SharePercentRead {
 }
 
 /** "407 schemes: 400 routes, 7 points". */
-export function describeSchemes(schemes: readonly Scheme[]): string {
-  const counts = { point: 0, line: 0, polygon: 0, areas: 0 };
-  for (const scheme of schemes) counts[scheme.footprint.type]++;
+export function describeSchemes(stats: SchemeStats): string {
+  const counts = stats.shapes;
   const parts = (
     [
       [counts.line, 'route', 'routes'],
@@ -101,6 +101,6 @@ export function describeSchemes(schemes: readonly Scheme[]): string {
   )
     .filter(([count]) => count > 0)
     .map(([count, one, many]) => `${formatCount(count)} ${count === 1 ? one : many}`);
-  const total = `${formatCount(schemes.length)} ${schemes.length === 1 ? 'scheme' : 'schemes'}`;
+  const total = `${formatCount(stats.count)} ${stats.count === 1 ? 'scheme' : 'schemes'}`;
   return parts.length > 0 ? `${total}: ${parts.join(', ')}` : total;
 }

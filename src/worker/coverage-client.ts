@@ -4,7 +4,18 @@
 import { proxy, wrap } from 'comlink';
 import type { DataManifest } from '../data/schema';
 import { transfer } from 'comlink';
-import type { CoverageClient, ImportOutcome, ImportTaken, NearestOutcome, RunOutcome, SummaryOutcome } from '../state/coverage-protocol';
+import type {
+  CoverageClient,
+  EditOutcome,
+  ImportOutcome,
+  ImportTaken,
+  NearestOutcome,
+  RunOutcome,
+  SchemeFound,
+  SummaryOutcome,
+  WorkspaceExport,
+  WorkspaceOpened,
+} from '../state/coverage-protocol';
 import type { CoverageWorkerApi } from './coverage.worker';
 
 export function createCoverageClient(dataBase: URL, manifest: DataManifest): CoverageClient {
@@ -24,11 +35,16 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     // The file's bytes move to the worker (transferred, not copied).
     previewImport: (request, onProgress) =>
       guard<ImportOutcome>(remote.previewImport(request.bytes ? transfer(request, [request.bytes]) : request, proxy(onProgress))),
-    takeImport: (token) => guard<ImportTaken | null>(remote.takeImport(token)),
+    takeImport: (request) => guard<ImportTaken | null>(remote.takeImport(request)),
     discardImport: (token) => void remote.discardImport(token).catch(() => undefined),
     run: (request, onProgress) => guard<RunOutcome>(remote.run(request, proxy(onProgress))),
     summarize: (request) => guard<SummaryOutcome>(remote.summarize(request)),
     measureNearest: (request, onProgress) => guard<NearestOutcome>(remote.measureNearest(request, proxy(onProgress))),
     cancel: (id) => void remote.cancel(id).catch(() => undefined),
+    schemeAt: (key, index) => guard<SchemeFound | null>(remote.schemeAt(key, index)),
+    editSchemes: (request) => guard<EditOutcome>(remote.editSchemes(request)),
+    exportWorkspace: (datasets, exportedAt) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt)),
+    openWorkspace: (bytes, name) => guard<WorkspaceOpened>(remote.openWorkspace(transfer(bytes, [bytes]), name)),
+    retain: (hashes, fromStorage) => void remote.retain(hashes, fromStorage).catch(() => undefined),
   };
 }

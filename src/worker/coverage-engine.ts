@@ -20,18 +20,25 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
-import { hashSchemes } from '../core/scheme-hash';
 import { mapFeaturesOf } from '../core/scheme-features';
-import { DEFAULT_REACH, formatRule, type ReachDefaults, type Scheme } from '../core/scheme';
+import { DEFAULT_REACH, formatRule, SCHEME_KINDS, type ReachDefaults, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
 import { buildAreaResolver } from '../data/area-resolver';
+import { schemeStats, type Dataset, type DatasetWithSchemes } from '../data/dataset';
 import { importSchemesFile, type SchemesImport } from '../data/import/import-file';
+import { readWorkspaceFile, workspaceFile } from '../data/workspace-file';
 import type { PostcodeIndex } from '../data/postcodes';
 import { decodeDeciles, type AttributesFile, type DetailsFile, type LookupsFile } from '../data/schema';
 import {
   PREVIEW_PROBLEMS,
   type CoverageRun,
+  type EditOutcome,
+  type EditRequest,
+  type SchemeFound,
+  type TakeRequest,
+  type WorkspaceExport,
+  type WorkspaceOpened,
   type ImportOutcome,
   type ImportProgress,
   type ImportRequest,
@@ -47,6 +54,8 @@ import {
   type SummaryRequest,
   type SummaryView,
 } from '../state/coverage-protocol';
+import { SchemeStore } from './scheme-store';
+import { withUniqueIds } from './unique-scheme-ids';
 
 export interface EngineData {
   attributes: AttributesFile;
@@ -70,6 +79,8 @@ export interface EngineOptions {
   now?: () => number;
   /** How many runs to keep (each holds per-LSOA arrays and per-scheme lists). */
   cacheSize?: number;
+  /** Where the datasets' schemes are held (in memory only by default). */
+  store?: SchemeStore;
 }
 
 interface Prepared {
@@ -81,6 +92,8 @@ interface Prepared {
 interface RunEntry {
   run: CoverageRun;
   schemes: readonly Scheme[];
+  /** Each dataset's hash and the index of its first scheme in `schemes`. */
+  parts: { hash: string; start: number }[];
   usable: boolean[];
   /** Km to the nearest usable footprint, per LSOA measured so far. */
   nearest: Map<number, number>;
@@ -141,6 +154,22 @@ function measuredOf(lsoas: readonly number[], nearest: ReadonlyMap<number, numbe
   return out;
 }
 
+/** Per LSOA, the kind of the first scheme naming areas that reaches it (SCHEME_KINDS index + 1; 0: none). */
+function areaKindsOf(schemes: readonly Scheme[], lsoaStart: Uint32Array, lsoaSchemes: Uint32Array): Uint8Array {
+  const out = new Uint8Array(Math.max(0, lsoaStart.length - 1));
+  if (!schemes.some((scheme) => scheme.footprint.type === 'areas')) return out;
+  for (let lsoa = 0; lsoa < out.length; lsoa++) {
+    for (let k = lsoaStart[lsoa]!; k < lsoaStart[lsoa + 1]!; k++) {
+      const scheme = schemes[lsoaSchemes[k]!];
+      if (scheme?.footprint.type === 'areas') {
+        out[lsoa] = SCHEME_KINDS.indexOf(scheme.kind) + 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Imports read and waiting for the user to confirm or cancel. */
 const HELD_IMPORTS = 4;
 
@@ -150,6 +179,7 @@ export class CoverageEngine {
   private readonly sliceMs: number;
   private readonly now: () => number;
   private readonly cacheSize: number;
+  private readonly store: SchemeStore;
   private preparing: Promise<{ ok: true; prepared: Prepared } | { ok: false; message: string }> | null = null;
   private prepared: Prepared | null = null;
   private readonly runs = new Map<string, RunEntry>();
@@ -164,6 +194,7 @@ export class CoverageEngine {
     this.sliceMs = options.sliceMs ?? 60;
     this.now = options.now ?? (() => performance.now());
     this.cacheSize = options.cacheSize ?? 3;
+    this.store = options.store ?? new SchemeStore();
   }
 
   cancel(id: number): void {
@@ -203,12 +234,106 @@ export class CoverageEngine {
     return { kind: 'ready', preview: previewOf(request.token, request.name, read, reach) };
   }
 
-  takeImport(token: number): ImportTaken | null {
-    const held = this.imports.get(token);
-    this.imports.delete(token);
+  /** Keeps a confirmed import's schemes, ids made unique across the workspace; the page gets counts and the hash. */
+  async takeImport(request: TakeRequest): Promise<ImportTaken | null> {
+    const held = this.imports.get(request.token);
+    this.imports.delete(request.token);
     if (!held) return null;
     const { read } = held;
-    return { format: read.format, schemes: read.schemes, problems: read.problems, hash: hashSchemes(read.schemes), locatedBy: [...(read.table?.locatedBy ?? [])] };
+    // Ids are checked against every dataset still held (one missing from storage does not stop it).
+    const existing: Scheme[] = [];
+    for (const hash of request.existing) for (const scheme of (await this.store.get(hash)) ?? []) existing.push(scheme);
+    const unique = withUniqueIds(read.schemes, existing, request.name);
+    const { hash, saveError } = await this.store.add(unique.schemes);
+    return {
+      format: read.format,
+      problems: [...read.problems, ...unique.notes],
+      hash,
+      locatedBy: [...(read.table?.locatedBy ?? [])],
+      stats: schemeStats(unique.schemes),
+      saveError,
+    };
+  }
+
+  /** The schemes of these datasets, one after another, with where each dataset starts. */
+  private async schemesOf(hashes: readonly string[]): Promise<{ ok: true; schemes: Scheme[]; parts: RunEntry['parts'] } | { ok: false; missing: string }> {
+    const schemes: Scheme[] = [];
+    const parts: RunEntry['parts'] = [];
+    for (const hash of hashes) {
+      const set = await this.store.get(hash);
+      if (!set) return { ok: false, missing: hash };
+      parts.push({ hash, start: schemes.length });
+      for (const scheme of set) schemes.push(scheme);
+    }
+    return { ok: true, schemes, parts };
+  }
+
+  /** Scheme `index` of a run held, with the dataset it came from. */
+  schemeAt(key: string, index: number): SchemeFound | null {
+    const entry = this.runs.get(key);
+    const scheme = entry?.schemes[index];
+    if (!entry || !scheme) return null;
+    let part = entry.parts[0]!;
+    for (const next of entry.parts) if (next.start <= index) part = next;
+    return { scheme, datasetHash: part.hash };
+  }
+
+  /** A dataset's schemes with one added, changed or removed: a new set under a new hash. */
+  async editSchemes(request: EditRequest): Promise<EditOutcome> {
+    const current = request.hash === null ? [] : await this.store.get(request.hash);
+    if (!current) return { kind: 'failed', message: 'The dataset’s schemes are no longer held in this browser; reload the page and try again.' };
+    const { change } = request;
+    let next: Scheme[];
+    switch (change.kind) {
+      case 'add': {
+        const taken = new Set(current.map((scheme) => scheme.id));
+        if (taken.has(change.scheme.id)) return { kind: 'failed', message: `A scheme with the id '${change.scheme.id}' is already in this dataset.` };
+        next = [...current, change.scheme];
+        break;
+      }
+      case 'update': {
+        const at = current.findIndex((scheme) => scheme.id === change.scheme.id);
+        if (at < 0) return { kind: 'failed', message: `The scheme '${change.scheme.name}' is no longer in its dataset.` };
+        next = current.map((scheme, k) => (k === at ? change.scheme : scheme));
+        break;
+      }
+      case 'remove':
+        next = current.filter((scheme) => scheme.id !== change.id);
+        break;
+    }
+    const { hash, saveError } = await this.store.add(next);
+    return { kind: 'done', hash, stats: schemeStats(next), saveError };
+  }
+
+  /** The workspace file for these datasets, as UTF-8 (transferable). */
+  async exportWorkspace(datasets: readonly Dataset[], exportedAt: string): Promise<WorkspaceExport> {
+    const full: DatasetWithSchemes[] = [];
+    for (const dataset of datasets) {
+      const schemes = await this.store.get(dataset.hash);
+      if (!schemes) return { kind: 'failed', message: `The schemes of ${dataset.name} are no longer held in this browser, so the workspace cannot be exported whole. Reload the page and try again.` };
+      full.push({ ...dataset, schemes: [...schemes] });
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt)));
+    return { kind: 'done', bytes: bytes.buffer as ArrayBuffer };
+  }
+
+  /** Reads a workspace file and keeps its schemes; the page gets the datasets' fields. */
+  async openWorkspace(bytes: ArrayBuffer, name: string): Promise<WorkspaceOpened> {
+    const read = readWorkspaceFile(new TextDecoder().decode(bytes), name);
+    if (!read.ok) return { kind: 'failed', message: read.message };
+    const datasets: Dataset[] = [];
+    let saveError: string | null = null;
+    for (const { schemes, ...fields } of read.datasets) {
+      const added = await this.store.add(schemes, fields.hash);
+      saveError ??= added.saveError;
+      datasets.push(fields);
+    }
+    return { kind: 'done', datasets, saveError };
+  }
+
+  /** Forgets the sets the page no longer needs. */
+  retain(hashes: readonly string[], fromStorage: boolean): Promise<void> {
+    return this.store.retain(hashes, fromStorage);
   }
 
   discardImport(token: number): void {
@@ -251,8 +376,15 @@ export class CoverageEngine {
     const key = runKey(request.schemesHash, request.rule);
     let entry = this.runs.get(key);
     if (!entry) {
+      const held = await this.schemesOf(request.datasets);
+      if (!held.ok) {
+        return this.finish(id, {
+          value: { kind: 'failed', message: 'The schemes of a dataset are missing from this browser’s storage (it may have been cleared). Delete that dataset and import its file again.' },
+          transfer: none,
+        });
+      }
       report({ phase: 'coverage', done: 0 }, true);
-      const computed = await this.computeRun(key, request, ready.prepared, isCancelled, report);
+      const computed = await this.computeRun(key, request, held.schemes, held.parts, ready.prepared, isCancelled, report);
       if (!computed) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
       entry = computed;
       this.remember(key, entry);
@@ -270,12 +402,13 @@ export class CoverageEngine {
       allocatedGbp: entry.run.allocatedGbp.slice(),
       lsoaStart: entry.run.lsoaStart.slice(),
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
+      areaKinds: entry.run.areaKinds.slice(),
       problems: [...entry.run.problems],
       mapFeatures: { points: entry.run.mapFeatures.points.slice(0), shapes: entry.run.mapFeatures.shapes.slice(0) },
     };
     return this.finish(id, {
       value: { kind: 'done', run, view: request.view, summary: summary.summary },
-      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.mapFeatures.points, run.mapFeatures.shapes] as ArrayBuffer[],
+      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer, run.mapFeatures.points, run.mapFeatures.shapes] as ArrayBuffer[],
     });
   }
 
@@ -331,11 +464,13 @@ export class CoverageEngine {
   private async computeRun(
     key: string,
     request: RunRequest,
+    schemes: readonly Scheme[],
+    parts: RunEntry['parts'],
     prepared: Prepared,
     isCancelled: () => boolean,
     report: (progress: RunProgress, force?: boolean) => void,
   ): Promise<RunEntry | null> {
-    const { schemes, rule } = request;
+    const { rule } = request;
     const { geometry, attributes } = prepared.data;
     const started = this.now();
     const covered: Uint32Array[] = [];
@@ -373,6 +508,7 @@ export class CoverageEngine {
       allocatedGbp: allocation.allocatedGbp,
       lsoaStart,
       lsoaSchemes,
+      areaKinds: areaKindsOf(schemes, lsoaStart, lsoaSchemes),
       problems,
       schemesRead: schemes.length,
       schemesUsed: usable.filter(Boolean).length,
@@ -380,7 +516,7 @@ export class CoverageEngine {
       millis: this.now() - started,
       mapFeatures: mapFeaturesOf(schemes),
     };
-    return { run, schemes, usable, nearest: new Map() };
+    return { run, schemes, parts, usable, nearest: new Map() };
   }
 
   private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView) {

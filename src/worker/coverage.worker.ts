@@ -7,9 +7,12 @@
 import { expose, transfer } from 'comlink';
 import { decodeGeometry } from '../data/geometry-format';
 import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progress } from '../data/load';
+import type { Dataset } from '../data/dataset';
 import type { DataManifest } from '../data/schema';
-import type { ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest } from '../state/coverage-protocol';
+import { openSchemeStorage } from '../data/workspace-db';
+import type { EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
 import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
+import { NO_STORAGE, SchemeStore } from './scheme-store';
 
 interface DataSource {
   /** Absolute URL of the data folder (ends with a slash). */
@@ -94,7 +97,9 @@ const loadData: EngineDataLoader = async (onProgress): Promise<EngineDataRead> =
   };
 };
 
-const engine = new CoverageEngine(loadData);
+// The datasets' schemes are stored here, in IndexedDB, rather than by the page: 100k schemes
+// copied through the page would block it for seconds.
+const engine = new CoverageEngine(loadData, { store: new SchemeStore(typeof indexedDB === 'undefined' ? NO_STORAGE : openSchemeStorage()) });
 
 const api = {
   /** Tells the worker where the built data is; call once, before anything else. */
@@ -104,8 +109,8 @@ const api = {
   previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void) {
     return engine.previewImport(request, onProgress);
   },
-  takeImport(token: number) {
-    return engine.takeImport(token);
+  takeImport(request: TakeRequest) {
+    return engine.takeImport(request);
   },
   discardImport(token: number): void {
     engine.discardImport(token);
@@ -122,6 +127,22 @@ const api = {
   },
   cancel(id: number): void {
     engine.cancel(id);
+  },
+  schemeAt(key: string, index: number) {
+    return engine.schemeAt(key, index);
+  },
+  editSchemes(request: EditRequest) {
+    return engine.editSchemes(request);
+  },
+  async exportWorkspace(datasets: Dataset[], exportedAt: string) {
+    const exported = await engine.exportWorkspace(datasets, exportedAt);
+    return exported.kind === 'done' ? transfer(exported, [exported.bytes]) : exported;
+  },
+  openWorkspace(bytes: ArrayBuffer, name: string) {
+    return engine.openWorkspace(bytes, name);
+  },
+  retain(hashes: string[], fromStorage: boolean) {
+    return engine.retain(hashes, fromStorage);
   },
 };
 

@@ -117,8 +117,6 @@ test('bus stops with a 300 m catchment chosen at import: clustered when zoomed o
   await dialog().getByRole('button', { name: 'Import 1,025 schemes' }).click();
   await expect(panel().locator('.dataset').nth(1)).toContainText('1,025 schemes: 1,025 points');
   await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
-  const reaches = await page.evaluate(() => window.__gapmap!.store.getState().coverage.schemes.filter((s) => s.footprint.type === 'point').map((s) => (s.footprint.type === 'point' ? s.footprint.radiusM : -1)));
-  expect(new Set(reaches)).toEqual(new Set([300]));
 
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.42], zoom: 10 }));
   await settle(page);
@@ -141,10 +139,58 @@ test('bus stops with a 300 m catchment chosen at import: clustered when zoomed o
   });
   expect(stop).not.toBeNull();
   expect(stop!.catchments).toBeGreaterThan(0);
+  // Every stop drawn reaches the 300 m chosen at import.
+  const reaches = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-point'] }).map((f) => f.properties.reachM as number));
+  expect(new Set(reaches)).toEqual(new Set([300]));
   await page.mouse.click(stop!.x, stop!.y);
   await expect(page.locator('.maplibregl-popup .scheme-popup')).toContainText('Reaches 300 m around');
   await expect(page.locator('.maplibregl-popup .scheme-popup')).toContainText('Dataset: trafford_bus_stops_tfgm_2022.geojson');
   await page.screenshot({ path: `${SHOTS}/import-5-stop-popup.png` });
+});
+
+test('a scheme placed by hand: drawn on the map, named in the form, edited from its popup', async () => {
+  await page.locator('.maplibregl-popup-close-button').click();
+  await panel().getByRole('button', { name: 'Place a point' }).click();
+  await expect(page.locator('.drawing-banner')).toContainText('Click the map where the scheme is.');
+  const canvas = (await page.locator('#map canvas').boundingBox())!;
+  // An empty spot between stops, in the map's right half (the panel covers the left).
+  const spot = { x: canvas.x + canvas.width * 0.75, y: canvas.y + canvas.height * 0.7 };
+  await page.mouse.click(spot.x, spot.y);
+  const form = page.locator('dialog.scheme-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Catchment radius (metres; 0 = just the LSOA it is in)')).toHaveValue('400');
+  await form.getByLabel('Name').fill('');
+  await form.getByLabel('Amount (£, optional)').fill('twelve');
+  await form.getByRole('button', { name: 'Add scheme' }).click();
+  await expect(form.getByText('Give the scheme a name.')).toBeVisible();
+  await expect(form.getByText("'twelve' is not an amount of pounds")).toBeVisible();
+  await form.getByLabel('Name').fill('Sale community hub');
+  await form.getByLabel('Amount (£, optional)').fill('£12,500');
+  await form.getByLabel('Funder (optional)').fill('Trafford Council');
+  await page.screenshot({ path: `${SHOTS}/import-6-scheme-form.png` });
+  await form.getByRole('button', { name: 'Add scheme' }).click();
+  await expect(form).toBeHidden();
+  await expect(panel().locator('.dataset').last()).toContainText('Drawn on the map');
+  await expect(panel().locator('.dataset').last()).toContainText('1 scheme: 1 point');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  await settle(page);
+  await page.mouse.click(spot.x, spot.y);
+  const popup = page.locator('.maplibregl-popup .scheme-popup');
+  await expect(popup).toContainText('Sale community hub');
+  await expect(popup).toContainText('Amount: £12,500');
+  await expect(popup).toContainText('Dataset: Drawn on the map');
+  await popup.getByRole('button', { name: 'Edit scheme' }).click();
+  await expect(form).toBeVisible();
+  await form.getByLabel('Name').fill('Sale Moor community hub');
+  await form.getByLabel('Catchment radius (metres; 0 = just the LSOA it is in)').fill('800');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  await settle(page);
+  await page.mouse.click(spot.x, spot.y);
+  await expect(popup).toContainText('Sale Moor community hub');
+  await expect(popup).toContainText('Reaches 800 m around');
+  await page.screenshot({ path: `${SHOTS}/import-7-drawn-scheme.png` });
 });
 
 test('the whole session logged no console errors', async () => {

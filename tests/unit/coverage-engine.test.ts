@@ -1,6 +1,8 @@
 // The worker's coverage engine on the real build and the real Trafford bus routes: the same
 // figures as `gapmap coverage` (run in-process here), runs cached by schemes + rule, summaries
-// for other scopes without a new run, cancellation, and distances measured on request.
+// for other scopes without a new run, cancellation, and distances measured on request. The engine
+// holds the datasets' schemes by hash: imports taken with ids unique across the workspace, edits
+// as new sets, the workspace file exported and opened again, a run's scheme found by its index.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,11 +13,15 @@ import { parseCoverageArgs } from '../../scripts/cli/coverage-args';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
-import type { NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
+import type { ImportTaken, NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
 import { invertCovered } from '../../src/core/coverage';
+import { SCHEME_KINDS, type Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
+import { schemeStats, type Dataset } from '../../src/data/dataset';
 import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { readWorkspaceFile } from '../../src/data/workspace-file';
 import { CoverageEngine, runKey } from '../../src/worker/coverage-engine';
+import { SchemeStore } from '../../src/worker/scheme-store';
 import { builtData, builtDataDir, hasBuiltData, TRAFFORD, trafford } from './built-data';
 
 describe('engine helpers', () => {
@@ -49,15 +55,21 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
 
   beforeAll(async () => {
     const data = await builtData();
-    engine = new CoverageEngine(async (onProgress) => {
-      loads++;
-      onProgress(1);
-      return { ok: true, data };
-    });
+    // The routes are held by the engine's store, as an import would leave them; runs name them by hash.
+    const store = new SchemeStore();
+    engine = new CoverageEngine(
+      async (onProgress) => {
+        loads++;
+        onProgress(1);
+        return { ok: true, data };
+      },
+      { store },
+    );
     trafford_ = resolveScopeRef(data.attributes, { kind: 'lad', code: TRAFFORD })!;
     const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
-    request = { schemesHash: hashSchemes(read.schemes), schemes: read.schemes, rule: { kind: 'centroid' } };
+    const { hash } = await store.add(read.schemes);
+    request = { schemesHash: hash, datasets: [hash], rule: { kind: 'centroid' } };
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-engine-'));
   });
 
@@ -95,9 +107,14 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(progress.some((p) => p.phase === 'coverage')).toBe(true);
     expect(progress[progress.length - 1]!.phase).toBe('summary');
     // Per-LSOA arrays and the map's features go to the caller as transferable buffers of their own.
-    expect(outcome.transfer).toHaveLength(6);
     const { run, summary } = outcome.value;
+    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer, run.mapFeatures.points, run.mapFeatures.shapes];
+    for (const buffer of buffers) expect(outcome.transfer).toContain(buffer);
+    expect(new Set(outcome.transfer).size).toBe(buffers.length);
     expect(run.schemesUsed).toBe(407);
+    // Routes name no areas: nothing for the map's area-list tint.
+    expect(run.areaKinds).toHaveLength(run.count.length);
+    expect(run.areaKinds.every((kind) => kind === 0)).toBe(true);
     // The routes as the map draws them: one feature each, id = position + 1, with its reach.
     const drawn = JSON.parse(new TextDecoder().decode(run.mapFeatures.shapes)) as { features: { id: number; geometry: { type: string }; properties: { reachM: number } }[] };
     expect(drawn.features).toHaveLength(407);
@@ -151,10 +168,17 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
 
 describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
   let engine: CoverageEngine;
+  let store: SchemeStore;
   beforeAll(async () => {
     const data = await builtData();
-    engine = new CoverageEngine(async () => ({ ok: true, data }));
+    store = new SchemeStore();
+    engine = new CoverageEngine(async () => ({ ok: true, data }), { store });
   });
+  const held = async (hash: string): Promise<readonly Scheme[]> => {
+    const schemes = await store.get(hash);
+    if (!schemes) throw new Error(`the store should hold ${hash}`);
+    return schemes;
+  };
   const grantsCsv = () => {
     const bytes = fs.readFileSync(path.join(path.dirname(trafford.routes), '..', 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv'));
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
@@ -178,10 +202,16 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
     expect(second.preview.reasons).toEqual([{ reason: expect.stringMatching(/^No location/), count: 544 }]);
     const back = await engine.previewImport({ token: 1, name: 'grants.csv', meanings: first.preview.table!.meanings }, () => undefined);
     expect(back.kind === 'ready' && back.preview.schemes).toBe(555);
-    const taken = engine.takeImport(1);
-    expect(taken?.schemes).toHaveLength(555);
-    expect(taken?.hash).toBe(hashSchemes(taken!.schemes));
-    expect(engine.takeImport(1)).toBeNull();
+    const taken = await engine.takeImport({ token: 1, name: 'grants.csv', existing: [] });
+    if (!taken) throw new Error('the import should be held');
+    expect(taken).toMatchObject({ format: 'CSV', saveError: null, locatedBy: first.preview.locatedBy });
+    const schemes = await held(taken.hash);
+    expect(schemes).toHaveLength(555);
+    expect(schemes.slice(0, 5)).toEqual(first.preview.sample);
+    expect(taken.hash).toBe(hashSchemes(schemes));
+    expect(taken.stats).toEqual(schemeStats(schemes));
+    expect(taken.stats.count).toBe(first.preview.schemes);
+    expect(await engine.takeImport({ token: 1, name: 'grants.csv', existing: [] })).toBeNull();
   });
 
   it('reads routes with the reach the user chose where the file gives none', async () => {
@@ -194,8 +224,11 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
     const wider = await engine.previewImport({ token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0 } }, () => undefined);
     if (wider.kind !== 'ready') throw new Error(wider.message);
     expect(wider.preview.reach.lineBufferM).toBe(800);
-    const taken = engine.takeImport(4)!;
-    expect(taken.schemes.every((s) => s.footprint.type === 'line' && s.footprint.bufferM === 800)).toBe(true);
+    const taken = await engine.takeImport({ token: 4, name: 'routes.geojson', existing: [] });
+    if (!taken) throw new Error('the import should be held');
+    expect(taken.stats.shapes).toEqual(standard.preview.shapes);
+    const schemes = await held(taken.hash);
+    expect(schemes.every((s) => s.footprint.type === 'line' && s.footprint.bufferM === 800)).toBe(true);
   });
 
   it('refuses a binary file, and a discarded import cannot be taken', async () => {
@@ -203,6 +236,207 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
     expect(refused).toEqual({ kind: 'refused', message: expect.stringContaining('photo.png is not a text file') });
     await engine.previewImport({ token: 3, name: 'grants.csv', bytes: grantsCsv() }, () => undefined);
     engine.discardImport(3);
-    expect(engine.takeImport(3)).toBeNull();
+    expect(await engine.takeImport({ token: 3, name: 'grants.csv', existing: [] })).toBeNull();
+  });
+});
+
+describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', () => {
+  let loader: ConstructorParameters<typeof CoverageEngine>[0];
+  let engine: CoverageEngine;
+  let store: SchemeStore;
+  let england: SummaryView;
+  let nextToken = 1;
+  let nextId = 1;
+  const id = () => nextId++;
+  const bytesOf = (file: string) => {
+    const bytes = fs.readFileSync(file);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  };
+  const grantsFile = () => path.join(path.dirname(trafford.routes), '..', 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+
+  beforeAll(async () => {
+    const data = await builtData();
+    loader = async () => ({ ok: true, data });
+    store = new SchemeStore();
+    engine = new CoverageEngine(loader, { store });
+    england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2 };
+  });
+
+  /** Reads a file and confirms it, as the app does, against the datasets already there. */
+  async function importFile(on: CoverageEngine, file: string, name: string, existing: string[]): Promise<ImportTaken> {
+    const token = nextToken++;
+    const preview = await on.previewImport({ token, name, bytes: bytesOf(file) }, () => undefined);
+    if (preview.kind !== 'ready') throw new Error(preview.message);
+    const taken = await on.takeImport({ token, name, existing });
+    if (!taken) throw new Error('the import should be held');
+    return taken;
+  }
+
+  const datasetOf = (id: string, name: string, taken: Pick<ImportTaken, 'format' | 'problems' | 'hash' | 'locatedBy' | 'stats'>): Dataset => ({
+    id,
+    name,
+    format: taken.format,
+    colour: '#d4351c',
+    visible: true,
+    problems: taken.problems,
+    hash: taken.hash,
+    importedAt: '2026-11-26T05:00:00.000Z',
+    locatedBy: taken.locatedBy,
+    stats: taken.stats,
+  });
+
+  async function runOf(on: CoverageEngine, datasets: string[]) {
+    const schemesHash = datasets.join('+');
+    const outcome = await on.run({ id: id(), schemesHash, datasets, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    return outcome.value;
+  }
+
+  async function schemesHeld(hash: string): Promise<readonly Scheme[]> {
+    const schemes = await store.get(hash);
+    if (!schemes) throw new Error(`the store should hold ${hash}`);
+    return schemes;
+  }
+
+  it('makes ids unique against the datasets there: the same file twice gets “#2” ids, a note each, and a hash of its own', async () => {
+    const first = await importFile(engine, grantsFile(), 'grants.csv', []);
+    const second = await importFile(engine, grantsFile(), 'grants again.csv', [first.hash]);
+    const a = await schemesHeld(first.hash);
+    const b = await schemesHeld(second.hash);
+    expect(second.hash).not.toBe(first.hash);
+    expect(second.stats).toEqual(first.stats);
+    expect(b.map((s) => s.id)).toEqual(a.map((s) => `${s.id}#2`));
+    expect(b.map(({ id: _id, name: _name, ...rest }) => rest)).toEqual(a.map(({ id: _id, name: _name, ...rest }) => rest));
+    const notes = second.problems.filter((p) => p.message.includes('is already used by another dataset'));
+    expect(notes).toHaveLength(a.length);
+    expect(notes[0]).toEqual({
+      id: a[0]!.id,
+      severity: 'warning',
+      message: `The id '${a[0]!.id}' is already used by another dataset; in grants again.csv it was renamed '${a[0]!.id}#2'.`,
+    });
+    expect(first.problems.some((p) => p.message.includes('is already used by another dataset'))).toBe(false);
+    // A third time, against both: "#3".
+    const third = await importFile(engine, grantsFile(), 'grants.csv', [first.hash, second.hash]);
+    expect((await schemesHeld(third.hash))[0]!.id).toBe(`${a[0]!.id}#3`);
+  });
+
+  it('runs on the sets it holds, named by hash; a set it does not hold makes the run fail with a reason', async () => {
+    const grants = await importFile(engine, grantsFile(), 'grants.csv', []);
+    const outcome = await runOf(engine, [grants.hash]);
+    if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}`);
+    const { run } = outcome;
+    expect(run.schemesRead).toBe(grants.stats.count);
+    // Every grant names areas: each LSOA reached is tinted as a grant, the others not at all.
+    expect(grants.stats.shapes.areas).toBe(grants.stats.count);
+    const grantKind = SCHEME_KINDS.indexOf('grant') + 1;
+    let reached = 0;
+    for (let lsoa = 0; lsoa < run.count.length; lsoa++) {
+      const reaches = run.lsoaStart[lsoa + 1]! > run.lsoaStart[lsoa]!;
+      if (reaches) reached++;
+      expect(run.areaKinds[lsoa]).toBe(reaches ? grantKind : 0);
+    }
+    expect(reached).toBeGreaterThan(0);
+
+    const missing = await runOf(engine, [grants.hash, hashSchemes([])]);
+    expect(missing).toEqual({ kind: 'failed', message: expect.stringMatching(/schemes of a dataset are missing/) });
+  });
+
+  it('edits a set by making a new one: add, update and remove give new hashes and counts; the old set stays for undo', async () => {
+    const grants = await importFile(engine, grantsFile(), 'grants.csv', []);
+    const original = await schemesHeld(grants.hash);
+    const drawn: Scheme = { id: 'drawn-1', name: 'Hall', kind: 'community', footprint: { type: 'point', point: [-2.33, 53.44], radiusM: 500 } };
+
+    const added = await engine.editSchemes({ hash: grants.hash, change: { kind: 'add', scheme: drawn } });
+    if (added.kind !== 'done') throw new Error(added.message);
+    expect(added.hash).not.toBe(grants.hash);
+    expect(added.stats).toEqual(schemeStats([...original, drawn]));
+    expect(added.stats).toMatchObject({ count: grants.stats.count + 1, shapes: { point: 1 }, kinds: SCHEME_KINDS.filter((kind) => kind === 'grant' || kind === 'community') });
+    expect(await schemesHeld(added.hash)).toEqual([...original, drawn]);
+    expect(await schemesHeld(grants.hash)).toEqual(original);
+
+    const changed = { ...original[0]!, amountGbp: (original[0]!.amountGbp ?? 0) + 1000 };
+    const updated = await engine.editSchemes({ hash: grants.hash, change: { kind: 'update', scheme: changed } });
+    if (updated.kind !== 'done') throw new Error(updated.message);
+    expect(updated.hash).not.toBe(grants.hash);
+    expect(updated.hash).not.toBe(added.hash);
+    expect(updated.stats).toEqual(grants.stats);
+    expect(await schemesHeld(updated.hash)).toEqual([changed, ...original.slice(1)]);
+    // Coverage on the changed set counts the new amount.
+    const before = await runOf(engine, [grants.hash]);
+    const after = await runOf(engine, [updated.hash]);
+    if (before.kind !== 'done' || after.kind !== 'done') throw new Error('runs should finish');
+    expect(after.run.amountGbp - before.run.amountGbp).toBeCloseTo(1000, 6);
+
+    const removed = await engine.editSchemes({ hash: added.hash, change: { kind: 'remove', id: original[1]!.id } });
+    if (removed.kind !== 'done') throw new Error(removed.message);
+    expect(removed.stats.count).toBe(grants.stats.count);
+    expect((await schemesHeld(removed.hash)).some((s) => s.id === original[1]!.id)).toBe(false);
+
+    const fresh = await engine.editSchemes({ hash: null, change: { kind: 'add', scheme: drawn } });
+    expect(fresh).toMatchObject({ kind: 'done', hash: hashSchemes([drawn]), stats: schemeStats([drawn]) });
+
+    const unknown = await engine.editSchemes({ hash: grants.hash, change: { kind: 'update', scheme: { ...drawn, id: 'nope' } } });
+    expect(unknown).toEqual({ kind: 'failed', message: expect.stringContaining('no longer in its dataset') });
+    const twice = await engine.editSchemes({ hash: added.hash, change: { kind: 'add', scheme: drawn } });
+    expect(twice).toEqual({ kind: 'failed', message: expect.stringContaining("'drawn-1' is already in this dataset") });
+    const gone = await engine.editSchemes({ hash: 'no-such-hash', change: { kind: 'add', scheme: drawn } });
+    expect(gone.kind).toBe('failed');
+  });
+
+  it('exports the workspace and opens it again in another worker: the same datasets and the same coverage', async () => {
+    const routes = await importFile(engine, trafford.routes, 'routes.geojson', []);
+    const grants = await importFile(engine, grantsFile(), 'grants.csv', [routes.hash]);
+    const datasets = [datasetOf('d1', 'routes.geojson', routes), { ...datasetOf('d2', 'grants.csv', grants), visible: false, colour: '#1d70b8' }];
+    const exported = await engine.exportWorkspace(datasets, '2026-11-26T05:10:00.000Z');
+    if (exported.kind !== 'done') throw new Error(exported.message);
+    // The bytes are the workspace file, as UTF-8.
+    const file = readWorkspaceFile(new TextDecoder().decode(exported.bytes), 'workspace.geojson');
+    if (!file.ok) throw new Error(file.message);
+    expect(file.datasets.map(({ schemes: _schemes, ...fields }) => fields)).toEqual(datasets);
+
+    const other = new CoverageEngine(loader, { store: new SchemeStore() });
+    const opened = await other.openWorkspace(exported.bytes, 'workspace.geojson');
+    if (opened.kind !== 'done') throw new Error(opened.message);
+    expect(opened).toEqual({ kind: 'done', datasets, saveError: null });
+
+    const hashes = datasets.map((d) => d.hash);
+    const here = await runOf(engine, hashes);
+    const there = await runOf(other, hashes);
+    if (here.kind !== 'done' || there.kind !== 'done') throw new Error('runs should finish');
+    const { millis: _a, ...mine } = here.run;
+    const { millis: _b, ...theirs } = there.run;
+    expect(theirs).toEqual(mine);
+    expect(there.summary).toEqual(here.summary);
+    expect(there.run.schemesRead).toBe(routes.stats.count + grants.stats.count);
+
+    // A dataset whose schemes the worker does not hold cannot be exported whole.
+    const missing = await other.exportWorkspace([...datasets, { ...datasets[0]!, id: 'd3', hash: 'no-such-hash' }], '2026-11-26T05:10:00.000Z');
+    expect(missing).toEqual({ kind: 'failed', message: expect.stringContaining('are no longer held') });
+    // A file that is not a workspace opens nothing and says why.
+    const notWorkspace = await other.openWorkspace(new TextEncoder().encode('{"type":"FeatureCollection","features":[]}').buffer as ArrayBuffer, 'routes.geojson');
+    expect(notWorkspace).toEqual({ kind: 'failed', message: expect.stringContaining('routes.geojson is not a GapMap workspace file') });
+  });
+
+  it('finds a scheme of a run by its index, with the dataset it belongs to', async () => {
+    const routes = await importFile(engine, trafford.routes, 'routes.geojson', []);
+    const grants = await importFile(engine, grantsFile(), 'grants.csv', [routes.hash]);
+    const outcome = await runOf(engine, [routes.hash, grants.hash]);
+    if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}`);
+    const { key } = outcome.run;
+    const routeSchemes = await schemesHeld(routes.hash);
+    const grantSchemes = await schemesHeld(grants.hash);
+    expect(engine.schemeAt(key, routes.stats.count + 3)).toEqual({ scheme: grantSchemes[3], datasetHash: grants.hash });
+    expect(engine.schemeAt(key, routes.stats.count)).toEqual({ scheme: grantSchemes[0], datasetHash: grants.hash });
+    expect(engine.schemeAt(key, routes.stats.count - 1)).toEqual({ scheme: routeSchemes[routeSchemes.length - 1], datasetHash: routes.hash });
+    expect(engine.schemeAt(key, 2)).toEqual({ scheme: routeSchemes[2], datasetHash: routes.hash });
+    expect(engine.schemeAt(key, routes.stats.count + grants.stats.count)).toBeNull();
+    expect(engine.schemeAt('nope|centroid', 0)).toBeNull();
+  });
+
+  it('forgets the sets the page no longer needs', async () => {
+    const routes = await importFile(engine, trafford.routes, 'routes.geojson', []);
+    const grants = await importFile(engine, grantsFile(), 'grants.csv', [routes.hash]);
+    await engine.retain([grants.hash], false);
+    expect(await store.get(routes.hash)).toBeUndefined();
+    expect(await store.get(grants.hash)).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
 import { schemesToGeoJson } from '../../src/core/scheme-features';
+import { schemeStats } from '../../src/data/dataset';
 import { lsoaIdSetFilter } from '../../src/map/style';
 import {
   describeRule,
@@ -77,7 +78,9 @@ describe('schemes on the map', () => {
       [1, 'Point', 'other', 200],
       [2, 'MultiLineString', 'transport', 400],
     ]);
-    expect(describeSchemes(schemes)).toBe('3 schemes: 1 route, 1 point, 1 list of areas');
+    expect(describeSchemes(schemeStats(schemes))).toBe('3 schemes: 1 route, 1 point, 1 list of areas');
+    expect(describeSchemes(schemeStats([...schemes, schemes[1]!, schemes[1]!]))).toBe('5 schemes: 3 routes, 1 point, 1 list of areas');
+    expect(describeSchemes(schemeStats([]))).toBe('0 schemes');
   });
 
   it('outlines gaps with a lookup filter on feature ids (LSOA index + 1)', () => {

@@ -1,34 +1,47 @@
 // The coverage slice with a fake worker: what runs when, what is kept when a file fails, how
-// cancelling and the panel's tabs behave.
+// cancelling and the panel's tabs behave, how schemes are drawn and edited. The fake worker holds
+// the schemes by hash as the real one does (a SchemeStore, and the real engine's edit, export and
+// open methods); runs and measurements answer when the test says so.
 
 import { describe, expect, it, vi } from 'vitest';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
-import { DEFAULT_REACH, type Scheme } from '../../src/core/scheme';
+import { DEFAULT_REACH, SCHEME_KINDS, type Scheme } from '../../src/core/scheme';
+import { DRAWN_DATASET_NAME, schemeStats } from '../../src/data/dataset';
 import type { ColumnMeaning } from '../../src/data/import/columns';
+import { readWorkspaceFile } from '../../src/data/workspace-file';
 import type {
   CoverageClient,
+  EditRequest,
   ImportOutcome,
   ImportRequest,
+  ImportTaken,
   NearestOutcome,
   NearestProgress,
   NearestRequest,
   RunOutcome,
   RunProgress,
   RunRequest,
+  SchemeFound,
   SummaryRequest,
+  TakeRequest,
 } from '../../src/state/coverage-protocol';
 import {
   gapNearestKm,
   gapsToMeasure,
   GAP_ROWS_SHOWN,
   withMeasured,
+  DRAWN_REACH_M,
   type Dataset,
+  type DrawnShape,
   type MappingMemory,
   type WorkspaceStorage,
 } from '../../src/state/coverage-slice';
-import { selectAreaListLsoas } from '../../src/state/selectors';
+import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
+import { CoverageEngine } from '../../src/worker/coverage-engine';
+import { SchemeStore } from '../../src/worker/scheme-store';
+import { withUniqueIds } from '../../src/worker/unique-scheme-ids';
 import { attributes, details, manifest } from './app-fixture';
 
 const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } };
@@ -49,15 +62,21 @@ interface Pending<T, P> {
 }
 
 /** What the fake worker makes of any file: these schemes, or a refusal. */
-type FakeRead = { ok: true; schemes: Scheme[]; hash: string; table?: { headers: string[]; meanings: ColumnMeaning[] } } | { ok: false; message: string };
+type FakeRead = { ok: true; schemes: Scheme[]; table?: { headers: string[]; meanings: ColumnMeaning[] } } | { ok: false; message: string };
 
-/** A worker that answers when the test says so. */
-function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' }) {
+/** A worker that holds schemes by hash and answers runs and measurements when the test says so. */
+function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
   const previews: ImportRequest[] = [];
   let current = read;
   const runs: Pending<RunRequest, RunProgress>[] = [];
   const measures: Pending<NearestRequest, NearestProgress>[] = [];
   const summaries: SummaryRequest[] = [];
+  // The worker's store, and the engine's own methods over it for edits, export and open (none of
+  // them needs the built data, so the loader is never called).
+  const store = new SchemeStore();
+  const engine = new CoverageEngine(async () => ({ ok: false, message: 'no built data in the slice tests' }), { store });
+  /** The datasets (hashes) each run key was asked for, for schemeAt. */
+  const runDatasets = new Map<string, string[]>();
   const client = {
     previewImport: vi.fn(async (request: ImportRequest): Promise<ImportOutcome> => {
       previews.push(request);
@@ -83,12 +102,19 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
         },
       };
     }),
-    takeImport: vi.fn(async (_token: number) => (current.ok ? { format: 'GeoJSON' as const, schemes: current.schemes, problems: [], hash: current.hash, locatedBy: [] } : null)),
+    // As the worker does: ids made unique against the datasets named, the set kept under its hash.
+    takeImport: vi.fn(async (request: TakeRequest): Promise<ImportTaken | null> => {
+      if (!current.ok) return null;
+      const existing = (await Promise.all(request.existing.map((hash) => store.get(hash)))).flatMap((set) => set ?? []);
+      const unique = withUniqueIds(current.schemes, existing, request.name);
+      const { hash, saveError } = await store.add(unique.schemes);
+      return { format: current.table ? 'CSV' : 'GeoJSON', problems: unique.notes, hash, locatedBy: [], stats: schemeStats(unique.schemes), saveError };
+    }),
     discardImport: vi.fn((_token: number) => undefined),
-    run: vi.fn(
-      (request: RunRequest, onProgress: (p: RunProgress) => void) =>
-        new Promise<RunOutcome>((resolve) => runs.push({ request, onProgress, resolve: resolve as Pending<RunRequest, RunProgress>['resolve'] })),
-    ),
+    run: vi.fn((request: RunRequest, onProgress: (p: RunProgress) => void) => {
+      runDatasets.set(`${request.schemesHash}|${request.rule.kind}`, [...request.datasets]);
+      return new Promise<RunOutcome>((resolve) => runs.push({ request, onProgress, resolve: resolve as Pending<RunRequest, RunProgress>['resolve'] }));
+    }),
     summarize: vi.fn(async (request: SummaryRequest) => {
       summaries.push(request);
       return { kind: 'done' as const, view: request.view, summary: summaryWith([3]) };
@@ -100,8 +126,22 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
         ),
     ),
     cancel: vi.fn((_id: number) => undefined),
+    // Scheme `index` of a run: the run's datasets' schemes one after another, as the engine has them.
+    schemeAt: vi.fn(async (key: string, index: number): Promise<SchemeFound | null> => {
+      let k = index;
+      for (const hash of runDatasets.get(key) ?? []) {
+        const set = (await store.get(hash)) ?? [];
+        if (k < set.length) return { scheme: set[k]!, datasetHash: hash };
+        k -= set.length;
+      }
+      return null;
+    }),
+    editSchemes: vi.fn((request: EditRequest) => engine.editSchemes(request)),
+    exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string) => engine.exportWorkspace(datasets, exportedAt)),
+    openWorkspace: vi.fn((bytes: ArrayBuffer, name: string) => engine.openWorkspace(bytes, name)),
+    retain: vi.fn((hashes: string[], fromStorage: boolean) => void engine.retain(hashes, fromStorage)),
   } satisfies CoverageClient;
-  const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array }) => {
+  const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaKinds?: Uint8Array }) => {
     const { request } = runs[k]!;
     runs[k]!.resolve({
       kind: 'done',
@@ -115,6 +155,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
         allocatedGbp: new Float64Array(6),
         lsoaStart: reached?.lsoaStart ?? new Uint32Array(7),
         lsoaSchemes: reached?.lsoaSchemes ?? new Uint32Array(0),
+        areaKinds: reached?.areaKinds ?? new Uint8Array(6),
         problems: [],
         schemesRead: 1,
         schemesUsed: 1,
@@ -125,14 +166,16 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route], hash: 'h1' })
     });
   };
   const answerWith = (next: FakeRead) => (current = next);
-  return { client, runs, measures, summaries, previews, finishRun, answerWith };
+  /** The schemes the worker holds under `hash`. */
+  const held = (hash: string) => store.get(hash);
+  return { client, runs, measures, summaries, previews, finishRun, answerWith, held };
 }
 
-function memoryWorkspace(saved: Dataset[] = []) {
+function memoryWorkspace(saved: Dataset[] = [], load?: () => Promise<Dataset[]>) {
   const saves: Dataset[][] = [];
   let fail: string | null = null;
   const workspace: WorkspaceStorage = {
-    load: async () => saved,
+    load: load ?? (async () => saved),
     save: async (datasets) => {
       if (fail) throw new Error(fail);
       saves.push([...datasets]);
@@ -141,9 +184,9 @@ function memoryWorkspace(saved: Dataset[] = []) {
   return { workspace, saves, failWith: (message: string | null) => (fail = message) };
 }
 
-function setup(read?: FakeRead, options: { saved?: Dataset[]; mappings?: MappingMemory } = {}) {
+function setup(read?: FakeRead, options: { saved?: Dataset[]; load?: () => Promise<Dataset[]>; mappings?: MappingMemory } = {}) {
   const fake = fakeClient(read);
-  const memory = memoryWorkspace(options.saved);
+  const memory = memoryWorkspace(options.saved, options.load);
   const store = createAppStore(
     { manifest, attributes, url: EMPTY_URL_VIEW, basemapUrl: null },
     {
@@ -176,26 +219,44 @@ async function importFile(store: ReturnType<typeof setup>['store'], name = 'rout
 describe('coverage slice', () => {
   it('knows which LSOAs schemes naming areas reach, for the map to draw, once their run is done', async () => {
     const areaList: Scheme = { id: 'a1', name: 'Ward fund', kind: 'community', footprint: { type: 'areas', areas: [{ kind: 'ward', code: 'E05000001' }] } };
-    const { store, finishRun } = setup({ ok: true, schemes: [route, areaList], hash: 'h2' });
+    const { store, finishRun } = setup({ ok: true, schemes: [route, areaList] });
     await importFile(store);
     expect(selectAreaListLsoas(store.getState()).size).toBe(0);
-    // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both.
-    finishRun(0, [0], { lsoaStart: Uint32Array.of(0, 0, 1, 2, 2, 4, 4), lsoaSchemes: Uint32Array.of(0, 1, 0, 1) });
+    // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both. The worker says which kind
+    // of area list first reaches each LSOA (SCHEME_KINDS index + 1).
+    const community = SCHEME_KINDS.indexOf('community') + 1;
+    finishRun(0, [0], {
+      lsoaStart: Uint32Array.of(0, 0, 1, 2, 2, 4, 4),
+      lsoaSchemes: Uint32Array.of(0, 1, 0, 1),
+      areaKinds: Uint8Array.of(0, 0, community, 0, community, 0),
+    });
     await flush();
     expect([...selectAreaListLsoas(store.getState())]).toEqual([
       [2, 'community'],
       [4, 'community'],
     ]);
+    // Hidden, the run no longer is of the schemes shown: nothing to tint.
+    store.getState().setDatasetVisible(store.getState().coverage.datasets[0]!.id, false);
+    expect(selectAreaListLsoas(store.getState()).size).toBe(0);
   });
 
   it('reads a file, runs coverage for the current scope, indicator and gap decile, then measures the gaps shown', async () => {
-    const { store, client, runs, measures, finishRun } = setup();
+    const { store, client, runs, measures, finishRun, held } = setup();
     await importFile(store);
     const { coverage } = store.getState();
     expect(coverage.datasetName).toBe('routes.geojson');
-    expect(coverage.schemes).toEqual([route]);
+    const [dataset] = coverage.datasets;
+    expect(dataset).toMatchObject({ name: 'routes.geojson', format: 'GeoJSON', visible: true, stats: schemeStats([route]) });
+    expect(coverage.schemeCount).toBe(1);
+    // The page holds the hash; the worker holds the schemes under it.
+    expect(await held(dataset!.hash)).toEqual([route]);
     expect(client.run).toHaveBeenCalledTimes(1);
-    expect(runs[0]!.request).toMatchObject({ schemesHash: 'h1', rule: { kind: 'intersects' }, view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2 } });
+    expect(runs[0]!.request).toMatchObject({
+      schemesHash: dataset!.hash,
+      datasets: [dataset!.hash],
+      rule: { kind: 'intersects' },
+      view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2 },
+    });
 
     runs[0]!.onProgress({ phase: 'preparing', done: 0.5 });
     expect(store.getState().coverage.status).toMatchObject({ kind: 'preparing', done: 0.5 });
@@ -270,13 +331,14 @@ describe('coverage slice', () => {
     expect(store.getState().coverage.datasets).toEqual([]);
     store.getState().cancelImport();
     expect(client.discardImport).toHaveBeenCalledTimes(1);
-    expect(store.getState().coverage).toMatchObject({ importing: { kind: 'none' }, datasets: [], schemes: [] });
+    expect(store.getState().coverage).toMatchObject({ importing: { kind: 'none' }, datasets: [], shownHashes: [], schemeCount: 0 });
+    expect(client.takeImport).not.toHaveBeenCalled();
     expect(client.run).not.toHaveBeenCalled();
     expect(saves).toEqual([]);
   });
 
   it('reads several files one after another, each confirmed on its own; ids stay unique across datasets', async () => {
-    const { store, client } = setup();
+    const { store, client, runs, held } = setup();
     store.getState().importFiles([file('a.geojson'), file('b.geojson')]);
     await flush();
     await flush();
@@ -286,9 +348,16 @@ describe('coverage slice', () => {
     await flush();
     expect(store.getState().coverage.importing).toMatchObject({ kind: 'preview', preview: { name: 'b.geojson' } });
     await store.getState().confirmImport();
-    const { datasets, schemes } = store.getState().coverage;
+    const { datasets, schemeCount, shownHashes } = store.getState().coverage;
     expect(datasets.map((d) => d.name)).toEqual(['a.geojson', 'b.geojson']);
-    expect(schemes.map((s) => s.id)).toEqual(['r1', 'r1#2']);
+    // The second import was checked against the first dataset's schemes.
+    expect(client.takeImport).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'b.geojson', existing: [datasets[0]!.hash] }));
+    expect((await held(datasets[0]!.hash))?.map((s) => s.id)).toEqual(['r1']);
+    expect((await held(datasets[1]!.hash))?.map((s) => s.id)).toEqual(['r1#2']);
+    expect(datasets[1]!.hash).not.toBe(datasets[0]!.hash);
+    expect(schemeCount).toBe(2);
+    expect(shownHashes).toEqual([datasets[0]!.hash, datasets[1]!.hash]);
+    expect(runs[1]!.request.datasets).toEqual([datasets[0]!.hash, datasets[1]!.hash]);
     expect(datasets[1]!.problems.map((p) => p.message)).toEqual(["The id 'r1' is already used by another dataset; in b.geojson it was renamed 'r1#2'."]);
     expect(datasets[0]!.colour).not.toBe(datasets[1]!.colour);
     expect(client.run).toHaveBeenCalledTimes(2);
@@ -298,13 +367,15 @@ describe('coverage slice', () => {
     const { store, client, saves } = setup();
     await importFile(store);
     const id = store.getState().coverage.datasets[0]!.id;
+    const hash = store.getState().coverage.datasets[0]!.hash;
     store.getState().setDatasetVisible(id, false);
-    expect(store.getState().coverage).toMatchObject({ schemes: [], schemesHash: null, result: null, summary: null });
+    expect(store.getState().coverage).toMatchObject({ shownHashes: [], schemeCount: 0, schemesHash: null, result: null, summary: null });
     store.getState().setDatasetVisible(id, true);
-    expect(store.getState().coverage.schemes).toEqual([route]);
+    expect(store.getState().coverage).toMatchObject({ shownHashes: [hash], schemeCount: 1 });
     expect(client.run).toHaveBeenCalledTimes(2);
+    expect(client.run.mock.calls[1]![0].datasets).toEqual([hash]);
     store.getState().deleteDataset(id);
-    expect(store.getState().coverage).toMatchObject({ datasets: [], schemes: [], lastDeleted: { index: 0 } });
+    expect(store.getState().coverage).toMatchObject({ datasets: [], shownHashes: [], schemeCount: 0, lastDeleted: { index: 0 } });
     store.getState().undoDeleteDataset();
     expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([id]);
     expect(store.getState().coverage.lastDeleted).toBeNull();
@@ -325,16 +396,17 @@ describe('coverage slice', () => {
       format: 'GeoJSON',
       colour: '#d4351c',
       visible: true,
-      schemes: [route],
       problems: [],
       hash: 'h9',
       importedAt: '2026-11-26T00:00:00.000Z',
       locatedBy: [],
+      stats: schemeStats([route]),
     };
     const { store, client, failWith } = setup(undefined, { saved: [saved] });
     await store.getState().loadWorkspace();
-    expect(store.getState().coverage).toMatchObject({ datasets: [saved], schemesHash: 'h9', datasetName: 'saved.geojson' });
+    expect(store.getState().coverage).toMatchObject({ datasets: [saved], schemesHash: 'h9', shownHashes: ['h9'], schemeCount: 1, datasetName: 'saved.geojson' });
     expect(client.run).toHaveBeenCalledTimes(1);
+    expect(client.run.mock.calls[0]![0].datasets).toEqual(['h9']);
     failWith('storage quota reached');
     store.getState().setDatasetVisible('d1', false);
     await flush();
@@ -342,13 +414,20 @@ describe('coverage slice', () => {
   });
 
   it('exports the workspace and opens it again exactly; opening another file replaces the datasets, with undo', async () => {
-    const { store } = setup();
+    const { store, client, held } = setup();
     await importFile(store, 'a.geojson');
-    const exported = store.getState().exportWorkspace();
+    const exported = await store.getState().exportWorkspace();
+    if (!exported) throw new Error(store.getState().coverage.importErrors[0]?.message);
     const before = store.getState().coverage.datasets;
+    // The file holds the datasets and their schemes.
+    const file = readWorkspaceFile(new TextDecoder().decode(exported), 'workspace.geojson');
+    if (!file.ok) throw new Error(file.message);
+    expect(file.datasets).toEqual([{ ...before[0]!, schemes: [route] }]);
     store.getState().deleteDataset(before[0]!.id);
     await store.getState().openWorkspaceFile(new File([exported], 'workspace.geojson'));
     expect(store.getState().coverage.datasets).toEqual(before);
+    expect(store.getState().coverage.shownHashes).toEqual([before[0]!.hash]);
+    expect(await held(before[0]!.hash)).toEqual([route]);
     expect(store.getState().coverage.lastReplaced).toMatchObject({ datasets: [], name: 'workspace.geojson' });
     store.getState().undoOpenWorkspace();
     expect(store.getState().coverage.datasets).toEqual([]);
@@ -356,6 +435,10 @@ describe('coverage slice', () => {
     await store.getState().openWorkspaceFile(new File(['{"type":"FeatureCollection","features":[]}'], 'routes.geojson'));
     expect(store.getState().coverage.datasets).toEqual([]);
     expect(store.getState().coverage.importErrors[0]?.message).toMatch(/routes.geojson is not a GapMap workspace file/);
+    // A workspace the worker cannot export whole gives no file, and says why.
+    client.exportWorkspace.mockResolvedValueOnce({ kind: 'failed', message: 'The schemes of a.geojson are no longer held in this browser.' });
+    expect(await store.getState().exportWorkspace()).toBeNull();
+    expect(store.getState().coverage.importErrors).toEqual([{ name: 'Workspace', message: 'The schemes of a.geojson are no longer held in this browser.' }]);
   });
 
   it('reads a file again with a changed column meaning, and remembers the mapping for the same headers', async () => {
@@ -365,7 +448,7 @@ describe('coverage slice', () => {
       remember: (headers, meanings) => void remembered.set(headers.join('|'), [...meanings]),
     };
     const table = { headers: ['Name', 'Where'], meanings: [{ kind: 'field', field: 'name' }, { kind: 'ignore' }] as ColumnMeaning[] };
-    const { store, previews } = setup({ ok: true, schemes: [route], hash: 'h1', table }, { mappings });
+    const { store, previews } = setup({ ok: true, schemes: [route], table }, { mappings });
     await preview(store, 'a.csv');
     const postcode: ColumnMeaning = { kind: 'location', place: 'scheme', part: 'postcode' };
     store.getState().setImportMeaning(1, postcode);
@@ -399,6 +482,236 @@ describe('coverage slice', () => {
     runs[0]!.resolve({ kind: 'failed', message: 'The LSOA boundaries could not be downloaded.' });
     await flush();
     expect(store.getState().coverage.status).toEqual({ kind: 'failed', message: 'The LSOA boundaries could not be downloaded.' });
+  });
+});
+
+describe('drawing and editing schemes', () => {
+  const point: DrawnShape = { shape: 'point', point: [-2.33, 53.44] };
+  const line: DrawnShape = { shape: 'line', line: [[-2.3, 53.45], [-2.32, 53.46]] };
+
+  /** Draws a shape and returns the form's new scheme: a point with a catchment, or a route with a buffer. */
+  function draw(store: ReturnType<typeof setup>['store'], drawn: DrawnShape): Scheme {
+    store.getState().startDrawing(drawn.shape);
+    expect(store.getState().coverage.editing).toEqual({ kind: 'drawing', shape: drawn.shape });
+    store.getState().finishDrawing(drawn);
+    const editing = store.getState().coverage.editing;
+    if (editing.kind !== 'form') throw new Error(`editing is ${editing.kind}`);
+    expect(editing).toMatchObject({ isNew: true, datasetId: null, saving: false, error: null });
+    expect(editing.scheme.footprint).toEqual(
+      drawn.shape === 'point' ? { type: 'point', point: drawn.point, radiusM: DRAWN_REACH_M } : { type: 'line', lines: [drawn.line], bufferM: DRAWN_REACH_M },
+    );
+    return editing.scheme;
+  }
+
+  it('adds drawn schemes to one dataset of their own, created on the first save, and runs coverage on it', async () => {
+    const { store, client, runs, held } = setup();
+    await importFile(store, 'routes.geojson');
+    const imported = store.getState().coverage.datasets[0]!;
+    const hall = { ...draw(store, point), name: 'Church hall' };
+    await store.getState().saveScheme(hall);
+    expect(client.editSchemes).toHaveBeenLastCalledWith({ hash: null, change: { kind: 'add', scheme: hall } });
+    let { coverage } = store.getState();
+    expect(coverage.editing).toEqual({ kind: 'none' });
+    expect(coverage.datasets).toHaveLength(2);
+    const drawn = coverage.datasets[1]!;
+    expect(drawn).toMatchObject({ name: DRAWN_DATASET_NAME, format: 'drawn', visible: true, stats: { count: 1, shapes: { point: 1, line: 0 } } });
+    expect(drawn.colour).not.toBe(imported.colour);
+    expect(await held(drawn.hash)).toEqual([hall]);
+    expect(coverage.schemeCount).toBe(2);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([imported.hash, drawn.hash]);
+
+    const bus = { ...draw(store, line), name: 'Shuttle' };
+    expect(bus.id).not.toBe(hall.id);
+    await store.getState().saveScheme(bus);
+    expect(client.editSchemes).toHaveBeenLastCalledWith({ hash: drawn.hash, change: { kind: 'add', scheme: bus } });
+    coverage = store.getState().coverage;
+    expect(coverage.datasets.filter((d) => d.format === 'drawn')).toHaveLength(1);
+    const after = coverage.datasets[1]!;
+    expect(after).toMatchObject({ id: drawn.id, stats: { count: 2, shapes: { point: 1, line: 1 } } });
+    expect(after.hash).not.toBe(drawn.hash);
+    expect(await held(after.hash)).toEqual([hall, bus]);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([imported.hash, after.hash]);
+    expect(coverage.editing).toEqual({ kind: 'none' });
+  });
+
+  it('stops drawing without a scheme, and closes a new scheme’s form without saving', async () => {
+    const { store, client } = setup();
+    store.getState().startDrawing('line');
+    store.getState().startDrawing(null);
+    expect(store.getState().coverage.editing).toEqual({ kind: 'none' });
+    store.getState().finishDrawing(line); // Not drawing: ignored.
+    expect(store.getState().coverage.editing).toEqual({ kind: 'none' });
+    draw(store, point);
+    store.getState().closeSchemeForm();
+    expect(store.getState().coverage).toMatchObject({ editing: { kind: 'none' }, datasets: [] });
+    expect(client.editSchemes).not.toHaveBeenCalled();
+  });
+
+  it('opens a scheme of the run, and saves changes to it in its own dataset', async () => {
+    const { store, client, runs, finishRun, held } = setup();
+    await importFile(store);
+    finishRun(0);
+    await flush();
+    const dataset = store.getState().coverage.datasets[0]!;
+    await store.getState().openSchemeAt(0, [-2.3, 53.4]);
+    expect(client.schemeAt).toHaveBeenCalledWith(runs[0]!.request.schemesHash + '|intersects', 0);
+    expect(store.getState().coverage.openScheme).toEqual({ scheme: route, datasetId: dataset.id, at: [-2.3, 53.4] });
+    expect(schemeCard(store.getState())).toMatchObject({ title: 'Route 1', editable: true, lines: expect.arrayContaining([`Dataset: ${dataset.name}`]) });
+
+    store.getState().editOpenScheme();
+    expect(store.getState().coverage).toMatchObject({
+      openScheme: null,
+      editing: { kind: 'form', scheme: route, datasetId: dataset.id, isNew: false, saving: false, error: null },
+    });
+    const renamed: Scheme = { ...route, name: 'Route 1A', amountGbp: 2500 };
+    await store.getState().saveScheme(renamed);
+    expect(client.editSchemes).toHaveBeenLastCalledWith({ hash: dataset.hash, change: { kind: 'update', scheme: renamed } });
+    const { coverage } = store.getState();
+    expect(coverage.editing).toEqual({ kind: 'none' });
+    expect(coverage.datasets).toHaveLength(1);
+    const changed = coverage.datasets[0]!;
+    expect(changed).toMatchObject({ id: dataset.id, name: dataset.name, format: 'GeoJSON', stats: dataset.stats });
+    expect(changed.hash).not.toBe(dataset.hash);
+    expect(await held(changed.hash)).toEqual([renamed]);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([changed.hash]);
+  });
+
+  it('removes the scheme whose form is open from its dataset', async () => {
+    const other: Scheme = { ...route, id: 'r2', name: 'Route 2' };
+    const { store, client, runs, finishRun, held } = setup({ ok: true, schemes: [route, other] });
+    await importFile(store);
+    finishRun(0);
+    await flush();
+    const dataset = store.getState().coverage.datasets[0]!;
+    await store.getState().openSchemeAt(1, [-2.3, 53.4]);
+    store.getState().editOpenScheme();
+    await store.getState().removeScheme();
+    expect(client.editSchemes).toHaveBeenLastCalledWith({ hash: dataset.hash, change: { kind: 'remove', id: 'r2' } });
+    const changed = store.getState().coverage.datasets[0]!;
+    expect(changed.stats.count).toBe(1);
+    expect(await held(changed.hash)).toEqual([route]);
+    expect(store.getState().coverage.schemeCount).toBe(1);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([changed.hash]);
+  });
+
+  it('keeps the form open with the reason when the worker refuses or fails; nothing changes', async () => {
+    const { store, client } = setup();
+    await importFile(store);
+    const before = store.getState().coverage.datasets;
+    const runsBefore = client.run.mock.calls.length;
+    const hall = { ...draw(store, point), name: 'Church hall' };
+    client.editSchemes.mockResolvedValueOnce({ kind: 'failed', message: 'The dataset’s schemes are no longer held in this browser; reload the page and try again.' });
+    await store.getState().saveScheme(hall);
+    expect(store.getState().coverage.editing).toEqual({
+      kind: 'form',
+      scheme: expect.objectContaining({ footprint: hall.footprint }),
+      datasetId: null,
+      isNew: true,
+      saving: false,
+      error: 'The dataset’s schemes are no longer held in this browser; reload the page and try again.',
+    });
+    expect(store.getState().coverage.datasets).toBe(before);
+    expect(client.run).toHaveBeenCalledTimes(runsBefore);
+    // The worker crashing is said too, and the form can be saved again afterwards.
+    client.editSchemes.mockRejectedValueOnce(new Error('worker gone'));
+    await store.getState().saveScheme(hall);
+    const editing = store.getState().coverage.editing;
+    expect(editing.kind === 'form' && editing.error).toMatch(/stopped unexpectedly \(worker gone\)/);
+    expect(store.getState().coverage.datasets).toBe(before);
+    await store.getState().saveScheme(hall);
+    expect(store.getState().coverage.editing).toEqual({ kind: 'none' });
+    expect(store.getState().coverage.datasets.map((d) => d.format)).toEqual(['GeoJSON', 'drawn']);
+  });
+
+  it('refuses to change a scheme whose dataset was deleted meanwhile', async () => {
+    const { store, client, finishRun } = setup();
+    await importFile(store);
+    finishRun(0);
+    await flush();
+    await store.getState().openSchemeAt(0, [-2.3, 53.4]);
+    store.getState().editOpenScheme();
+    store.getState().deleteDataset(store.getState().coverage.datasets[0]!.id);
+    await store.getState().saveScheme({ ...route, name: 'Route 1A' });
+    expect(client.editSchemes).not.toHaveBeenCalled();
+    const editing = store.getState().coverage.editing;
+    expect(editing.kind === 'form' && editing.error).toMatch(/deleted meanwhile/);
+  });
+});
+
+describe('which sets of schemes the worker keeps', () => {
+  it('waits for the saved workspace before letting the worker drop anything, then keeps datasets and what undo can bring back', async () => {
+    const saved: Dataset = {
+      id: 'd0',
+      name: 'saved.geojson',
+      format: 'GeoJSON',
+      colour: '#d4351c',
+      visible: true,
+      problems: [],
+      hash: 'saved-hash',
+      importedAt: '2026-11-26T00:00:00.000Z',
+      locatedBy: [],
+      stats: schemeStats([route]),
+    };
+    let release: (datasets: Dataset[]) => void = () => undefined;
+    const load = () => new Promise<Dataset[]>((resolve) => (release = resolve));
+    const { store, client, answerWith } = setup(undefined, { load });
+    const loading = store.getState().loadWorkspace();
+    // An import while the saved workspace is still being read: the worker must not drop the saved sets.
+    await importFile(store, 'a.geojson');
+    await flush();
+    expect(client.retain).not.toHaveBeenCalled();
+    release([saved]);
+    await loading;
+    const a = store.getState().coverage.datasets.find((d) => d.name === 'a.geojson')!;
+    expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual(['d0', a.id]);
+    // Once read, sets no dataset names leave storage too (once).
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash]), true);
+    expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(2);
+
+    // A deleted dataset's set is kept while undo can bring it back…
+    answerWith({ ok: true, schemes: [{ ...route, id: 'b1' }] });
+    await importFile(store, 'b.geojson');
+    const b = store.getState().coverage.datasets.find((d) => d.name === 'b.geojson')!;
+    store.getState().deleteDataset(a.id);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(3);
+    // …and let go once another deletion replaces it.
+    store.getState().deleteDataset(b.id);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).not.toContain(a.hash);
+    expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
+  });
+
+  it('keeps the datasets a workspace file replaced, for undo', async () => {
+    const { store, client, answerWith } = setup();
+    await store.getState().loadWorkspace();
+    await importFile(store, 'a.geojson');
+    const exported = await store.getState().exportWorkspace();
+    const a = store.getState().coverage.datasets[0]!;
+    store.getState().deleteDataset(a.id);
+    answerWith({ ok: true, schemes: [{ ...route, id: 'b1' }] });
+    await importFile(store, 'b.geojson');
+    const b = store.getState().coverage.datasets[0]!;
+    expect(b.hash).not.toBe(a.hash);
+    await store.getState().openWorkspaceFile(new File([exported!], 'workspace.geojson'));
+    expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([a.hash]);
+    expect(store.getState().coverage.lastReplaced?.datasets.map((d) => d.hash)).toEqual([b.hash]);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining([a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(2);
+    // Undone, the file's datasets are no longer named: b's set and nothing else.
+    store.getState().undoOpenWorkspace();
+    expect(client.retain).toHaveBeenLastCalledWith([b.hash], false);
+  });
+
+  it('never tells the worker to drop stored sets when the saved workspace cannot be read', async () => {
+    const { store, client } = setup(undefined, { load: () => Promise.reject(new Error('IndexedDB is broken')) });
+    await store.getState().loadWorkspace();
+    expect(store.getState().coverage.saveError).toMatch(/could not be read \(IndexedDB is broken\)/);
+    await importFile(store);
+    store.getState().deleteDataset(store.getState().coverage.datasets[0]!.id);
+    // The saved sets may still be named by the workspace once it can be read again.
+    expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toEqual([]);
   });
 });
 

@@ -1,19 +1,45 @@
-// The IndexedDB workspace (fake-indexeddb in Node): datasets survive reopening in order, hiding
-// one does not write its schemes again, deleting removes them, and a version 1 database is moved
-// forward without losing anything.
+// The IndexedDB workspace (fake-indexeddb in Node): the page saves datasets' fields, which survive
+// reopening in order; it never writes the schemes (the worker keeps those by hash, see
+// scheme-store.test.ts); and version 1 and 2 databases are moved forward without losing anything.
 
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
-import type { Dataset } from '../../src/data/dataset';
-import { openWorkspaceDatabase } from '../../src/data/workspace-db';
+import { hashSchemes } from '../../src/core/scheme-hash';
+import { schemeStats, type Dataset } from '../../src/data/dataset';
+import { openSchemeStorage, openWorkspaceDatabase, WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
 
 const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } };
 const grant: Scheme = { id: 'g1', name: 'Grant 1', kind: 'grant', amountGbp: 500, footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
 
+/** A dataset's fields as version 3 keeps them (stats and hash follow from the schemes). */
 function dataset(id: string, schemes: Scheme[], visible = true): Dataset {
-  return { id, name: `${id}.geojson`, format: 'GeoJSON', colour: '#d4351c', visible, schemes, problems: [], hash: id, importedAt: '2026-11-26T04:00:00.000Z', locatedBy: [] };
+  return {
+    id,
+    name: `${id}.geojson`,
+    format: 'GeoJSON',
+    colour: '#d4351c',
+    visible,
+    problems: [],
+    hash: hashSchemes(schemes),
+    importedAt: '2026-11-26T04:00:00.000Z',
+    locatedBy: [],
+    stats: schemeStats(schemes),
+  };
+}
+
+/** The same dataset as versions 1 and 2 kept its fields: no stats. */
+function oldFields(id: string, schemes: Scheme[], visible = true): Omit<Dataset, 'stats'> {
+  const { stats: _stats, ...fields } = dataset(id, schemes, visible);
+  return fields;
+}
+
+async function storedSchemeKeys(): Promise<string[]> {
+  const db = await openDB('gapmap');
+  const keys = await db.getAllKeys('schemes');
+  db.close();
+  return (keys as string[]).sort();
 }
 
 beforeEach(async () => {
@@ -24,7 +50,7 @@ beforeEach(async () => {
 });
 
 describe('IndexedDB workspace', () => {
-  it('keeps datasets, in order, across reopening; deleting one removes its schemes', async () => {
+  it('keeps datasets’ fields, in order, across reopening; a deleted dataset’s fields go', async () => {
     const first = openWorkspaceDatabase();
     await first.save([dataset('b', [grant]), dataset('a', [route], false)]);
     const reopened = await openWorkspaceDatabase().load();
@@ -32,28 +58,64 @@ describe('IndexedDB workspace', () => {
     await first.save([dataset('a', [route], false)]);
     expect(await openWorkspaceDatabase().load()).toEqual([dataset('a', [route], false)]);
     const db = await openDB('gapmap');
-    expect(await db.getAllKeys('schemes')).toEqual(['a']);
+    expect(db.version).toBe(WORKSPACE_DB_VERSION);
+    expect(await db.getAllKeys('datasets')).toEqual(['a']);
     db.close();
   });
 
-  it('writes a dataset’s schemes once: showing or hiding it writes only its fields', async () => {
+  it('never writes schemes from the page: showing, hiding or deleting a dataset leaves its stored set alone', async () => {
     const workspace = openWorkspaceDatabase();
     const shown = dataset('a', [route]);
     await workspace.save([shown]);
-    // Tamper with the stored schemes: a later save that rewrote them would undo this.
-    const db = await openDB('gapmap');
-    await db.put('schemes', [grant], 'a');
-    db.close();
+    expect(await storedSchemeKeys()).toEqual([]);
+    // The worker stores the set under its hash.
+    await openSchemeStorage().put(shown.hash, [route]);
     await workspace.save([{ ...shown, visible: false }]);
     const loaded = await openWorkspaceDatabase().load();
-    expect(loaded[0]!.visible).toBe(false);
-    expect(loaded[0]!.schemes).toEqual([grant]);
+    expect(loaded).toEqual([{ ...shown, visible: false }]);
+    expect(await openSchemeStorage().get(shown.hash)).toEqual([route]);
+    // Deleting keeps the set (undo may bring the dataset back); the worker's retain removes it later.
+    await workspace.save([]);
+    expect(await openWorkspaceDatabase().load()).toEqual([]);
+    expect(await storedSchemeKeys()).toEqual([shown.hash]);
   });
 
-  it('moves a version 1 database (datasets whole) forward', async () => {
+  it('moves a version 1 database (datasets whole, by id) forward: fields with stats, schemes by hash', async () => {
     const v1 = await openDB('gapmap', 1, { upgrade: (db) => void db.createObjectStore('datasets') });
-    await v1.put('datasets', { position: 0, dataset: dataset('old', [route, grant]) }, 'old');
+    await v1.put('datasets', { position: 1, dataset: { ...oldFields('old', [route, grant]), schemes: [route, grant] } }, 'old');
+    await v1.put('datasets', { position: 0, dataset: { ...oldFields('first', [grant], false), schemes: [grant] } }, 'first');
     v1.close();
-    expect(await openWorkspaceDatabase().load()).toEqual([dataset('old', [route, grant])]);
+    const loaded = await openWorkspaceDatabase().load();
+    expect(loaded).toEqual([dataset('first', [grant], false), dataset('old', [route, grant])]);
+    expect(loaded[1]!.stats).toMatchObject({ count: 2, shapes: { point: 0, line: 1, polygon: 0, areas: 1 } });
+    expect(loaded.some((d) => 'schemes' in d)).toBe(false);
+    const storage = openSchemeStorage();
+    expect(await storage.get(hashSchemes([route, grant]))).toEqual([route, grant]);
+    expect(await storage.get(hashSchemes([grant]))).toEqual([grant]);
+    expect(await storedSchemeKeys()).toEqual([hashSchemes([route, grant]), hashSchemes([grant])].sort());
+  });
+
+  it('moves a version 2 database (fields and schemes, both by dataset id) forward: schemes under the hash, id keys gone', async () => {
+    const v2 = await openDB('gapmap', 2, {
+      upgrade: (db) => {
+        db.createObjectStore('datasets');
+        db.createObjectStore('schemes');
+      },
+    });
+    await v2.put('datasets', { position: 0, fields: oldFields('a', [route]) }, 'a');
+    await v2.put('datasets', { position: 1, fields: oldFields('b', [grant, route], false) }, 'b');
+    await v2.put('schemes', [route], 'a');
+    await v2.put('schemes', [grant, route], 'b');
+    v2.close();
+    const loaded = await openWorkspaceDatabase().load();
+    expect(loaded).toEqual([dataset('a', [route]), dataset('b', [grant, route], false)]);
+    expect(loaded[0]!.stats.count).toBe(1);
+    expect(loaded[1]!.stats.count).toBe(2);
+    const storage = openSchemeStorage();
+    expect(await storage.get(loaded[0]!.hash)).toEqual([route]);
+    expect(await storage.get(loaded[1]!.hash)).toEqual([grant, route]);
+    expect(await storage.get('a')).toBeUndefined();
+    expect(await storage.get('b')).toBeUndefined();
+    expect(await storedSchemeKeys()).toEqual([hashSchemes([route]), hashSchemes([grant, route])].sort());
   });
 });

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSchemes } from '../../src/core/scheme-hash';
 import { buildAreaResolver } from '../../src/data/area-resolver';
-import type { Dataset } from '../../src/data/dataset';
+import { schemeStats, type DatasetWithSchemes } from '../../src/data/dataset';
 import { importSchemesFile } from '../../src/data/import/import-file';
 import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
 import { readWorkspaceFile, workspaceFile, WORKSPACE_FILE_VERSION } from '../../src/data/workspace-file';
 import { builtData, sharedRoot, trafford } from './built-data';
 
-let datasets: Dataset[];
+let datasets: DatasetWithSchemes[];
 
 beforeAll(async () => {
   const data = await builtData();
@@ -23,7 +23,7 @@ beforeAll(async () => {
   if (!grants.ok) throw new Error(grants.message);
   const base = { importedAt: '2026-11-26T03:00:00.000Z', locatedBy: [] as [string, number][] };
   datasets = [
-    { ...base, id: 'd1', name: 'routes.geojson', format: 'GeoJSON', colour: '#d4351c', visible: true, schemes: routes.schemes, problems: routes.problems, hash: hashSchemes(routes.schemes) },
+    { ...base, id: 'd1', name: 'routes.geojson', format: 'GeoJSON', colour: '#d4351c', visible: true, schemes: routes.schemes, problems: routes.problems, hash: hashSchemes(routes.schemes), stats: schemeStats(routes.schemes) },
     {
       ...base,
       id: 'd2',
@@ -34,6 +34,7 @@ beforeAll(async () => {
       schemes: grants.schemes,
       problems: grants.problems,
       hash: hashSchemes(grants.schemes),
+      stats: schemeStats(grants.schemes),
       locatedBy: [...grants.table!.locatedBy],
     },
   ];
@@ -55,6 +56,22 @@ describe('workspace file', () => {
     expect(file.features[0]!.geometry?.type).toBe('MultiLineString');
     expect(file.features[407]!.geometry).toBeNull();
     expect(file.features[407]!.properties).toMatchObject({ dataset: 'd2', kind: 'grant' });
+  });
+
+  it('takes counts and keys from the schemes, whatever an edited file says of them', () => {
+    const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z');
+    // Someone removed a route in a GIS tool, and the counts and key in the `gapmap` member went stale.
+    const removed = file.features.findIndex((f) => f.properties.dataset === 'd1');
+    file.features.splice(removed, 1);
+    file.gapmap.datasets[0] = { ...file.gapmap.datasets[0]!, hash: 'stale', stats: schemeStats([]) };
+    const read = readWorkspaceFile(JSON.stringify(file), 'edited.geojson');
+    if (!read.ok) throw new Error(read.message);
+    const routes = datasets[0]!.schemes.filter((_, k) => k !== removed);
+    expect(read.datasets[0]!.schemes).toEqual(routes);
+    expect(read.datasets[0]!.stats).toEqual(schemeStats(routes));
+    expect(read.datasets[0]!.stats.count).toBe(datasets[0]!.stats.count - 1);
+    expect(read.datasets[0]!.hash).toBe(hashSchemes(routes));
+    expect(read.datasets[1]).toEqual(datasets[1]);
   });
 
   it('refuses files it cannot read, saying what they are', () => {

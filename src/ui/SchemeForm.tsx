@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SCHEME_KINDS, type Scheme } from '../core/scheme';
+import { formFieldsOf, reachLabel, schemeFromForm, type SchemeFormField, type SchemeFormFields } from '../data/scheme-form';
+import type { SchemeEditing } from '../state/coverage-slice';
+import { SCHEME_KIND_LABELS } from '../state/coverage-style';
+import { useAppState, useAppStore } from './use-store';
+
+/**
+ * The form for a scheme drawn on the map (new) or opened from its popup (changed): name, kind,
+ * amount, funder, theme, dates and reach. Checked as a whole on Save; each field says what to fix.
+ * Nothing changes until Save; Cancel or Esc leaves the workspace as it was.
+ */
+export function SchemeForm() {
+  const store = useAppStore();
+  const editing = useAppState((state) => state.coverage.editing);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = editing.kind === 'form';
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    else if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      class="dialog scheme-form"
+      aria-labelledby="scheme-form-heading"
+      onCancel={(event) => {
+        event.preventDefault();
+        store.getState().closeSchemeForm();
+      }}
+    >
+      {editing.kind === 'form' && <FormBody key={editing.scheme.id} editing={editing} />}
+    </dialog>
+  );
+}
+
+function FormBody({ editing }: { editing: Extract<SchemeEditing, { kind: 'form' }> }) {
+  const store = useAppStore();
+  const [fields, setFields] = useState<SchemeFormFields>(() => formFieldsOf(editing.scheme));
+  const [errors, setErrors] = useState<Partial<Record<SchemeFormField, string>>>({});
+  const reach = reachLabel(editing.scheme.footprint);
+  const shape = describeShape(editing.scheme);
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    const read = schemeFromForm(editing.scheme, fields);
+    if (!read.ok) {
+      setErrors(read.errors);
+      // Focus the first field to fix, as GOV.UK forms do.
+      const first = Object.keys(read.errors)[0];
+      if (first) document.getElementById(`scheme-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    void store.getState().saveScheme(read.scheme);
+  };
+
+  const field = (name: SchemeFormField, label: string, props: Record<string, string> = {}) => (
+    <div class={errors[name] ? 'form-group form-group-error' : 'form-group'}>
+      <label class="label" for={`scheme-${name}`}>
+        {label}
+      </label>
+      {errors[name] && (
+        <p class="error-text" id={`scheme-${name}-error`}>
+          {errors[name]}
+        </p>
+      )}
+      <input
+        id={`scheme-${name}`}
+        class="input"
+        value={fields[name]}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={errors[name] ? `scheme-${name}-error` : undefined}
+        onInput={(event) => setFields({ ...fields, [name]: event.currentTarget.value })}
+        {...props}
+      />
+    </div>
+  );
+
+  return (
+    <form onSubmit={save} noValidate>
+      <h2 id="scheme-form-heading">{editing.isNew ? 'New scheme' : `Edit ${editing.scheme.name}`}</h2>
+      <p class="hint">{shape}</p>
+      {Object.keys(errors).length > 0 && (
+        <div class="error-summary" role="alert">
+          <h4>Check the fields marked below</h4>
+        </div>
+      )}
+      {field('name', 'Name')}
+      <div class="form-group">
+        <label class="label" for="scheme-kind">
+          Kind
+        </label>
+        <select id="scheme-kind" class="select" value={fields.kind} onChange={(event) => setFields({ ...fields, kind: event.currentTarget.value })}>
+          {SCHEME_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {SCHEME_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {reach && field('reachM', reach, { inputmode: 'numeric' })}
+      {field('amount', 'Amount (£, optional)', { inputmode: 'decimal', placeholder: 'e.g. 12,500' })}
+      {field('funder', 'Funder (optional)')}
+      {field('theme', 'Theme (optional)')}
+      <div class="form-row">
+        {field('start', 'Starts (optional)', { type: 'date' })}
+        {field('end', 'Ends (optional)', { type: 'date' })}
+      </div>
+      {editing.error && (
+        <p class="warning-text" role="alert">
+          {editing.error}
+        </p>
+      )}
+      <div class="button-row">
+        <button type="submit" class="button" disabled={editing.saving}>
+          {editing.isNew ? 'Add scheme' : 'Save changes'}
+        </button>
+        <button type="button" class="button-secondary" onClick={() => store.getState().closeSchemeForm()}>
+          Cancel
+        </button>
+        {!editing.isNew && (
+          <button type="button" class="button-secondary" disabled={editing.saving} onClick={() => void store.getState().removeScheme()}>
+            Remove scheme
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function describeShape(scheme: Scheme): string {
+  const footprint = scheme.footprint;
+  switch (footprint.type) {
+    case 'point':
+      return `A point at ${footprint.point[1].toFixed(5)}, ${footprint.point[0].toFixed(5)}.`;
+    case 'line': {
+      const points = footprint.lines.reduce((sum, line) => sum + line.length, 0);
+      return `A route of ${points.toLocaleString('en-GB')} points.`;
+    }
+    case 'polygon':
+      return 'An area drawn as a shape.';
+    case 'areas':
+      return `Named areas: ${footprint.areas.map((area) => area.code).join(', ')}.`;
+  }
+}
