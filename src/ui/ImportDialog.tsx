@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { SCHEME_KINDS } from '../core/scheme';
 import { describeMeaning, LOCATION_PLACES, type ColumnMeaning, type LocationPart, type SchemeField } from '../data/import/columns';
 import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
 import { formatGbp } from './coverage-format';
 import { downloadProblems } from './download';
+import { useModal } from './use-modal';
 import { useAppState, useAppStore } from './use-store';
 
 const FIELDS: readonly SchemeField[] = ['id', 'name', 'amount', 'funder', 'start', 'awarded', 'end', 'kind', 'theme', 'radius'];
@@ -36,15 +37,7 @@ function plural(count: number, one: string, many: string): string {
 export function ImportDialog() {
   const store = useAppStore();
   const importing = useAppState((state) => state.coverage.importing);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const open = importing.kind === 'preview';
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModal(importing.kind === 'preview');
 
   return (
     <dialog

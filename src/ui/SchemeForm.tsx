@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { SCHEME_KINDS, type Scheme } from '../core/scheme';
 import { formFieldsOf, reachLabel, schemeFromForm, type SchemeFormField, type SchemeFormFields } from '../data/scheme-form';
 import type { SchemeEditing } from '../state/coverage-slice';
 import { SCHEME_KIND_LABELS } from '../state/coverage-style';
+import { useModal } from './use-modal';
 import { useAppState, useAppStore } from './use-store';
 
 /**
@@ -13,15 +14,7 @@ import { useAppState, useAppStore } from './use-store';
 export function SchemeForm() {
   const store = useAppStore();
   const editing = useAppState((state) => state.coverage.editing);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const open = editing.kind === 'form';
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModal(editing.kind === 'form');
 
   return (
     <dialog
