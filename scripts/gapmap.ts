@@ -28,7 +28,7 @@ Options:
   --data DIR            the built data (default public/data)
 
 Schemes file: GeoJSON, a zipped shapefile (reprojected by its .prj), KML/KMZ, 360Giving JSON
-({"grants": [...]}) or a CSV/TSV table (360Giving flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
+({"grants": [...]}) or a CSV/TSV table or Excel workbook (.xlsx; 360Giving flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
 kind (grant|transport|community|other), amount_gbp, funder, start, end, theme, radius_m (points),
 buffer_m (lines, polygons), or lsoa21cd / lsoa11cd / area_codes to name the areas reached.
 Defaults: id from an id-like property (id, ServiceID, ref, code, …) else the feature's position;

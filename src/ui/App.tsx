@@ -105,7 +105,7 @@ export function App() {
           <Legend />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
-              Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV)
+              Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV, Excel)
             </p>
           )}
         </main>

@@ -57,7 +57,7 @@ export function CoveragePanel() {
 // ── Schemes: datasets ─────────────────────────────────────────────────────────────────────────
 
 const ACCEPTED_FILES =
-  '.geojson,.json,.csv,.tsv,.txt,.zip,.kml,.kmz,application/geo+json,application/json,text/csv,text/tab-separated-values,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz';
+  '.geojson,.json,.csv,.tsv,.txt,.zip,.kml,.kmz,.xlsx,.xlsm,.xls,.ods,application/geo+json,application/json,text/csv,text/tab-separated-values,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function SchemesFile() {
   const store = useAppStore();
@@ -120,7 +120,7 @@ function SchemesFile() {
         {datasets.length > 0 ? 'Add more schemes from files' : 'Add schemes from files'}
       </label>
       <p class="hint" id="schemes-file-hint">
-        GeoJSON (points, routes, areas in WGS84), zipped shapefiles, KML/KMZ, 360Giving grants (JSON or CSV) or a CSV of schemes
+        GeoJSON (points, routes, areas in WGS84), zipped shapefiles, KML/KMZ, 360Giving grants (JSON, CSV or Excel .xlsx) or a CSV or Excel sheet of schemes
         with coordinates, grid references, postcodes or area codes. Several at once, or drop them on the map. You check each
         before it is added.
       </p>

@@ -192,13 +192,16 @@ describe('files refused whole', () => {
   it('a zip with neither a .shp nor a .kml, naming what it holds', async () => {
     const zip = zipSync({ 'readme.txt': text('Trafford bus stops'), 'stops.csv': text('atco_code\n1800SJ01741\n'), '__MACOSX/._stops.csv': new Uint8Array(8) });
     expect(refusal(await importSchemesFile(zip, 'stops.zip', context))).toBe(
-      'stops.zip holds no .shp or .kml file (it holds readme.txt, stops.csv); GapMap reads zipped shapefiles (.shp with .dbf and .prj) and KMZ.',
+      'stops.zip holds no .shp or .kml file (it holds readme.txt, stops.csv); GapMap reads zipped shapefiles (.shp with .dbf and .prj), KMZ and Excel workbooks (.xlsx). ' +
+        'Unzip it and open stops.csv.',
     );
   });
 
-  it('an Excel workbook (a zip too) is told to be saved as CSV', async () => {
+  it('an Excel workbook (a zip too) is read as one; a damaged one is refused saying so', async () => {
     const workbook = zipSync({ '[Content_Types].xml': text('<Types/>'), 'xl/workbook.xml': text('<workbook/>') });
-    expect(refusal(await importSchemesFile(workbook, 'grants.xlsx', context))).toMatch(/It is an Excel workbook: save it as CSV and open that\.$/);
+    expect(refusal(await importSchemesFile(workbook, 'grants.xlsx', context))).toBe(
+      'grants.xlsx is an Excel workbook but its xl/workbook.xml lists no sheets, so it cannot be read. Open it in Excel and save it again, or save it as CSV.',
+    );
   });
 
   it('a file over the size limit, saying the limit and its size (checked before anything is read)', async () => {

@@ -8,7 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { guessColumns, describeMeaning } from '../../src/data/import/columns';
-import { formatImportProblem, importSchemesFile, type ImportContext, type SchemesImport } from '../../src/data/import/import-file';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { formatImportProblem, importSchemesFile, READING_SHARE, type ImportContext, type SchemesImport } from '../../src/data/import/import-file';
+import { parseCsvText } from '../../src/data/import/read-table';
 import { parseAmount } from '../../src/data/scheme-properties';
 import { builtData, sharedRoot } from './built-data';
 
@@ -164,11 +167,56 @@ describe('amounts', () => {
 });
 
 describe('progress', () => {
-  it('reports the share of rows read, rising to the end, for a long table', async () => {
+  const rising = (reported: readonly number[]) => reported.every((done, i) => done >= 0 && done <= 1 && (i === 0 || done >= reported[i - 1]!));
+
+  it('parsing fills the first part of the bar, then the rows the rest, every 2,000 rows, up to 1', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => `Scheme ${i},53.4,-2.3`);
     const reported: number[] = [];
     const read = ok(await importSchemesFile(csv(['name,lat,lon', ...rows].join('\n')), 'long.csv', { ...context, onProgress: (done) => reported.push(done) }));
     expect(read.schemes).toHaveLength(5_000);
-    expect(reported).toEqual([0, 0.4, 0.8]);
+    expect(rising(reported)).toBe(true);
+    const parsing = reported.filter((done) => done < READING_SHARE);
+    expect(parsing.length).toBeGreaterThanOrEqual(5);
+    const afterParsing = reported.slice(parsing.length);
+    expect(afterParsing).toEqual([0, 0, 0.4, 0.8, 1].map((rowsDone) => READING_SHARE + (1 - READING_SHARE) * rowsDone));
+  });
+
+  it('a 20,000-row file of real grants: reported all through parsing, rising, ending at 1, with the rows parsed as before', async () => {
+    // The COVID-19 flattened CSV's 1,978 grants (40 columns, quoted text with commas and line breaks), ten times over.
+    const source = grants('360giving_datastore_covid19_grants_2020-05-07_flat.csv').toString('utf8');
+    const [header, ...body] = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy' }).data;
+    const long = Papa.unparse([header!, ...Array.from({ length: 10 }, () => body).flat()]);
+    const reported: number[] = [];
+    const read = ok(await importSchemesFile(csv(long), 'covid-x10.csv', { ...context, onProgress: (done) => reported.push(done) }));
+    expect(read.table!.rows).toBe(19_780);
+    expect(read.schemes.length + errors(read).length).toBe(19_780);
+    expect(rising(reported)).toBe(true);
+    expect(reported.at(-1)).toBe(1);
+    // Reports while parsing (below READING_SHARE), not only once the rows are read.
+    expect(reported.filter((done) => done > 0 && done < READING_SHARE).length).toBeGreaterThan(20);
+    // The same rows as PapaParse gives in one call (as read-table.ts parsed before it reported progress).
+    const whole = Papa.parse<string[]>(long, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] }).data;
+    expect(parseCsvText(long).rows).toEqual(whole);
+  });
+
+  it('rows, as PapaParse alone gives them, for any table: quotes, delimiters in fields, line breaks, blank lines, semicolons and tabs', () => {
+    const field = fc.oneof(fc.constantFrom('', ' ', '"', '""', ',', ';', '\t', '\n', '\r\n', 'a,b', 'say "hi"', '£1,234.50', 'E08000009'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (rows, delimiter, newline, blankLines) => {
+          let text = Papa.unparse(rows, { delimiter, newline, quotes: false });
+          if (blankLines) text = text.split(newline).join(`${newline}${newline}`);
+          const whole = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
+          const stepped = parseCsvText(text, () => {});
+          expect(stepped.rows).toEqual(whole.data);
+          if (whole.data.length > 0) expect(stepped.delimiter).toBe(whole.meta.delimiter);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

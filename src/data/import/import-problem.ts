@@ -1,7 +1,7 @@
 // What an import says about a file, row by row, in one form whatever the format. Kept apart from
 // the importers so the UI can show problems without loading them (proj4, Turf, PapaParse).
 
-export type ImportFormat = 'GeoJSON' | '360Giving JSON' | 'CSV' | 'Shapefile' | 'KML';
+export type ImportFormat = 'GeoJSON' | '360Giving JSON' | 'CSV' | 'XLSX' | 'Shapefile' | 'KML';
 
 export interface ImportProblem {
   /** 1-based data row of a table, or feature of a GeoJSON file; absent for the whole file. */

@@ -23,15 +23,61 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-export function readTable(bytes: Uint8Array, fileName: string): TableRead {
+/**
+ * Reading reports at most this often: each report crosses to the UI thread, and 50 steps make a
+ * smooth bar. Both must have passed, so a small file reports little and a file of long rows
+ * (360Giving's 40 columns) still reports as it goes.
+ */
+const PROGRESS_EVERY_SHARE = 0.02;
+const PROGRESS_EVERY_ROWS = 500;
+
+/**
+ * The rows of a CSV text, telling `onProgress` the share of the text parsed (0..1) as it goes.
+ * PapaParse's `step` hands over each row of its one pass over the whole text, with where in the text
+ * it is; the rows are those a plain Papa.parse of the text gives (the delimiter is guessed from the
+ * same first rows), only reported on the way. Chunked parsing (`chunkSize`) would re-scan the
+ * unfinished line at each chunk, which a quote left open near the top makes quadratic.
+ */
+export function parseCsvText(text: string, onProgress?: (done: number) => void): { rows: string[][]; delimiter: string } {
+  const rows: string[][] = [];
+  let delimiter = ',';
+  const everyChars = Math.max(1, text.length * PROGRESS_EVERY_SHARE);
+  let reportedAt = 0;
+  let rowsSinceReport = 0;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t'],
+    step: (result) => {
+      rows.push(result.data);
+      delimiter = result.meta.delimiter;
+      if (onProgress === undefined || ++rowsSinceReport < PROGRESS_EVERY_ROWS) return;
+      const cursor = result.meta.cursor;
+      if (cursor - reportedAt < everyChars) return;
+      reportedAt = cursor;
+      rowsSinceReport = 0;
+      onProgress(Math.min(1, cursor / text.length));
+    },
+  });
+  onProgress?.(1);
+  return { rows, delimiter };
+}
+
+/** A table's first row is its header; blank header cells are named by their place. */
+export function tableOf(rows: string[][], fileName: string): { ok: true; table: Table } | { ok: false; message: string } {
+  const [header, ...data] = rows;
+  if (!header || header.every((cell) => cell.trim() === '')) return { ok: false, message: `${fileName} is empty: it has no header row.` };
+  if (data.length === 0) return { ok: false, message: `${fileName} has a header but no rows.` };
+  const headers = header.map((cell, c) => cell.trim() || `Column ${c + 1}`);
+  return { ok: true, table: { headers, rows: data } };
+}
+
+/** `onProgress` is told the share of the file parsed (0..1), rising, ending at 1. */
+export function readTable(bytes: Uint8Array, fileName: string, onProgress?: (done: number) => void): TableRead {
   if (looksBinary(bytes)) {
     return { ok: false, message: `${fileName} is not a text file (it holds binary data). Save it as CSV (comma-separated, UTF-8) and open that.` };
   }
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
-  const [header, ...rows] = parsed.data;
-  if (!header || header.every((cell) => cell.trim() === '')) return { ok: false, message: `${fileName} is empty: it has no header row.` };
-  if (rows.length === 0) return { ok: false, message: `${fileName} has a header but no rows.` };
-  const headers = header.map((cell, c) => cell.trim() || `Column ${c + 1}`);
-  return { ok: true, table: { headers, rows }, encoding, delimiter: parsed.meta.delimiter };
+  const { rows, delimiter } = parseCsvText(text, onProgress);
+  const table = tableOf(rows, fileName);
+  return table.ok ? { ...table, encoding, delimiter } : table;
 }

@@ -22,7 +22,7 @@ export interface TableImportContext {
   defaultKind: SchemeKind;
   /** How far routes and points reach when the file does not say; DEFAULT_REACH when absent. */
   reach?: ReachDefaults;
-  /** Told the share of the rows read so far (0..1), every few thousand rows. */
+  /** Told the share of the rows read so far (0..1), rising, every few thousand rows, and 1 at the end. */
   onProgress?: (done: number) => void;
 }
 
@@ -278,5 +278,6 @@ export function importTable(
     usedBy.set(scheme.id, rowNumber);
     schemes.push(scheme);
   });
+  context.onProgress?.(1);
   return { schemes, problems, locatedBy };
 }
