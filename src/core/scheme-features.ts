@@ -1,6 +1,6 @@
 // Schemes as GeoJSON for the map's scheme layers: each footprint as drawn (points, routes,
-// areas), tagged with its kind so the layers colour it. The coverage worker encodes it with each
-// run (mapFeaturesOf), so the map's own worker parses it and the page never serialises it. Footprints that only name areas have no
+// areas), tagged with its kind so the layers colour it. The coverage worker cuts it into vector
+// tiles (src/worker/scheme-tiles.ts), so the page never holds it. Footprints that only name areas have no
 // shape of their own and are not drawn here: once a run has found their LSOAs, the map tints those
 // (selectAreaListLsoas, areaListPaint).
 
@@ -55,15 +55,18 @@ export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<
 }
 
 /**
- * The features as UTF-8 JSON, ready to hand to the map as files (Blob URLs): points apart from
- * routes and areas, as the map clusters points in a source of their own and each source should
- * parse only its own features.
+ * How the coverage worker cuts the schemes into vector tiles for the map (src/worker/scheme-tiles.ts)
+ * and the map reads them: two layers, points (clustered below CLUSTER_MAX_ZOOM, as MapLibre's own
+ * GeoJSON clustering would) and the other shapes; MapLibre's tile extent and 512 px tiles.
  */
-export function mapFeaturesOf(schemes: readonly Scheme[]): { points: ArrayBuffer; shapes: ArrayBuffer } {
-  const { features } = schemesToGeoJson(schemes);
-  const encode = (part: typeof features) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: part })).buffer as ArrayBuffer;
-  return {
-    points: encode(features.filter((f) => f.properties.footprint === 'point')),
-    shapes: encode(features.filter((f) => f.properties.footprint !== 'point')),
-  };
-}
+export const SCHEME_TILES = {
+  pointsLayer: 'points',
+  shapesLayer: 'shapes',
+  extent: 8192,
+  /** Tiles are cut to this zoom; the map over-zooms beyond. */
+  maxZoom: 14,
+  clusterMaxZoom: 12,
+  /** Cluster radius in screen pixels. */
+  clusterRadiusPx: 36,
+  tileSizePx: 512,
+} as const;

@@ -2,7 +2,7 @@
 // dimming, hover and selection outlines, camera moves, basemap); turns map events into store
 // actions. The UI never touches the map, and this class never renders UI.
 
-import maplibregl, { type GeoJSONSource, type LngLatBoundsLike, type MapOptions, type PaddingOptions } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type LngLatBoundsLike, type MapOptions, type PaddingOptions, type VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { FetchSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import { ladsInScope } from '../core/scope';
@@ -31,8 +31,10 @@ import {
   lsoaOfFeatureId,
   SCHEME_LAYERS,
   POSTCODE_SOURCE,
-  SCHEME_POINT_SOURCE,
+  parseSchemeTileUrl,
   SCHEME_SOURCE,
+  SCHEME_TILE_PROTOCOL,
+  schemeTilesUrl,
   SOURCE,
 } from './style';
 
@@ -98,12 +100,17 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
-  private schemeUrls: string[] = [];
   private readonly drawing: SchemeDrawing;
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
     this.store = store;
+    // The schemes' tiles come from the coverage worker (through the store), cut for the run shown.
+    maplibregl.addProtocol(SCHEME_TILE_PROTOCOL, async (params) => {
+      const address = parseSchemeTileUrl(params.url);
+      const tile = address?.runKey ? await this.store.getState().schemeTile(address.runKey, address.z, address.x, address.y) : null;
+      return { data: tile ?? new ArrayBuffer(0) };
+    });
     const state = store.getState();
     const options: MapOptions = {
       container,
@@ -157,6 +164,7 @@ export class MapView {
   destroy(): void {
     this.unsubscribe?.();
     this.drawing.stop();
+    maplibregl.removeProtocol(SCHEME_TILE_PROTOCOL);
     this.basemapLoad?.abort();
     this.map.remove();
   }
@@ -251,10 +259,8 @@ export class MapView {
 
   /** Zooms to where a cluster of points comes apart. */
   private async zoomIntoCluster(cluster: maplibregl.MapGeoJSONFeature, at: maplibregl.LngLat): Promise<void> {
-    const id = cluster.properties?.cluster_id as number | undefined;
-    const source = this.map.getSource(SCHEME_POINT_SOURCE) as GeoJSONSource | undefined;
-    if (id === undefined || !source) return;
-    const zoom = await source.getClusterExpansionZoom(id);
+    // The worker that cut the tile wrote on each cluster where it comes apart.
+    const zoom = Number(cluster.properties?.expansion_zoom ?? this.map.getZoom() + 2);
     this.map.easeTo({ center: at, zoom, duration: prefersReducedMotion() ? 0 : 500 });
   }
 
@@ -302,9 +308,9 @@ export class MapView {
   }
 
   /**
-   * The schemes shown, drawn by kind over the deciles and under the labels. Their shapes come
-   * encoded with the run (the coverage worker builds them), handed to MapLibre as a file so its
-   * worker parses them: a large dataset never stalls the page.
+   * The schemes shown, drawn by kind over the deciles and under the labels, as vector tiles the
+   * coverage worker cuts for the run (parsed in MapLibre's worker: a large dataset never stalls
+   * the page).
    */
   private applySchemes(state: AppState): void {
     const { result, schemesHash, showSchemes } = state.coverage;
@@ -312,17 +318,7 @@ export class MapView {
     // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.
     if (current !== this.drawnRun && (current !== null || schemesHash === null)) {
       this.drawnRun = current;
-      for (const url of this.schemeUrls) URL.revokeObjectURL(url);
-      this.schemeUrls = [];
-      const parts: [string, ArrayBuffer | undefined][] = [
-        [SCHEME_SOURCE, current?.mapFeatures.shapes],
-        [SCHEME_POINT_SOURCE, current?.mapFeatures.points],
-      ];
-      for (const [source, bytes] of parts) {
-        const url = bytes ? URL.createObjectURL(new Blob([bytes], { type: 'application/geo+json' })) : null;
-        if (url) this.schemeUrls.push(url);
-        (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(url ?? { type: 'FeatureCollection', features: [] });
-      }
+      (this.map.getSource(SCHEME_SOURCE) as VectorTileSource | undefined)?.setTiles([schemeTilesUrl(current?.key ?? null)]);
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
   }

@@ -10,16 +10,31 @@ import type {
 } from 'maplibre-gl';
 import type { IndicatorKey } from '../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
+import { SCHEME_TILES } from '../core/scheme-features';
 import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
 
 export const SOURCE = 'gapmap';
-/** GeoJSON source of the schemes shown (src/core/scheme-features.ts, encoded by the coverage worker). */
+/**
+ * Vector tiles of the schemes shown, cut by the coverage worker (src/worker/scheme-tiles.ts) and
+ * fetched through the `gapmap-schemes:` protocol: a layer of points (clustered below
+ * SCHEME_TILES.clusterMaxZoom) and a layer of routes and areas.
+ */
 export const SCHEME_SOURCE = 'schemes';
-/** The schemes' points, clustered below CLUSTER_MAX_ZOOM. */
-export const SCHEME_POINT_SOURCE = 'scheme-points';
+export const SCHEME_TILE_PROTOCOL = 'gapmap-schemes';
+
+/** The tile address for a coverage run's schemes (null: none shown). */
+export function schemeTilesUrl(runKey: string | null): string {
+  return `${SCHEME_TILE_PROTOCOL}://${runKey === null ? 'none' : encodeURIComponent(runKey)}/{z}/{x}/{y}`;
+}
+
+/** The run key, z, x and y of a scheme tile address; null when it is not one. */
+export function parseSchemeTileUrl(url: string): { runKey: string | null; z: number; x: number; y: number } | null {
+  const match = new RegExp(`^${SCHEME_TILE_PROTOCOL}://([^/]+)/(\\d+)/(\\d+)/(\\d+)$`).exec(url);
+  if (!match) return null;
+  return { runKey: match[1] === 'none' ? null : decodeURIComponent(match[1]!), z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) };
+}
 /** Beyond this zoom every point is drawn on its own. */
-const CLUSTER_MAX_ZOOM = 12;
 
 /**
  * Pixels for `reachM` metres on the ground at the current zoom, for catchments and buffers drawn
@@ -183,15 +198,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
     version: 8,
     sources: {
       [SOURCE]: { type: 'vector', url: tilesUrl },
-      // Routes and areas; points in a source of their own, clustered where dense.
-      [SCHEME_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      [SCHEME_POINT_SOURCE]: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        cluster: true,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-        clusterRadius: 36,
-      },
+      [SCHEME_SOURCE]: { type: 'vector', tiles: [schemeTilesUrl(null)], maxzoom: SCHEME_TILES.maxZoom },
       [POSTCODE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
@@ -255,6 +262,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeAreaFill,
         type: 'fill',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
         paint: { 'fill-color': kindColourExpression(), 'fill-opacity': 0.15 },
       },
@@ -262,6 +270,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeAreaCasing,
         type: 'line',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': CASING_COLOUR, 'line-width': 3.5 },
@@ -270,6 +279,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeAreaLine,
         type: 'line',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
         layout: { 'line-join': 'round' },
         paint: { 'line-color': kindColourExpression(), 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
@@ -279,6 +289,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeBuffer,
         type: 'line',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': kindColourExpression(), 'line-opacity': 0.14, 'line-width': metresToPixels(2) },
@@ -287,7 +298,8 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         // A point's catchment, to scale.
         id: LAYER.schemeCatchment,
         type: 'circle',
-        source: SCHEME_POINT_SOURCE,
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'reachM'], 0]],
         paint: {
           'circle-radius': metresToPixels(1),
@@ -303,6 +315,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeLineCasing,
         type: 'line',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_LINE,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': CASING_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 12, 3.5, 15, 5] },
@@ -311,6 +324,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         id: LAYER.schemeLine,
         type: 'line',
         source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_LINE,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': kindColourExpression(), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
@@ -337,7 +351,8 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
       {
         id: LAYER.schemePoint,
         type: 'circle',
-        source: SCHEME_POINT_SOURCE,
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['!', ['has', 'point_count']],
         paint: {
           'circle-color': kindColourExpression(),
@@ -350,7 +365,8 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         // Many points close together: one circle with how many (a click zooms in).
         id: LAYER.schemeCluster,
         type: 'circle',
-        source: SCHEME_POINT_SOURCE,
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['has', 'point_count'],
         paint: {
           'circle-color': INK,
@@ -363,7 +379,8 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
       {
         id: LAYER.schemeClusterCount,
         type: 'symbol',
-        source: SCHEME_POINT_SOURCE,
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['has', 'point_count'],
         layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': HEADING_FONT, 'text-size': 12, 'text-allow-overlap': true },
         paint: { 'text-color': PAPER },

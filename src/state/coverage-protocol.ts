@@ -149,8 +149,6 @@ export interface CoverageRun {
   /** Sum of the schemes' usable amounts (£). */
   amountGbp: number;
   millis: number;
-  /** The schemes' points and other shapes as GeoJSON (UTF-8), feature id = scheme index + 1, for the map to load as files. */
-  mapFeatures: { points: ArrayBuffer; shapes: ArrayBuffer };
 }
 
 export type RunOutcome =
@@ -205,6 +203,8 @@ export interface CoverageClient {
   measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void): Promise<NearestOutcome>;
   /** Stops the run or measurement with this id at its next check. */
   cancel(id: number): void;
+  /** Vector tile z/x/y of the run's schemes (src/worker/scheme-tiles.ts; null: empty, or the run is no longer held). */
+  schemeTile(key: string, z: number, x: number, y: number): Promise<ArrayBuffer | null>;
   /** Scheme `index` of the run with this key (null when the worker no longer holds the run). */
   schemeAt(key: string, index: number): Promise<SchemeFound | null>;
   /** Adds, changes or removes one scheme of a dataset: a new set under a new hash. */

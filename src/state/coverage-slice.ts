@@ -163,6 +163,8 @@ export interface CoverageSlice {
   setShowSchemes: (show: boolean) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
   refreshCoverageSummary: () => void;
+  /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
+  schemeTile: (key: string, z: number, x: number, y: number) => Promise<ArrayBuffer | null>;
   /** Opens the popup for scheme `index` of the run shown, at a place on the map. */
   openSchemeAt: (index: number, at: [number, number]) => Promise<void>;
   closeScheme: () => void;
@@ -729,6 +731,8 @@ export const coverageSlice =
 
       setShowGaps: (show) => patch({ showGaps: show }),
       setShowSchemes: (show) => patch({ showSchemes: show }),
+
+      schemeTile: (key, z, x, y) => deps.coverage?.schemeTile(key, z, x, y) ?? Promise.resolve(null),
 
       openSchemeAt: async (index, at) => {
         const client = deps.coverage;

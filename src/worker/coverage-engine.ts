@@ -20,7 +20,6 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
-import { mapFeaturesOf } from '../core/scheme-features';
 import { DEFAULT_REACH, formatRule, SCHEME_KINDS, type ReachDefaults, type Scheme } from '../core/scheme';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
@@ -55,6 +54,7 @@ import {
   type SummaryView,
 } from '../state/coverage-protocol';
 import { SchemeStore } from './scheme-store';
+import { SchemeTiles } from './scheme-tiles';
 import { withUniqueIds } from './unique-scheme-ids';
 
 export interface EngineData {
@@ -99,6 +99,8 @@ interface RunEntry {
   nearest: Map<number, number>;
   /** The schemes' footprints indexed for distances, built on the first request. */
   measurer?: NearestMeasurer;
+  /** The schemes cut into map tiles, built on the first tile asked for. */
+  tiles?: SchemeTiles;
 }
 
 /** What a method returns and which buffers may be transferred (not copied) to the caller. */
@@ -268,6 +270,14 @@ export class CoverageEngine {
     return { ok: true, schemes, parts };
   }
 
+  /** Map tile z/x/y of a run's schemes; null when empty or the run is no longer held. */
+  schemeTile(key: string, z: number, x: number, y: number): ArrayBuffer | null {
+    const entry = this.runs.get(key);
+    if (!entry) return null;
+    entry.tiles ??= new SchemeTiles(entry.schemes);
+    return entry.tiles.tile(z, x, y);
+  }
+
   /** Scheme `index` of a run held, with the dataset it came from. */
   schemeAt(key: string, index: number): SchemeFound | null {
     const entry = this.runs.get(key);
@@ -404,11 +414,10 @@ export class CoverageEngine {
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
       areaKinds: entry.run.areaKinds.slice(),
       problems: [...entry.run.problems],
-      mapFeatures: { points: entry.run.mapFeatures.points.slice(0), shapes: entry.run.mapFeatures.shapes.slice(0) },
     };
     return this.finish(id, {
       value: { kind: 'done', run, view: request.view, summary: summary.summary },
-      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer, run.mapFeatures.points, run.mapFeatures.shapes] as ArrayBuffer[],
+      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer] as ArrayBuffer[],
     });
   }
 
@@ -514,7 +523,6 @@ export class CoverageEngine {
       schemesUsed: usable.filter(Boolean).length,
       amountGbp: schemes.reduce((sum, scheme) => sum + schemeAmount(scheme), 0),
       millis: this.now() - started,
-      mapFeatures: mapFeaturesOf(schemes),
     };
     return { run, schemes, parts, usable, nearest: new Map() };
   }

@@ -128,6 +128,10 @@ const api = {
   cancel(id: number): void {
     engine.cancel(id);
   },
+  schemeTile(key: string, z: number, x: number, y: number) {
+    const tile = engine.schemeTile(key, z, x, y);
+    return tile ? transfer(tile, [tile]) : null;
+  },
   schemeAt(key: string, index: number) {
     return engine.schemeAt(key, index);
   },

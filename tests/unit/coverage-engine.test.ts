@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCoverage } from '../../scripts/cli/coverage-command';
 import { parseCoverageArgs } from '../../scripts/cli/coverage-args';
@@ -106,20 +108,35 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(progress[0]).toEqual({ phase: 'preparing', done: null });
     expect(progress.some((p) => p.phase === 'coverage')).toBe(true);
     expect(progress[progress.length - 1]!.phase).toBe('summary');
-    // Per-LSOA arrays and the map's features go to the caller as transferable buffers of their own.
+    // Per-LSOA arrays go to the caller as transferable buffers of their own.
     const { run, summary } = outcome.value;
-    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer, run.mapFeatures.points, run.mapFeatures.shapes];
+    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer];
     for (const buffer of buffers) expect(outcome.transfer).toContain(buffer);
     expect(new Set(outcome.transfer).size).toBe(buffers.length);
     expect(run.schemesUsed).toBe(407);
     // Routes name no areas: nothing for the map's area-list tint.
     expect(run.areaKinds).toHaveLength(run.count.length);
     expect(run.areaKinds.every((kind) => kind === 0)).toBe(true);
-    // The routes as the map draws them: one feature each, id = position + 1, with its reach.
-    const drawn = JSON.parse(new TextDecoder().decode(run.mapFeatures.shapes)) as { features: { id: number; geometry: { type: string }; properties: { reachM: number } }[] };
-    expect(drawn.features).toHaveLength(407);
-    expect(drawn.features[0]).toMatchObject({ id: 1, geometry: { type: 'MultiLineString' }, properties: { reachM: 400 } });
-    expect(JSON.parse(new TextDecoder().decode(run.mapFeatures.points))).toEqual({ type: 'FeatureCollection', features: [] });
+    // The routes as the map draws them: the z10 tiles around Trafford hold every route, id =
+    // position + 1, with its reach; no points.
+    const ids = new Set<number>();
+    for (let x = 500; x <= 510; x++) {
+      for (let y = 326; y <= 336; y++) {
+        const bytes = engine.schemeTile(run.key, 10, x, y);
+        if (!bytes) continue;
+        const tile = new VectorTile(new Pbf(new Uint8Array(bytes)));
+        expect(tile.layers.points).toBeUndefined();
+        const shapes = tile.layers.shapes!;
+        for (let k = 0; k < shapes.length; k++) ids.add(Number(shapes.feature(k).id));
+        if (x === 505 && y === 331) expect(shapes.feature(0).properties).toMatchObject({ kind: 'transport', reachM: 400, footprint: 'line' });
+      }
+    }
+    expect(ids.size).toBe(407);
+    expect(Math.min(...ids)).toBe(1);
+    expect(Math.max(...ids)).toBe(407);
+    // Far from Trafford (a tile over Kent), nothing; nor for a run not held.
+    expect(engine.schemeTile(run.key, 6, 32, 21)).toBeNull();
+    expect(engine.schemeTile('no-such-run', 10, 505, 331)).toBeNull();
 
     // Distances are not measured with the summary; measured on request, then summarised in.
     expect(summary.gaps.length).toBeGreaterThan(0);

@@ -140,6 +140,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string) => engine.exportWorkspace(datasets, exportedAt)),
     openWorkspace: vi.fn((bytes: ArrayBuffer, name: string) => engine.openWorkspace(bytes, name)),
     retain: vi.fn((hashes: string[], fromStorage: boolean) => void engine.retain(hashes, fromStorage)),
+    schemeTile: vi.fn(() => Promise.resolve(null)),
   } satisfies CoverageClient;
   const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaKinds?: Uint8Array }) => {
     const { request } = runs[k]!;
@@ -161,7 +162,6 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
         schemesUsed: 1,
         amountGbp: 0,
         millis: 5,
-        mapFeatures: { points: new ArrayBuffer(0), shapes: new ArrayBuffer(0) },
       },
     });
   };
