@@ -326,8 +326,9 @@ export class MapView {
   /** Schemes that name areas have no shape: their LSOAs are tinted once a run has found them. */
   private applyAreaLists(state: AppState): void {
     const { filter, colour } = areaListPaint(selectAreaListLsoas(state));
-    this.map.setFilter(LAYER.schemeAreaListFill, filter);
-    this.map.setPaintProperty(LAYER.schemeAreaListFill, 'fill-color', colour);
+    // Built here from ids, so valid by construction: validating thousands of labels is main-thread work for nothing.
+    this.map.setFilter(LAYER.schemeAreaListFill, filter, { validate: false });
+    this.map.setPaintProperty(LAYER.schemeAreaListFill, 'fill-color', colour, { validate: false });
   }
 
   /** Gaps (uncovered LSOAs in the most deprived deciles, in scope) as a thick outline: line work, not fill. */
@@ -335,7 +336,7 @@ export class MapView {
     const { summary, showGaps } = state.coverage;
     const gaps = showGaps && summary ? summary.summary.gaps.map((gap) => gap.index) : [];
     const filter = lsoaIdSetFilter(gaps);
-    for (const layer of GAP_LAYERS) this.map.setFilter(layer, filter);
+    for (const layer of GAP_LAYERS) this.map.setFilter(layer, filter, { validate: false }); // Valid by construction (see applyAreaLists).
   }
 
   private applyFill(state: AppState): void {
