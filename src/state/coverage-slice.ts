@@ -281,6 +281,15 @@ export const coverageSlice =
     /** Whether the saved workspace has been read: before that, the worker must not drop stored schemes. */
     let workspaceRead = !deps.workspace;
 
+    /** Why the datasets' fields (saved by the page) or their schemes (stored by the worker) were last not saved. */
+    const unsaved: { fields: string | null; schemes: string | null } = { fields: null, schemes: null };
+    /** One save succeeding does not hide the other failing: the user is told until both succeed. */
+    const reportSaved = (part: keyof typeof unsaved, error: string | null) => {
+      unsaved[part] = error;
+      const reason = unsaved.fields ?? unsaved.schemes;
+      patch({ saveError: reason === null ? null : saveFailure(reason) });
+    };
+
     /** Requests in flight that make a new set of schemes (its hash not yet in any dataset). */
     let creating = 0;
     /** A retain held back while a set was being made (true: from storage too). */
@@ -321,8 +330,8 @@ export const coverageSlice =
       patch({ datasets, ...visibleSchemes(datasets) });
       if (save && deps.workspace) {
         deps.workspace.save(datasets).then(
-          () => patch({ saveError: null }),
-          (error: unknown) => patch({ saveError: saveFailure(error instanceof Error ? error.message : String(error)) }),
+          () => reportSaved('fields', null),
+          (error: unknown) => reportSaved('fields', error instanceof Error ? error.message : String(error)),
         );
       }
       retainSchemes(false);
@@ -494,7 +503,7 @@ export const coverageSlice =
           };
       patch({ editing: { kind: 'none' }, lastDeleted: null });
       setDatasets(current ? datasets.map((d) => (d.id === current.id ? updated : d)) : [...datasets, updated]);
-      if (outcome.saveError) patch({ saveError: saveFailure(outcome.saveError) });
+      reportSaved('schemes', outcome.saveError);
     };
 
     const measure = () => {
@@ -604,7 +613,7 @@ export const coverageSlice =
           };
           if (table) deps.mappings?.remember(table.headers, table.meanings);
           setDatasets([...datasets, dataset]);
-          if (taken.saveError) patch({ saveError: saveFailure(taken.saveError) });
+          reportSaved('schemes', taken.saveError);
         } else {
           const message = failure ?? `${name} was not imported: the worker no longer held it. Choose the file again.`;
           patch({ importErrors: [...get().coverage.importErrors, { name, message }] });
@@ -675,7 +684,7 @@ export const coverageSlice =
         if (opened.kind === 'failed') return fail(opened.message);
         patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, name: file.name }, lastDeleted: null });
         setDatasets(opened.datasets);
-        if (opened.saveError) patch({ saveError: saveFailure(opened.saveError) });
+        reportSaved('schemes', opened.saveError);
       },
 
       undoOpenWorkspace: () => {

@@ -161,13 +161,24 @@ function SchemesFile() {
         </div>
       )}
       {saveError && (
-        <p class="warning-text" role="alert">
-          {saveError}
-        </p>
+        <div class="warning-text" role="alert">
+          <p>{saveError}</p>
+          <button type="button" class="button-secondary button-small" onClick={() => downloadWorkspace(store)}>
+            Export workspace now
+          </button>
+        </div>
       )}
       <WorkspaceFile />
     </section>
   );
+}
+
+/** Saves the workspace file (built by the worker) through the browser's download. */
+function downloadWorkspace(store: ReturnType<typeof useAppStore>): void {
+  void store
+    .getState()
+    .exportWorkspace()
+    .then((bytes) => bytes && downloadText(`gapmap-workspace-${new Date().toISOString().slice(0, 10)}.geojson`, bytes, 'application/geo+json'));
 }
 
 /** The whole workspace to one file and back (to keep a copy, or move to another computer). */
@@ -184,12 +195,7 @@ function WorkspaceFile() {
           type="button"
           class="button-secondary"
           disabled={count === 0}
-          onClick={() =>
-            void store
-              .getState()
-              .exportWorkspace()
-              .then((bytes) => bytes && downloadText(`gapmap-workspace-${new Date().toISOString().slice(0, 10)}.geojson`, bytes, 'application/geo+json'))
-          }
+          onClick={() => downloadWorkspace(store)}
         >
           Export workspace
         </button>

@@ -240,6 +240,23 @@ describe('coverage slice', () => {
     expect(selectAreaListLsoas(store.getState()).size).toBe(0);
   });
 
+  it('an import the browser cannot store (quota) is still added and run, and says to export', async () => {
+    const { store, client } = setup();
+    const take = client.takeImport.getMockImplementation()!;
+    client.takeImport.mockImplementationOnce(async (request) => {
+      const taken = await take(request);
+      return taken && { ...taken, saveError: 'the browser has no room left for GapMap’s data (storage quota reached)' };
+    });
+    await importFile(store);
+    const { coverage } = store.getState();
+    expect(coverage.datasets).toHaveLength(1);
+    expect(client.run).toHaveBeenCalledTimes(1);
+    expect(coverage.saveError).toMatch(/could not be saved in this browser \(the browser has no room left .*\(storage quota reached\)\)\. .*export the workspace/);
+    // The datasets' fields saving later does not hide that their schemes were not stored.
+    await flush();
+    expect(store.getState().coverage.saveError).not.toBeNull();
+  });
+
   it('reads a file, runs coverage for the current scope, indicator and gap decile, then measures the gaps shown', async () => {
     const { store, client, runs, measures, finishRun, held } = setup();
     await importFile(store);
