@@ -501,7 +501,7 @@ export const coverageSlice =
             locatedBy: [],
             stats: outcome.stats,
           };
-      patch({ editing: { kind: 'none' }, lastDeleted: null });
+      patch({ editing: { kind: 'none' } });
       setDatasets(current ? datasets.map((d) => (d.id === current.id ? updated : d)) : [...datasets, updated]);
       reportSaved('schemes', outcome.saveError);
     };
