@@ -35,6 +35,7 @@ export function DrawingBanner() {
   const store = useAppStore();
   const editing = useAppState((state) => state.coverage.editing);
   const shape = editing.kind === 'drawing' ? editing.shape : null;
+  const camera = useAppState((state) => state.camera);
 
   useEffect(() => {
     if (!shape) return;
@@ -50,6 +51,12 @@ export function DrawingBanner() {
   return (
     <div class="drawing-banner" role="status">
       <span>{WHAT_A_CLICK_DOES[shape]}</span>
+      {shape === 'point' && camera && (
+        // Without a mouse: move the map with the arrow keys, then place the point at its centre.
+        <button type="button" class="button-secondary button-small" onClick={() => store.getState().finishDrawing({ shape: 'point', point: [camera.lng, camera.lat] })}>
+          Place at the map’s centre
+        </button>
+      )}
       <button type="button" class="button-secondary button-small" onClick={() => store.getState().startDrawing(null)}>
         Stop drawing
       </button>

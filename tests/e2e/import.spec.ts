@@ -191,6 +191,19 @@ test('a scheme placed by hand: drawn on the map, named in the form, edited from 
   await expect(popup).toContainText('Sale Moor community hub');
   await expect(popup).toContainText('Reaches 800 m around');
   await page.screenshot({ path: `${SHOTS}/import-7-drawn-scheme.png` });
+
+  // Without a mouse: the point goes at the map's centre; Cancel adds nothing.
+  await page.locator('.maplibregl-popup-close-button').click();
+  await panel().getByRole('button', { name: 'Place a point' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.drawing-banner').getByRole('button', { name: 'Place at the map’s centre' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form).toBeVisible();
+  const centre = await page.evaluate(() => window.__gapmap!.map.getCenter());
+  await expect(form.getByText(`A point at ${centre.lat.toFixed(5)}, ${centre.lng.toFixed(5)}.`)).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toBeHidden();
+  await expect(panel().locator('.dataset').last()).toContainText('1 scheme: 1 point');
 });
 
 test('the whole session logged no console errors', async () => {
