@@ -15,13 +15,14 @@ import {
   type CameraRequest,
 } from '../state/store';
 import type { CoverageRun } from '../state/coverage-protocol';
-import { schemeCard, selectAreaListLsoas } from '../state/selectors';
+import { schemeCard, selectAreaListLsoas, selectLsoaColours } from '../state/selectors';
 import { SchemeDrawing } from './scheme-drawing';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import {
   areaListPaint,
   buildStyle,
   decileColourExpression,
+  lsoaClassColourExpression,
   featureIdOf,
   fillOpacityExpression,
   GAP_LAYERS,
@@ -242,7 +243,10 @@ export class MapView {
   }
 
   private apply(state: AppState, previous: AppState): void {
-    if (state.indicator !== previous.indicator || state.scope !== previous.scope) this.applyFill(state);
+    const recolour =
+      state.coverage.colourBy !== previous.coverage.colourBy ||
+      (state.coverage.colourBy !== 'deprivation' && (state.coverage.result !== previous.coverage.result || state.coverage.schemesHash !== previous.coverage.schemesHash));
+    if (state.indicator !== previous.indicator || state.scope !== previous.scope || recolour) this.applyFill(state);
     if (state.panel !== previous.panel || state.details !== previous.details) this.applyOutlines(state, previous);
     if (state.hover !== previous.hover) this.applyHover(state.hover, previous.hover);
     if (state.cameraRequest !== previous.cameraRequest) this.applyCamera(state.cameraRequest);
@@ -340,7 +344,11 @@ export class MapView {
   }
 
   private applyFill(state: AppState): void {
-    this.map.setPaintProperty(LAYER.lsoaFill, 'fill-color', decileColourExpression(state.indicator));
+    const colours = selectLsoaColours(state);
+    // Built from ids, valid by construction (see applyAreaLists).
+    this.map.setPaintProperty(LAYER.lsoaFill, 'fill-color', colours ? lsoaClassColourExpression(colours.classified) : decileColourExpression(state.indicator), {
+      validate: false,
+    });
     this.map.setPaintProperty(
       LAYER.lsoaFill,
       'fill-opacity',

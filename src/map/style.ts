@@ -10,6 +10,7 @@ import type {
 } from 'maplibre-gl';
 import type { IndicatorKey } from '../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
+import type { Classified } from '../core/lsoa-colouring';
 import { SCHEME_TILES } from '../core/scheme-features';
 import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
@@ -115,6 +116,16 @@ export function lsoaOfFeatureId(id: string | number | undefined): number | null 
 export function decileColourExpression(key: IndicatorKey): ExpressionSpecification {
   const stops = DECILE_COLOURS.flatMap((colour, i) => [i + 1, colour]);
   return ['match', ['get', key], ...stops, NO_DECILE_COLOUR] as unknown as ExpressionSpecification;
+}
+
+/** Colours LSOAs by class (src/core/lsoa-colouring.ts), matched on feature id; the largest class is the fallback, so the table stays short. */
+export function lsoaClassColourExpression(classified: Classified): ExpressionSpecification {
+  const byClass = classified.classes.map(() => [] as number[]);
+  classified.classOf.forEach((c, lsoa) => byClass[c]!.push(featureIdOf(lsoa)));
+  const largest = byClass.reduce((best, ids, c) => (ids.length > byClass[best]!.length ? c : best), 0);
+  const stops = byClass.flatMap((ids, c) => (c === largest || ids.length === 0 ? [] : [ids, classified.classes[c]!.colour]));
+  if (stops.length === 0) return ['literal', classified.classes[largest]!.colour] as unknown as ExpressionSpecification;
+  return ['match', ['id'], ...stops, classified.classes[largest]!.colour] as unknown as ExpressionSpecification;
 }
 
 /** Dims LSOAs outside the scope, matched on the `lad` index each LSOA feature carries. */

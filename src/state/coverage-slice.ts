@@ -8,6 +8,7 @@
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { CoverageSummary } from '../core/coverage-summary-types';
+import type { LsoaColouring } from '../core/lsoa-colouring';
 import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
@@ -87,6 +88,8 @@ export interface CoverageState {
   gapDecile: number;
   showGaps: boolean;
   showSchemes: boolean;
+  /** What the LSOAs are coloured by: deprivation, or (with a run) schemes, £ per head, or both. */
+  colourBy: LsoaColouring;
   status: CoverageStatus;
   result: CoverageResultState | null;
   /** The result summarised for a scope, indicator and gap decile. */
@@ -161,6 +164,7 @@ export interface CoverageSlice {
   measureGapDistances: () => void;
   setShowGaps: (show: boolean) => void;
   setShowSchemes: (show: boolean) => void;
+  setColourBy: (colouring: LsoaColouring) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
   refreshCoverageSummary: () => void;
   /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
@@ -197,6 +201,7 @@ export const INITIAL_COVERAGE: CoverageState = {
   gapDecile: DEFAULT_GAP_DECILE,
   showGaps: true,
   showSchemes: true,
+  colourBy: 'deprivation',
   status: { kind: 'idle', note: null },
   result: null,
   summary: null,
@@ -740,6 +745,7 @@ export const coverageSlice =
 
       setShowGaps: (show) => patch({ showGaps: show }),
       setShowSchemes: (show) => patch({ showSchemes: show }),
+      setColourBy: (colouring) => patch({ colourBy: colouring }),
 
       schemeTile: (key, z, x, y) => deps.coverage?.schemeTile(key, z, x, y) ?? Promise.resolve(null),
 

@@ -5,7 +5,9 @@ import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
 import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
 import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
-import { decileAt, type AttributesFile, type DetailsFile } from '../data/schema';
+import { decileAt, decodeDeciles, type AttributesFile, type DetailsFile } from '../data/schema';
+import { classifyBivariate, classifyPerHead, classifySchemeCounts, type Classified, type LsoaColouring } from '../core/lsoa-colouring';
+import type { CoverageRun } from './coverage-protocol';
 import { lsoasInArea, type AppState, type AreaSelection } from './store';
 
 let tallyCache: { attributes: AttributesFile; indicator: IndicatorKey; scope: Scope; tally: DecileTally } | null = null;
@@ -189,4 +191,40 @@ export function schemeCard(state: AppState): { title: string; lines: string[]; e
     ...(dataset ? [`Dataset: ${dataset.name}`] : []),
   ];
   return { title: scheme.name, lines, editable: dataset !== undefined };
+}
+
+export type LsoaColours =
+  | { kind: 'schemes'; classified: Classified }
+  | { kind: 'per-head'; classified: Classified }
+  | { kind: 'bivariate'; classified: Classified; medianGbpPerHead: number };
+
+let colouringCache: { run: CoverageRun; colourBy: LsoaColouring; deciles: string | undefined; value: LsoaColours } | null = null;
+
+/**
+ * The LSOAs' classes and legend for the colouring chosen, from the run of the schemes shown; null
+ * when colouring by deprivation or no such run is held (the map shows deciles meanwhile).
+ */
+export function selectLsoaColours(state: AppState): LsoaColours | null {
+  const { colourBy, result, schemesHash } = state.coverage;
+  if (colourBy === 'deprivation' || !result || result.run.schemesHash !== schemesHash) return null;
+  const { run } = result;
+  const deciles = colourBy === 'bivariate' ? state.attributes.deciles[state.indicator] : undefined;
+  if (colouringCache && colouringCache.run === run && colouringCache.colourBy === colourBy && colouringCache.deciles === deciles) return colouringCache.value;
+  const population = state.attributes.population;
+  let value: LsoaColours;
+  switch (colourBy) {
+    case 'schemes':
+      value = { kind: 'schemes', classified: classifySchemeCounts(run.count) };
+      break;
+    case 'per-head':
+      value = { kind: 'per-head', classified: classifyPerHead(run.allocatedGbp, population) };
+      break;
+    case 'bivariate': {
+      const classified = classifyBivariate(decodeDeciles(deciles ?? ''), run.allocatedGbp, population);
+      value = { kind: 'bivariate', classified, medianGbpPerHead: classified.medianGbpPerHead };
+      break;
+    }
+  }
+  colouringCache = { run, colourBy, deciles, value };
+  return value;
 }

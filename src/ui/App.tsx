@@ -11,6 +11,14 @@ import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppState, useAppStore } from './use-store';
+import type { LsoaColouring } from '../core/lsoa-colouring';
+
+const MAP_COLOURED_BY: Record<LsoaColouring, string> = {
+  deprivation: 'deprivation decile',
+  schemes: 'how many schemes reach each',
+  'per-head': 'money allocated per head',
+  bivariate: 'deprivation and money per head',
+};
 
 /** Opens the coverage tab of the side panel (or brings it to the front). */
 function CoverageButton() {
@@ -42,6 +50,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function App() {
   const store = useAppStore();
   const mapReady = useAppState((state) => state.mapReady);
+  const colourBy = useAppState((state) => state.coverage.colourBy);
   const searchInput = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
 
@@ -94,7 +103,7 @@ export function App() {
             store.getState().importFiles(files);
           }}
         >
-          <div id="map" role="region" aria-label="Map of LSOAs coloured by deprivation decile" />
+          <div id="map" role="region" aria-label={`Map of LSOAs coloured by ${MAP_COLOURED_BY[colourBy]}`} />
           {!mapReady && (
             <p class="map-loading" role="status">
               Drawing the map…

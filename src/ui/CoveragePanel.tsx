@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useReducer, useState } from 'preact/hooks';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
+import type { LsoaColouring } from '../core/lsoa-colouring';
 import { RULE_DESCRIPTIONS, SCHEME_KINDS, type CoverageRule } from '../core/scheme';
 import { scopeName } from '../core/scope';
 import { formatImportProblem } from '../data/import/import-problem';
@@ -612,6 +613,13 @@ function lowerFirst(text: string): string {
 
 // ── Map key and problems ──────────────────────────────────────────────────────────────────────
 
+const COLOURINGS: readonly { value: LsoaColouring; label: string; hint: string }[] = [
+  { value: 'deprivation', label: 'Deprivation', hint: 'The decile of the indicator chosen above the map.' },
+  { value: 'schemes', label: 'Schemes reaching each', hint: 'How many schemes reach the LSOA under the rule.' },
+  { value: 'per-head', label: '£ per head', hint: 'Money allocated to the LSOA, per resident.' },
+  { value: 'bivariate', label: 'Deprivation × £ per head', hint: 'Both at once: deprived and unfunded stands out.' },
+];
+
 function MapKey() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
@@ -658,6 +666,22 @@ function MapKey() {
           </span>
         </span>
       </div>
+      <fieldset class="colour-by">
+        <legend class="label">Colour the LSOAs by</legend>
+        {COLOURINGS.map(({ value, label, hint }) => (
+          <div class="radio" key={value}>
+            <input
+              type="radio"
+              id={`colour-by-${value}`}
+              name="colour-by"
+              checked={coverage.colourBy === value}
+              onChange={() => store.getState().setColourBy(value)}
+            />
+            <label for={`colour-by-${value}`}>{label}</label>
+            <span class="hint">{hint}</span>
+          </div>
+        ))}
+      </fieldset>
     </fieldset>
   );
 }

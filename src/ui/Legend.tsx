@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
-import { selectLegendTally, selectScopeName } from '../state/selectors';
+import { BIVARIATE_COLUMNS, BIVARIATE_ROWS } from '../core/lsoa-colouring';
+import { selectLegendTally, selectLsoaColours, selectScopeName, type LsoaColours } from '../state/selectors';
 import { useAppState, useAppStore } from './use-store';
 
 /** Says what the colours mean and counts LSOAs and people per decile in the current scope. */
@@ -13,6 +14,7 @@ export function Legend() {
   const [showCounts, setShowCounts] = useState(true);
   const element = useRef<HTMLElement>(null);
   const { heading, explainer } = legendTitle(indicator);
+  const colours = useAppState(selectLsoaColours);
 
   // Report the legend's footprint so the map fits areas beside it rather than under it.
   useLayoutEffect(() => {
@@ -25,6 +27,13 @@ export function Legend() {
     return () => observer.disconnect();
   }, [store]);
 
+  if (colours) {
+    return (
+      <section class="legend" aria-labelledby="legend-heading" ref={element}>
+        <CoverageLegend colours={colours} indicatorHeading={heading} />
+      </section>
+    );
+  }
   return (
     <section
       class={showCounts ? 'legend' : 'legend legend-compact'}
@@ -101,4 +110,96 @@ export function Legend() {
       )}
     </section>
   );
+}
+
+const COLOURING_HEADINGS: Record<LsoaColours['kind'], { heading: string; explainer: string }> = {
+  schemes: { heading: 'Schemes reaching each LSOA', explainer: 'Under the coverage rule chosen, from the datasets shown.' },
+  'per-head': { heading: '£ per head allocated', explainer: 'Each scheme’s amount shared among the LSOAs it reaches, by population. Classes: quintiles of the funded LSOAs.' },
+  bivariate: { heading: 'Deprivation × £ per head', explainer: '' },
+};
+
+/** The legend for a coverage colouring: classes with their LSOA counts, or the 3×3 grid. */
+function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; indicatorHeading: string }) {
+  const { heading, explainer } = COLOURING_HEADINGS[colours.kind];
+  const { classes, counts } = colours.classified;
+  return (
+    <>
+      <div class="legend-header">
+        <h2 id="legend-heading">{heading}</h2>
+      </div>
+      {colours.kind === 'bivariate' ? (
+        <>
+          <p class="legend-explainer">
+            {indicatorHeading} (rows) against money per head (columns; median of funded LSOAs £
+            {colours.medianGbpPerHead.toLocaleString('en-GB', { maximumFractionDigits: 2 })}). The top-left corner is deprived with nothing allocated.
+          </p>
+          <table class="bivariate-key">
+            <caption class="visually-hidden">LSOAs in England by deprivation and £ per head</caption>
+            <thead>
+              <tr>
+                <td />
+                {BIVARIATE_COLUMNS.map((column) => (
+                  <th scope="col" key={column}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {BIVARIATE_ROWS.map((row, r) => (
+                <tr key={row}>
+                  <th scope="row">{row}</th>
+                  {BIVARIATE_COLUMNS.map((column, c) => {
+                    const k = r * 3 + c;
+                    return (
+                      <td key={column} style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? '#ffffff' : '#0b0c0c' }} class={k === 0 ? 'bivariate-alarm' : undefined}>
+                        {formatCount(counts[k] ?? 0)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="legend-source">Numbers: LSOAs in England in each cell.</p>
+        </>
+      ) : (
+        <>
+          <p class="legend-explainer">{explainer}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Class</th>
+                <th scope="col" class="number">
+                  LSOAs
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {classes.map((c, k) => (
+                <tr key={c.label}>
+                  <th scope="row">
+                    <span class="swatch" style={{ background: c.colour }} aria-hidden="true" />
+                    {c.label}
+                  </th>
+                  <td class="number">{formatCount(counts[k] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="legend-source">LSOAs in England.</p>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Whether white text reads better than black on this colour (#rrggbb), by relative luminance. */
+function isDark(hex: string): boolean {
+  const channel = (k: number) => {
+    const c = parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return luminance < 0.2;
 }

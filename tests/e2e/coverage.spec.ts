@@ -286,6 +286,53 @@ test('schemes that name areas (a ward, a list of LSOAs) are drawn as their LSOAs
   await page.screenshot({ path: `${SHOTS}/coverage-10-area-lists.png` });
 });
 
+test('the LSOAs coloured by schemes reaching, £ per head, and deprivation × £ per head, each with its key', async () => {
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.43], zoom: 10 }));
+  const legendBox = page.locator('section.legend');
+  /** What the run says, counted in the page: LSOAs reached by none, and deprived (deciles 1–3) with nothing allocated. */
+  const expected = await page.evaluate(() => {
+    const state = window.__gapmap!.store.getState();
+    const run = state.coverage.result!.run;
+    const column = state.attributes.deciles[state.indicator]!;
+    let none = 0;
+    let deprivedUnfunded = 0;
+    for (let i = 0; i < run.count.length; i++) {
+      if (run.count[i] === 0) none++;
+      const code = column.charCodeAt(i) - 48;
+      const decile = code === 0 ? 10 : code;
+      if (decile <= 3 && run.allocatedGbp[i] === 0) deprivedUnfunded++;
+    }
+    return { none, deprivedUnfunded, total: run.count.length };
+  });
+  const en = (n: number) => n.toLocaleString('en-GB');
+
+  await panel().getByLabel('Schemes reaching each').check();
+  await expect(legendBox).toContainText('Schemes reaching each LSOA');
+  const noneRow = legendBox.getByRole('row', { name: /^0 schemes/ });
+  await expect(noneRow).toContainText(en(expected.none));
+  const counts = await legendBox.locator('tbody td.number').allTextContents();
+  expect(counts.reduce((sum, text) => sum + Number(text.replace(/,/g, '')), 0)).toBe(expected.total);
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/coverage-11-colour-schemes.png` });
+
+  await panel().getByLabel('£ per head', { exact: true }).check();
+  await expect(legendBox).toContainText('£ per head allocated');
+  await expect(legendBox.getByRole('row', { name: /^Nothing allocated/ })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/coverage-12-colour-per-head.png` });
+
+  await panel().getByLabel('Deprivation × £ per head').check();
+  await expect(legendBox).toContainText('Deprivation × £ per head');
+  await expect(legendBox.locator('td.bivariate-alarm')).toHaveText(en(expected.deprivedUnfunded));
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/coverage-13-colour-bivariate.png` });
+  // The map's colours follow: the fill is matched on LSOA ids now, and back to deciles after.
+  const fill = await page.evaluate(() => JSON.stringify(window.__gapmap!.map.getPaintProperty('lsoa-fill', 'fill-color')));
+  expect(fill).toContain('"id"');
+  await panel().getByLabel('Deprivation', { exact: true }).check();
+  await expect(legendBox).toContainText('decile');
+});
+
 test('the whole session logged no console errors', async () => {
   expect(errors).toEqual([]);
 });
