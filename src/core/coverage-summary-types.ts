@@ -61,6 +61,18 @@ export interface Fairness {
   shareOfPeople: number | null;
   /** Population-weighted concentration index of £ per head by rank (docs/coverage.md); negative = pro-deprived. */
   concentrationIndex: number | null;
+  /**
+   * The concentration curve behind that index (concentration-curve.ts): LSOAs from most deprived,
+   * cumulative share of people against cumulative share of £, from (0,0) to (1,1), at most
+   * CURVE_POINTS points. Null when the index is.
+   */
+  concentrationCurve: ConcentrationCurve | null;
+}
+
+/** Matching arrays of cumulative shares (0..1), people[k] with gbp[k]; people never decreases. */
+export interface ConcentrationCurve {
+  people: number[];
+  gbp: number[];
 }
 
 export interface CoverageSummary {

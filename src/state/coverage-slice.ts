@@ -18,8 +18,12 @@ import { DRAWN_DATASET_NAME, type Dataset } from '../data/dataset';
 import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
-/** The gap list shows this many rows; their distances to the nearest scheme are measured. */
-export const GAP_ROWS_SHOWN = 200;
+/**
+ * Distances to the nearest scheme are measured for this many gaps, most deprived first: all of
+ * them in any county or district, so the list sorts by distance (an England-wide list of more is
+ * measured for its most deprived part; the rest say so).
+ */
+export const GAP_DISTANCES_MEASURED = 10_000;
 
 export type CoverageStatus =
   | { kind: 'idle'; note: string | null }
@@ -224,10 +228,10 @@ export function sameRule(a: CoverageRule, b: CoverageRule): boolean {
   return a.kind === b.kind && (a.kind !== 'share' || (b.kind === 'share' && a.share === b.share));
 }
 
-/** The gaps whose distance is still to be measured, among the rows shown, in list order. */
+/** The gaps whose distance is still to be measured, most deprived first. */
 export function gapsToMeasure(summary: CoverageSummary, measured: ReadonlyMap<number, number>): number[] {
   return summary.gaps
-    .slice(0, GAP_ROWS_SHOWN)
+    .slice(0, GAP_DISTANCES_MEASURED)
     .filter((gap) => Number.isNaN(gap.nearestKm) && !measured.has(gap.index))
     .map((gap) => gap.index);
 }

@@ -8,8 +8,6 @@ import { scopeName } from '../core/scope';
 import { formatImportProblem } from '../data/import/import-problem';
 import {
   coverageView,
-  gapNearestKm,
-  GAP_ROWS_SHOWN,
   sameView,
   type CoverageState,
 } from '../state/coverage-slice';
@@ -20,15 +18,14 @@ import {
   describeSchemes,
   formatGbp,
   formatGbpPerHead,
-  formatKm,
   formatPercent,
   formatSharePercent,
   headlineSentence,
-  mostDeprivedPhrase,
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
 import { DrawSchemeButtons } from './DrawSchemes';
+import { GapList } from './GapList';
 import { downloadProblems, downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
 
@@ -460,7 +457,7 @@ function Results() {
         {result.datasetName}.
       </p>
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
-      <GapTable coverage={coverage} place={place} gapDecile={view.gapDecile} />
+      <GapList coverage={coverage} place={place} gapDecile={view.gapDecile} />
     </section>
   );
 }
@@ -533,77 +530,6 @@ function DecileTable({ rows, heading, place, amountGbp }: { rows: DecileRow[]; h
         <p class="hint">No scheme in the file gives an amount (an <code>amount_gbp</code> property), so no money is allocated.</p>
       )}
     </div>
-  );
-}
-
-function GapTable({ coverage, place, gapDecile }: { coverage: CoverageState; place: string; gapDecile: number }) {
-  const store = useAppStore();
-  const details = useAppState((state) => state.details);
-  const codes = useAppState((state) => state.attributes.codes);
-  const gaps = coverage.summary?.summary.gaps ?? [];
-  const shown = gaps.slice(0, GAP_ROWS_SHOWN);
-  const names = details.status === 'ready' ? details.details.names : null;
-  if (gaps.length === 0) {
-    return (
-      <p class="no-gaps">
-        No gaps: every LSOA in {mostDeprivedPhrase(gapDecile)} in {place} is reached by at least one scheme.
-      </p>
-    );
-  }
-  return (
-    <>
-      <div class="table-scroll" role="region" aria-labelledby="gap-table-caption" tabIndex={0}>
-        <table class="data-table gap-table">
-          <caption id="gap-table-caption">
-            Gaps: LSOAs in {decileRange(gapDecile)} that no scheme reaches, most deprived first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="number">Rank</th>
-              <th scope="col" class="number">Decile</th>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col" class="number">People</th>
-              <th scope="col" class="number">Nearest scheme (km)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((gap) => (
-              <tr key={gap.index}>
-                <td class="number">{formatCount(gap.rank)}</td>
-                <td class="number">{gap.decile}</td>
-                <td>{codes[gap.index]}</td>
-                <td>
-                  <button
-                    type="button"
-                    class="link-button"
-                    onClick={() => store.getState().selectLsoa(gap.index, { fly: true, keepTab: true })}
-                  >
-                    {names?.[gap.index] ?? codes[gap.index]}
-                  </button>
-                </td>
-                <td class="number">{formatCount(gap.people)}</td>
-                <td class="number">{formatKm(gapNearestKm(gap, coverage.nearestKm))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p class="hint">
-        {gaps.length > GAP_ROWS_SHOWN
-          ? `Showing the ${formatCount(GAP_ROWS_SHOWN)} most deprived of ${formatCount(gaps.length)} gaps.`
-          : `All ${formatCount(gaps.length)} ${gaps.length === 1 ? 'gap' : 'gaps'} shown.`}{' '}
-        Rank: 1 = most deprived LSOA in England. Nearest scheme: from the LSOA’s edge to the edge of the nearest scheme’s reach.
-      </p>
-      {coverage.measureNote && (
-        <p class="coverage-note">
-          {coverage.measureNote}{' '}
-          <button type="button" class="link-button" onClick={() => store.getState().measureGapDistances()}>
-            Measure the distances
-          </button>
-        </p>
-      )}
-    </>
   );
 }
 

@@ -175,17 +175,41 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   const json = await expected;
   await expectTablesMatch(json);
 
-  const rows = panel().locator('table.gap-table tbody tr');
-  await expect(rows).toHaveCount(json.gaps.length);
+  // The list is drawn a screenful at a time: the rows drawn are the CLI's first, in order, and
+  // the table says how many there are in all.
+  const rows = panel().locator('table.gap-table tbody tr:not(.spacer)');
+  await expect(panel().locator('table.gap-table')).toHaveAttribute('aria-rowcount', String(json.gaps.length + 1));
   await expect
     .poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.measuring === null))
     .toBe(true);
-  const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  expect(shown.map((row) => row[2])).toEqual(json.gaps.map((gap) => gap.lsoa21cd));
-  expect(shown.map((row) => readCount(row[0]!))).toEqual(json.gaps.map((gap) => gap.rank));
-  expect(shown.map((row) => readCount(row[4]!))).toEqual(json.gaps.map((gap) => gap.people));
-  expect(shown.map((row) => row[5])).toEqual(json.gaps.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
-  await expect(panel()).toContainText(`All ${json.gaps.length} gaps shown.`);
+  const readRows = () =>
+    rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')];
+        return { code: cells[2]?.querySelector('button')?.getAttribute('title') ?? '', cells: cells.map((td) => td.textContent ?? '') };
+      }),
+    );
+  const shown = await readRows();
+  expect(shown.length).toBeGreaterThan(0);
+  const expectedRows = json.gaps.slice(0, shown.length);
+  expect(shown.map((row) => row.code)).toEqual(expectedRows.map((gap) => gap.lsoa21cd));
+  expect(shown.map((row) => readCount(row.cells[0]!))).toEqual(expectedRows.map((gap) => gap.rank));
+  expect(shown.map((row) => readCount(row.cells[4]!))).toEqual(expectedRows.map((gap) => gap.people));
+  expect(shown.map((row) => row.cells[5])).toEqual(expectedRows.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
+  await expect(panel()).toContainText(`${json.gaps.length} gaps, by rank.`);
+
+  // Sorted by people, most first; the download has every gap, in that order.
+  await panel().locator('table.gap-table').getByRole('button', { name: 'People' }).click();
+  await expect(panel().locator('table.gap-table th[aria-sort="descending"]')).toContainText('People');
+  const mostPeople = Math.max(...json.gaps.map((gap) => gap.people));
+  expect(readCount((await readRows())[0]!.cells[4]!)).toBe(mostPeople);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download the list (CSV)' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+  expect(csv[0]).toBe('rank,decile,lsoa21cd,name,ward,people,nearest_scheme_km');
+  expect(csv).toHaveLength(json.gaps.length + 1);
+  expect(Number(csv[1]!.split(',')[5])).toBe(mostPeople);
+  await panel().locator('table.gap-table').getByRole('button', { name: 'Rank' }).click();
+  await expect(panel().locator('table.gap-table th[aria-sort="ascending"]')).toContainText('Rank');
 
   // Gaps are outlined on the map (line work over the fill).
   await settle(page);
@@ -233,15 +257,23 @@ test('England re-summarises without a new run, then measures how far the gaps ar
   await scopeTo('England');
   await expect(panel().getByRole('heading', { name: 'Results for England' })).toBeVisible();
   expect(await page.evaluate(() => window.__gapmap!.store.getState().coverage.result?.run.key)).toBe(runs);
-  await expect(panel()).toContainText(/Showing the 200 most deprived of [\d,]+ gaps\./);
+  await expect(panel()).toContainText(/[\d,]+ gaps, by rank\./);
   await expect(panel().getByRole('status').filter({ hasText: 'Measuring how far each gap' })).toHaveCount(0, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __measuring: { measuring: boolean } }).__measuring.measuring)).toBe(true);
-  // Every gap shown has its distance, and the most deprived places are far from Trafford.
-  const km = await panel()
-    .locator('table.gap-table tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[5]?.textContent ?? ''));
-  expect(km).toHaveLength(200);
+  // Every gap has its distance (sorted nearest first, the last row drawn has one too), and the
+  // most deprived places are far from Trafford.
+  const readKm = () =>
+    panel()
+      .locator('table.gap-table tbody tr:not(.spacer)')
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[5]?.textContent ?? ''));
+  const km = await readKm();
+  expect(km.length).toBeGreaterThan(10);
   expect(km.filter((text) => !/^\d+\.\d$/.test(text))).toEqual([]);
+  await panel().locator('table.gap-table').getByRole('button', { name: 'Nearest scheme (km)' }).click();
+  const farthest = await readKm();
+  expect(farthest.filter((text) => !/^\d+\.\d$/.test(text))).toEqual([]);
+  expect(Number(farthest[0])).toBeGreaterThanOrEqual(Number(farthest[farthest.length - 1]));
+  await panel().locator('table.gap-table').getByRole('button', { name: 'Rank' }).click();
   await settle(page);
   await page.screenshot({ path: `${SHOTS}/coverage-7-england-gaps.png` });
 });

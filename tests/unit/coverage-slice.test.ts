@@ -28,7 +28,7 @@ import type {
 import {
   gapNearestKm,
   gapsToMeasure,
-  GAP_ROWS_SHOWN,
+  GAP_DISTANCES_MEASURED,
   withMeasured,
   DRAWN_REACH_M,
   type Dataset,
@@ -51,7 +51,7 @@ function summaryWith(gaps: number[]): CoverageSummary {
     deciles: [],
     headline: { gapDecile: 2, people: 100, peopleUncovered: 40, shareUncovered: 0.4 },
     gaps: gaps.map((index, k) => ({ index, rank: k + 1, decile: 1, people: 10, nearestKm: NaN })),
-    fairness: { allocatedGbp: 0, mostDeprivedDeciles: 2, shareOfGbp: null, shareOfPeople: null, concentrationIndex: null },
+    fairness: { allocatedGbp: 0, mostDeprivedDeciles: 2, shareOfGbp: null, shareOfPeople: null, concentrationIndex: null, concentrationCurve: null },
   };
 }
 
@@ -766,11 +766,11 @@ describe('side panel tabs', () => {
 });
 
 describe('coverage helpers', () => {
-  it('measures only the gaps shown that have no distance yet', () => {
-    const summary = summaryWith(Array.from({ length: GAP_ROWS_SHOWN + 5 }, (_, i) => i));
+  it('measures the gaps (up to the limit) that have no distance yet', () => {
+    const summary = summaryWith(Array.from({ length: GAP_DISTANCES_MEASURED + 5 }, (_, i) => i));
     summary.gaps[1]!.nearestKm = 2;
     const todo = gapsToMeasure(summary, new Map([[2, 0.5]]));
-    expect(todo).toHaveLength(GAP_ROWS_SHOWN - 2);
+    expect(todo).toHaveLength(GAP_DISTANCES_MEASURED - 2);
     expect(todo.slice(0, 2)).toEqual([0, 3]);
     expect(gapNearestKm(summary.gaps[1]!, new Map())).toBe(2);
     expect(gapNearestKm(summary.gaps[2]!, new Map([[2, 0.5]]))).toBe(0.5);

@@ -1,0 +1,30 @@
+// The gap list as CSV, for a spreadsheet or a report: the rows in the order shown, distances in
+// km to 2 decimals (empty while not measured, "none" when no scheme can be measured from).
+// Loaded only when someone downloads (PapaParse stays out of the first page load).
+
+import Papa from 'papaparse';
+
+export interface GapCsvRow {
+  rank: number;
+  decile: number;
+  code: string;
+  name: string | null;
+  ward: string | null;
+  people: number;
+  km: number | undefined;
+}
+
+export function gapsCsv(rows: readonly GapCsvRow[]): string {
+  return Papa.unparse({
+    fields: ['rank', 'decile', 'lsoa21cd', 'name', 'ward', 'people', 'nearest_scheme_km'],
+    data: rows.map((row) => [
+      row.rank,
+      row.decile,
+      row.code,
+      row.name ?? '',
+      row.ward ?? '',
+      row.people,
+      row.km === undefined ? '' : Number.isFinite(row.km) ? row.km.toFixed(2) : 'none',
+    ]),
+  });
+}
