@@ -15,6 +15,16 @@ export interface SchemeStats {
   shapes: { point: number; line: number; polygon: number; areas: number };
   /** The kinds present, in SCHEME_KINDS order. */
   kinds: SchemeKind[];
+  /** Funders and themes named, with how many schemes each, most first (at most STATS_NAMES_KEPT); for the filters. */
+  funders?: [string, number][];
+  themes?: [string, number][];
+}
+
+/** Funders or themes listed per dataset for the filters (a 360Giving file may name thousands; the rest are typed). */
+export const STATS_NAMES_KEPT = 200;
+
+function topNames(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB')).slice(0, STATS_NAMES_KEPT);
 }
 
 export interface Dataset {
@@ -42,11 +52,15 @@ export interface DatasetWithSchemes extends Dataset {
 export function schemeStats(schemes: readonly Scheme[]): SchemeStats {
   const shapes = { point: 0, line: 0, polygon: 0, areas: 0 };
   const kinds = new Set<SchemeKind>();
+  const funders = new Map<string, number>();
+  const themes = new Map<string, number>();
   for (const scheme of schemes) {
     shapes[scheme.footprint.type]++;
     kinds.add(scheme.kind);
+    if (scheme.funder) funders.set(scheme.funder, (funders.get(scheme.funder) ?? 0) + 1);
+    if (scheme.theme) themes.set(scheme.theme, (themes.get(scheme.theme) ?? 0) + 1);
   }
-  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)) };
+  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)), funders: topNames(funders), themes: topNames(themes) };
 }
 
 /** The dataset schemes drawn on the map go to (one per workspace). */

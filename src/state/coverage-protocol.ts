@@ -6,6 +6,7 @@ import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
 import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
+import type { SchemeFilter } from '../core/scheme-filter';
 import type { Scope } from '../core/scope';
 import type { Dataset, SchemeStats } from '../data/dataset';
 import type { ColumnMeaning } from '../data/import/columns';
@@ -114,6 +115,8 @@ export interface RunRequest {
   schemesHash: string;
   /** Hashes of the datasets shown, in order: their schemes, one after another, are the run's. */
   datasets: string[];
+  /** Which of those schemes count (kind, funder, theme, period, amount). */
+  filter: SchemeFilter;
   rule: CoverageRule;
   view: SummaryView;
 }
@@ -128,7 +131,7 @@ export interface RunProgress {
 
 /** Which LSOAs the schemes reach, under one rule: the per-LSOA arrays the map and tables use. */
 export interface CoverageRun {
-  /** Cache key in the worker: schemes hash + rule. */
+  /** Cache key in the worker: schemes hash + rule + filter. */
   key: string;
   schemesHash: string;
   rule: CoverageRule;

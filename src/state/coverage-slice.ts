@@ -9,6 +9,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { LsoaColouring } from '../core/lsoa-colouring';
+import { filterKey, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
@@ -92,6 +93,8 @@ export interface CoverageState {
   gapDecile: number;
   showGaps: boolean;
   showSchemes: boolean;
+  /** Which schemes of the datasets shown count (kind, funder, theme, period, amount). */
+  filter: SchemeFilter;
   /** What the LSOAs are coloured by: deprivation, or (with a run) schemes, £ per head, or both. */
   colourBy: LsoaColouring;
   status: CoverageStatus;
@@ -169,6 +172,8 @@ export interface CoverageSlice {
   setShowGaps: (show: boolean) => void;
   setShowSchemes: (show: boolean) => void;
   setColourBy: (colouring: LsoaColouring) => void;
+  /** Counts only the schemes that pass the filter (coverage runs again). */
+  setSchemeFilter: (filter: SchemeFilter) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
   refreshCoverageSummary: () => void;
   /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
@@ -205,6 +210,7 @@ export const INITIAL_COVERAGE: CoverageState = {
   gapDecile: DEFAULT_GAP_DECILE,
   showGaps: true,
   showSchemes: true,
+  filter: NO_FILTER,
   colourBy: 'deprivation',
   status: { kind: 'idle', note: null },
   result: null,
@@ -242,12 +248,15 @@ export function gapNearestKm(gap: { index: number; nearestKm: number }, measured
 }
 
 /** The datasets, key, name and count the visible datasets give the coverage run. */
-export function visibleSchemes(datasets: readonly Dataset[]): Pick<CoverageState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
+export function visibleSchemes(datasets: readonly Dataset[], filter: SchemeFilter = NO_FILTER): Pick<CoverageState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
   const shown = datasets.filter((d) => d.visible && d.stats.count > 0);
   if (shown.length === 0) return { shownHashes: [], schemesHash: null, datasetName: null, schemeCount: 0 };
+  const filtered = filterKey(filter);
+  const hash = shown.length === 1 ? shown[0]!.hash : hashText(shown.map((d) => d.hash).join('|'));
   return {
     shownHashes: shown.map((d) => d.hash),
-    schemesHash: shown.length === 1 ? shown[0]!.hash : hashText(shown.map((d) => d.hash).join('|')),
+    // The filter is part of the key: a run of the same datasets under another filter is another run.
+    schemesHash: filtered ? `${hash}|${hashText(filtered)}` : hash,
     datasetName: shown.length === 1 ? shown[0]!.name : `${shown.length} datasets (${shown.map((d) => d.name).join(', ')})`,
     schemeCount: shown.reduce((sum, d) => sum + d.stats.count, 0),
   };
@@ -336,7 +345,7 @@ export const coverageSlice =
     /** New datasets: the schemes coverage runs on follow, the workspace is saved, coverage runs again. */
     const setDatasets = (datasets: Dataset[], save = true) => {
       const before = get().coverage.schemesHash;
-      patch({ datasets, ...visibleSchemes(datasets) });
+      patch({ datasets, ...visibleSchemes(datasets, get().coverage.filter) });
       if (save && deps.workspace) {
         deps.workspace.save(datasets).then(
           () => reportSaved('fields', null),
@@ -414,7 +423,7 @@ export const coverageSlice =
     const startRun = () => {
       const client = deps.coverage;
       const { coverage } = get();
-      const { schemesHash, shownHashes, rule, datasetName } = coverage;
+      const { schemesHash, shownHashes, rule, datasetName, filter } = coverage;
       if (schemesHash === null || shownHashes.length === 0 || datasetName === null) return;
       if (!client) return patch({ status: { kind: 'failed', message: unavailable } });
       if (runId !== null) client.cancel(runId);
@@ -426,7 +435,7 @@ export const coverageSlice =
       patch({ status: { kind: 'running', startedAt, phase: 'coverage', done: null }, measuring: null, measureNote: null });
       const view = coverageView(get());
       client
-        .run({ id, schemesHash, datasets: [...shownHashes], rule, view }, (progress) => {
+        .run({ id, schemesHash, datasets: [...shownHashes], filter, rule, view }, (progress) => {
           if (runId !== id) return;
           patch({
             status:
@@ -750,6 +759,11 @@ export const coverageSlice =
       setShowGaps: (show) => patch({ showGaps: show }),
       setShowSchemes: (show) => patch({ showSchemes: show }),
       setColourBy: (colouring) => patch({ colourBy: colouring }),
+      setSchemeFilter: (filter) => {
+        if (filterKey(filter) === filterKey(get().coverage.filter)) return;
+        patch({ filter });
+        setDatasets([...get().coverage.datasets], false);
+      },
 
       schemeTile: (key, z, x, y) => deps.coverage?.schemeTile(key, z, x, y) ?? Promise.resolve(null),
 

@@ -53,8 +53,8 @@ export function CoverageCharts({ summary, place, heading }: CoverageChartsProps)
 
 const WIDTH = 320;
 const INK = '#0b0c0c';
-/** Width of a tick label's character, in viewBox units (11 px text): enough room on the left. */
-const TICK_CHAR = 6.4;
+/** Width of a tick label's character, in viewBox units (12-unit text): enough room on the left. */
+const TICK_CHAR = 7;
 
 interface DecileFrame {
   left: number;
@@ -70,7 +70,7 @@ interface DecileFrame {
 
 /** The decile charts' frame, its left margin wide enough for the longest tick label. */
 function decileFrame(tickLabels: readonly string[]): DecileFrame {
-  const left = Math.max(34, Math.ceil(6 + TICK_CHAR * Math.max(...tickLabels.map((t) => t.length))));
+  const left = Math.max(36, Math.ceil(6 + TICK_CHAR * Math.max(...tickLabels.map((t) => t.length))));
   const right = WIDTH - 6;
   const group = (right - left) / 10;
   return { left, right, top: 24, bottom: 164, height: 210, group, x: (decile) => left + (decile - 1) * group };
@@ -95,17 +95,17 @@ function DecileAxes({ frame, ticks, labels, label }: { frame: DecileFrame; ticks
         </g>
       ))}
       {Array.from({ length: 10 }, (_, k) => (
-        <text key={k} class="coverage-chart-tick" x={frame.x(k + 1) + frame.group / 2} y={bottom + 15} text-anchor="middle">
+        <text key={k} class="coverage-chart-tick" x={frame.x(k + 1) + frame.group / 2} y={bottom + 16} text-anchor="middle">
           {k + 1}
         </text>
       ))}
-      <text class="coverage-chart-label" x={left} y={bottom + 33}>
+      <text class="coverage-chart-label" x={left} y={bottom + 34}>
         {DECILE_END_WORDS.first}
       </text>
-      <text class="coverage-chart-label" x={(left + right) / 2} y={bottom + 33} text-anchor="middle">
+      <text class="coverage-chart-label" x={(left + right) / 2} y={bottom + 34} text-anchor="middle">
         Decile
       </text>
-      <text class="coverage-chart-label" x={right} y={bottom + 33} text-anchor="end">
+      <text class="coverage-chart-label" x={right} y={bottom + 34} text-anchor="end">
         {DECILE_END_WORDS.last}
       </text>
     </g>
@@ -208,26 +208,31 @@ function ReachChart({ rows, place, heading }: { rows: readonly DecileRow[]; plac
           </defs>
           <DecileAxes frame={frame} ticks={ticks} labels={labels} label="Share reached by a scheme" />
           {rows.map((row) =>
-            row.sharePeopleCovered === null || row.shareLsoasCovered === null ? (
+            row.sharePeopleCovered === null && row.shareLsoasCovered === null ? (
               <NoValue key={row.decile} frame={frame} decile={row.decile} />
             ) : (
+              // A decile whose LSOAs have no people has an LSOA bar only.
               <g key={row.decile}>
-                <rect
-                  class="coverage-chart-bar"
-                  x={frame.x(row.decile) + pad}
-                  y={bottom - height(row.sharePeopleCovered)}
-                  width={barWidth}
-                  height={height(row.sharePeopleCovered)}
-                  fill={DECILE_COLOURS[row.decile - 1]}
-                />
-                <rect
-                  class="coverage-chart-bar"
-                  x={frame.x(row.decile) + pad + barWidth + 1}
-                  y={bottom - height(row.shareLsoasCovered)}
-                  width={barWidth}
-                  height={height(row.shareLsoasCovered)}
-                  fill={`url(#${hatch})`}
-                />
+                {row.sharePeopleCovered !== null && (
+                  <rect
+                    class="coverage-chart-bar"
+                    x={frame.x(row.decile) + pad}
+                    y={bottom - height(row.sharePeopleCovered)}
+                    width={barWidth}
+                    height={height(row.sharePeopleCovered)}
+                    fill={DECILE_COLOURS[row.decile - 1]}
+                  />
+                )}
+                {row.shareLsoasCovered !== null && (
+                  <rect
+                    class="coverage-chart-bar"
+                    x={frame.x(row.decile) + pad + barWidth + 1}
+                    y={bottom - height(row.shareLsoasCovered)}
+                    width={barWidth}
+                    height={height(row.shareLsoasCovered)}
+                    fill={`url(#${hatch})`}
+                  />
+                )}
               </g>
             ),
           )}
@@ -407,15 +412,15 @@ function CurveChart({ curve, index, place }: { curve: ConcentrationCurve; index:
             <g key={t}>
               <line class="coverage-chart-grid" x1={left} x2={right} y1={y(t)} y2={y(t)} />
               <line class="coverage-chart-grid" x1={x(t)} x2={x(t)} y1={top} y2={bottom} />
-              <text class="coverage-chart-tick" x={left - 4} y={y(t) + 4} text-anchor="end">
+              <text class="coverage-chart-tick" x={left - 6} y={y(t) + 4} text-anchor="end">
                 {formatPercent(t)}
               </text>
-              <text class="coverage-chart-tick" x={x(t)} y={bottom + 15} text-anchor="middle">
+              <text class="coverage-chart-tick" x={x(t)} y={bottom + 17} text-anchor="middle">
                 {formatPercent(t)}
               </text>
             </g>
           ))}
-          <text class="coverage-chart-label" x={(left + right) / 2} y={bottom + 33} text-anchor="middle">
+          <text class="coverage-chart-label" x={(left + right) / 2} y={bottom + 35} text-anchor="middle">
             Share of people, most deprived LSOAs first
           </text>
           <line class="coverage-chart-axis" x1={left} x2={right} y1={bottom} y2={bottom} />

@@ -24,7 +24,9 @@ import {
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
+import { CoverageCharts } from './CoverageCharts';
 import { DrawSchemeButtons } from './DrawSchemes';
+import { SchemeFilters } from './SchemeFilters';
 import { GapList } from './GapList';
 import { downloadProblems, downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
@@ -42,6 +44,7 @@ export function CoveragePanel() {
       <h2 class="panel-heading">Coverage</h2>
       <p class="hint">Which LSOAs your schemes reach, and who in the most deprived areas they miss.</p>
       <SchemesFile />
+      <SchemeFilters />
       <RuleChoice />
       <GapDecileChoice />
       <RunStatus />
@@ -457,6 +460,7 @@ function Results() {
         {result.datasetName}.
       </p>
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
+      <CoverageCharts summary={summary.summary} place={place} heading={heading} />
       <GapList coverage={coverage} place={place} gapDecile={view.gapDecile} />
     </section>
   );

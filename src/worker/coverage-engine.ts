@@ -21,6 +21,7 @@ import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
 import { DEFAULT_REACH, formatRule, SCHEME_KINDS, type ReachDefaults, type Scheme } from '../core/scheme';
+import { filterKey, isNoFilter, matchesFilter, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { summarizeCoverage } from '../core/summary';
 import { buildAreaResolver } from '../data/area-resolver';
@@ -109,8 +110,9 @@ export interface WithTransfer<T> {
   transfer: ArrayBuffer[];
 }
 
-export function runKey(schemesHash: string, rule: RunRequest['rule']): string {
-  return `${schemesHash}|${formatRule(rule)}`;
+export function runKey(schemesHash: string, rule: RunRequest['rule'], filter: SchemeFilter = NO_FILTER): string {
+  const filtered = filterKey(filter);
+  return `${schemesHash}|${formatRule(rule)}${filtered ? `|${filtered}` : ''}`;
 }
 
 /** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
@@ -257,15 +259,16 @@ export class CoverageEngine {
     };
   }
 
-  /** The schemes of these datasets, one after another, with where each dataset starts. */
-  private async schemesOf(hashes: readonly string[]): Promise<{ ok: true; schemes: Scheme[]; parts: RunEntry['parts'] } | { ok: false; missing: string }> {
+  /** The schemes of these datasets that pass the filter, one after another, with where each dataset starts. */
+  private async schemesOf(hashes: readonly string[], filter: SchemeFilter = NO_FILTER): Promise<{ ok: true; schemes: Scheme[]; parts: RunEntry['parts'] } | { ok: false; missing: string }> {
     const schemes: Scheme[] = [];
     const parts: RunEntry['parts'] = [];
+    const all = isNoFilter(filter);
     for (const hash of hashes) {
       const set = await this.store.get(hash);
       if (!set) return { ok: false, missing: hash };
       parts.push({ hash, start: schemes.length });
-      for (const scheme of set) schemes.push(scheme);
+      for (const scheme of set) if (all || matchesFilter(scheme, filter)) schemes.push(scheme);
     }
     return { ok: true, schemes, parts };
   }
@@ -383,10 +386,10 @@ export class CoverageEngine {
     if (!ready.ok) return { value: { kind: 'failed', message: ready.message }, transfer: none };
     if (isCancelled()) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
 
-    const key = runKey(request.schemesHash, request.rule);
+    const key = runKey(request.schemesHash, request.rule, request.filter);
     let entry = this.runs.get(key);
     if (!entry) {
-      const held = await this.schemesOf(request.datasets);
+      const held = await this.schemesOf(request.datasets, request.filter);
       if (!held.ok) {
         return this.finish(id, {
           value: { kind: 'failed', message: 'The schemes of a dataset are missing from this browser’s storage (it may have been cleared). Delete that dataset and import its file again.' },

@@ -74,7 +74,7 @@ const deciles: DecileRow[] = [
 ];
 // The curve of a made-up set of LSOAs with the same leaning (not these deciles' own).
 const curve = concentrationCurve(
-  Array.from({ length: 300 }, (_, k) => ({ rank: k + 1, people: 1500, gbp: k < 60 ? 9000 : k < 150 ? 3000 : 1000 })),
+  Array.from({ length: 300 }, (_, k) => ({ rank: k + 1, people: 1500, gbp: k < 60 ? 9000 : k < 150 ? 3000 : 1800 })),
 )!;
 const summary: CoverageSummary = {
   deciles,
@@ -177,7 +177,7 @@ describe('CoverageCharts', () => {
     expect(reach.match(/fill="url\(#P\d+-hatch\)"/g)).toHaveLength(9);
     expect(reach).toMatch(/>–<\/text>/);
     for (const tick of ['0%', '25%', '50%', '75%', '100%', 'Most deprived', 'Least deprived', 'Decile']) expect(reach).toContain(`>${tick}</text>`);
-    expect(reach).toContain('<td class="number">41,000 of 65,000</td><td class="number">63%</td><td class="number">58%</td>');
+    expect(reach).toContain('<td class="number">41,000 of 65,000</td><td class="number">63%</td><td class="number">57%</td>');
   });
 
   it('gives £ per head a round £ axis and a dashed line for the whole scope', () => {
@@ -199,6 +199,13 @@ describe('CoverageCharts', () => {
     expect(rows[0]).toEqual(['Most deprived 10%', '25%']);
     expect(rows[1]).toEqual(['Most deprived 20%', '50%']);
     expect(rows[9]).toEqual(['All (100%)', '100%']);
+  });
+
+  it('draws only the LSOA bar for a decile whose LSOAs have no people', () => {
+    const empty = row(4, 0, 0, 2, 1, 0);
+    const reach = renderToHtml(<CoverageCharts summary={{ ...summary, deciles: deciles.map((r) => (r.decile === 4 ? empty : r)) }} place="Trafford" heading="IMD 2025 decile" />).split('<figure')[1]!;
+    expect(reach.match(/class="coverage-chart-bar"/g)).toHaveLength(19);
+    expect(reach).not.toMatch(/>–<\/text>/);
   });
 
   it('says so instead of drawing money charts when nothing is allocated', () => {

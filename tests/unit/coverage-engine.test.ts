@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCoverage } from '../../scripts/cli/coverage-command';
 import { parseCoverageArgs } from '../../scripts/cli/coverage-args';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
+import { NO_FILTER } from '../../src/core/scheme-filter';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
 import type { ImportTaken, NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
@@ -71,7 +72,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
     const { hash } = await store.add(read.schemes);
-    request = { schemesHash: hash, datasets: [hash], rule: { kind: 'centroid' } };
+    request = { schemesHash: hash, datasets: [hash], filter: NO_FILTER, rule: { kind: 'centroid' } };
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-engine-'));
   });
 
@@ -304,9 +305,26 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
 
   async function runOf(on: CoverageEngine, datasets: string[]) {
     const schemesHash = datasets.join('+');
-    const outcome = await on.run({ id: id(), schemesHash, datasets, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, rule: { kind: 'centroid' }, view: england }, () => undefined);
     return outcome.value;
   }
+
+  it('counts only the schemes that pass the filter: a run of its own, the same datasets', async () => {
+    const taken = await importFile(engine, grantsFile(), 'grants.csv', []);
+    const all = (await store.get(taken.hash))!;
+    const big = all.filter((scheme) => (scheme.amountGbp ?? -1) >= 5000);
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.length).toBeLessThan(all.length);
+    const filter = { ...NO_FILTER, minAmountGbp: 5000 };
+    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    if (filtered.value.kind !== 'done' || whole.value.kind !== 'done') throw new Error('runs should finish');
+    expect(filtered.value.run.schemesRead).toBe(big.length);
+    expect(whole.value.run.schemesRead).toBe(all.length);
+    expect(filtered.value.run.amountGbp).toBeCloseTo(big.reduce((sum, s) => sum + s.amountGbp!, 0), 6);
+    // Indices are of the schemes counted: the first is the first big grant.
+    expect(engine.schemeAt(filtered.value.run.key, 0)?.scheme).toEqual(big[0]);
+  });
 
   async function schemesHeld(hash: string): Promise<readonly Scheme[]> {
     const schemes = await store.get(hash);
