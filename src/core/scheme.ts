@@ -31,6 +31,8 @@ export interface Scheme {
   footprint: Footprint;
   /** Where an importer found the scheme's place, e.g. "Beneficiary location: area code (district)". */
   locatedBy?: string;
+  /** Proposed, not yet funded: kept out of the current figures, shown in the what-if. */
+  proposed?: boolean;
 }
 
 /** Defaults the importers state in the UI, the CLI help and docs. */

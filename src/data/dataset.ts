@@ -15,6 +15,8 @@ export interface SchemeStats {
   shapes: { point: number; line: number; polygon: number; areas: number };
   /** The kinds present, in SCHEME_KINDS order. */
   kinds: SchemeKind[];
+  /** Schemes marked proposed one by one (a dataset may also be proposed as a whole). */
+  proposed?: number;
   /** Funders and themes named, with how many schemes each, most first (at most STATS_NAMES_KEPT); for the filters. */
   funders?: [string, number][];
   themes?: [string, number][];
@@ -42,6 +44,8 @@ export interface Dataset {
   /** How many schemes each kind of location placed (tables). */
   locatedBy: [string, number][];
   stats: SchemeStats;
+  /** Its schemes are proposed, not yet funded: kept out of the current figures, shown in the what-if. */
+  proposed?: boolean;
 }
 
 /** A dataset with its schemes, as the worker and the workspace file hold it. */
@@ -54,13 +58,15 @@ export function schemeStats(schemes: readonly Scheme[]): SchemeStats {
   const kinds = new Set<SchemeKind>();
   const funders = new Map<string, number>();
   const themes = new Map<string, number>();
+  let proposed = 0;
   for (const scheme of schemes) {
     shapes[scheme.footprint.type]++;
     kinds.add(scheme.kind);
     if (scheme.funder) funders.set(scheme.funder, (funders.get(scheme.funder) ?? 0) + 1);
     if (scheme.theme) themes.set(scheme.theme, (themes.get(scheme.theme) ?? 0) + 1);
+    if (scheme.proposed) proposed++;
   }
-  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)), funders: topNames(funders), themes: topNames(themes) };
+  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)), funders: topNames(funders), themes: topNames(themes), proposed };
 }
 
 /** The dataset schemes drawn on the map go to (one per workspace). */

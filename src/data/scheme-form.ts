@@ -15,9 +15,11 @@ export interface SchemeFormFields {
   end: string;
   /** Catchment radius (points) or buffer (routes, areas) in metres; ignored for named areas. */
   reachM: string;
+  /** Proposed, not yet funded (the what-if). */
+  proposed: boolean;
 }
 
-export type SchemeFormField = keyof SchemeFormFields;
+export type SchemeFormField = Exclude<keyof SchemeFormFields, 'proposed'>;
 
 export type SchemeFormRead = { ok: true; scheme: Scheme } | { ok: false; errors: Partial<Record<SchemeFormField, string>> };
 
@@ -37,6 +39,7 @@ export function formFieldsOf(scheme: Scheme): SchemeFormFields {
     start: scheme.start ?? '',
     end: scheme.end ?? '',
     reachM: String(reach),
+    proposed: scheme.proposed === true,
   };
 }
 
@@ -96,7 +99,7 @@ export function schemeFromForm(base: Scheme, fields: SchemeFormFields): SchemeFo
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const funder = fields.funder.trim();
   const theme = fields.theme.trim();
-  const { funder: _f, theme: _t, start: _s, end: _e, amountGbp: _a, ...kept } = base;
+  const { funder: _f, theme: _t, start: _s, end: _e, amountGbp: _a, proposed: _p, ...kept } = base;
   return {
     ok: true,
     scheme: {
@@ -108,6 +111,7 @@ export function schemeFromForm(base: Scheme, fields: SchemeFormFields): SchemeFo
       ...(theme ? { theme } : {}),
       ...(start ? { start } : {}),
       ...(end ? { end } : {}),
+      ...(fields.proposed ? { proposed: true } : {}),
       footprint: withReach(base.footprint, reach),
     },
   };

@@ -245,7 +245,10 @@ export class MapView {
   private apply(state: AppState, previous: AppState): void {
     const recolour =
       state.coverage.colourBy !== previous.coverage.colourBy ||
-      (state.coverage.colourBy !== 'deprivation' && (state.coverage.result !== previous.coverage.result || state.coverage.schemesHash !== previous.coverage.schemesHash));
+      (state.coverage.colourBy !== 'deprivation' &&
+        (state.coverage.result !== previous.coverage.result ||
+          state.coverage.schemesHash !== previous.coverage.schemesHash ||
+          state.coverage.includeProposed !== previous.coverage.includeProposed));
     if (state.indicator !== previous.indicator || state.scope !== previous.scope || recolour) this.applyFill(state);
     if (state.panel !== previous.panel || state.details !== previous.details) this.applyOutlines(state, previous);
     if (state.hover !== previous.hover) this.applyHover(state.hover, previous.hover);

@@ -117,6 +117,8 @@ export interface RunRequest {
   datasets: string[];
   /** Which of those schemes count (kind, funder, theme, period, amount). */
   filter: SchemeFilter;
+  /** Hashes of the datasets marked proposed: their schemes (and any scheme marked proposed) are kept out of the current figures. */
+  proposedDatasets: string[];
   rule: CoverageRule;
   view: SummaryView;
 }
@@ -135,7 +137,7 @@ export interface CoverageRun {
   key: string;
   schemesHash: string;
   rule: CoverageRule;
-  /** Per LSOA: how many schemes reach it. */
+  /** Per LSOA: how many schemes reach it (current schemes: proposed ones are apart, below). */
   count: Uint32Array;
   /** Per LSOA: its population share of the reaching schemes' amounts (allocate.ts). */
   allocatedGbp: Float64Array;
@@ -146,6 +148,12 @@ export interface CoverageRun {
   areaKinds: Uint8Array;
   /** Schemes whose footprint could not be used, one by one. */
   problems: SchemeProblem[];
+  /** The same with the proposed schemes added (null when there are none): the what-if. */
+  withProposed: { count: Uint32Array; allocatedGbp: Float64Array } | null;
+  /** Schemes marked proposed, among those read. */
+  proposedSchemes: number;
+  /** Sum of the proposed schemes' amounts (£). */
+  proposedAmountGbp: number;
   /** Schemes read and used. */
   schemesRead: number;
   schemesUsed: number;
@@ -155,7 +163,7 @@ export interface CoverageRun {
 }
 
 export type RunOutcome =
-  | { kind: 'done'; run: CoverageRun; view: SummaryView; summary: CoverageSummary }
+  | { kind: 'done'; run: CoverageRun; view: SummaryView; summary: CoverageSummary; withProposed: CoverageSummary | null }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
@@ -167,7 +175,7 @@ export interface SummaryRequest {
 
 /** Gaps whose nearest-scheme distance is not measured yet carry NaN (see measureNearest). */
 export type SummaryOutcome =
-  | { kind: 'done'; view: SummaryView; summary: CoverageSummary }
+  | { kind: 'done'; view: SummaryView; summary: CoverageSummary; withProposed: CoverageSummary | null }
   /** The worker no longer holds this run (evicted from its cache): run again. */
   | { kind: 'missing' }
   | { kind: 'failed'; message: string };

@@ -99,8 +99,13 @@ export interface CoverageState {
   colourBy: LsoaColouring;
   status: CoverageStatus;
   result: CoverageResultState | null;
-  /** The result summarised for a scope, indicator and gap decile. */
-  summary: { view: SummaryView; summary: CoverageSummary } | null;
+  /**
+   * The result summarised for a scope, indicator and gap decile: `summary` is the one shown (with
+   * the proposed schemes when includeProposed), `current` and `withProposed` both, for the what-if.
+   */
+  summary: SummaryState | null;
+  /** Whether the figures and map count the schemes marked proposed. */
+  includeProposed: boolean;
   /** Distances (km) to the nearest scheme measured after the summary, by LSOA. */
   nearestKm: ReadonlyMap<number, number>;
   measuring: Measuring | null;
@@ -135,6 +140,18 @@ export type SchemeEditing =
   | { kind: 'drawing'; shape: DrawShape }
   /** The form for a new scheme (datasetId null: the drawn dataset) or one being changed. */
   | { kind: 'form'; scheme: Scheme; datasetId: string | null; isNew: boolean; saving: boolean; error: string | null };
+
+export interface SummaryState {
+  view: SummaryView;
+  summary: CoverageSummary;
+  current: CoverageSummary;
+  /** Null when no scheme shown is proposed. */
+  withProposed: CoverageSummary | null;
+}
+
+export function summaryState(view: SummaryView, current: CoverageSummary, withProposed: CoverageSummary | null, includeProposed: boolean): SummaryState {
+  return { view, summary: includeProposed && withProposed ? withProposed : current, current, withProposed };
+}
 
 export type PanelTab = 'details' | 'coverage';
 
@@ -172,6 +189,10 @@ export interface CoverageSlice {
   setShowGaps: (show: boolean) => void;
   setShowSchemes: (show: boolean) => void;
   setColourBy: (colouring: LsoaColouring) => void;
+  /** Counts the proposed schemes in the figures and the map (the what-if), or not. */
+  setIncludeProposed: (include: boolean) => void;
+  /** Marks a dataset's schemes as proposed (kept out of the current figures) or not. */
+  setDatasetProposed: (id: string, proposed: boolean) => void;
   /** Counts only the schemes that pass the filter (coverage runs again). */
   setSchemeFilter: (filter: SchemeFilter) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
@@ -215,6 +236,7 @@ export const INITIAL_COVERAGE: CoverageState = {
   status: { kind: 'idle', note: null },
   result: null,
   summary: null,
+  includeProposed: false,
   nearestKm: new Map(),
   measuring: null,
   measureNote: null,
@@ -252,7 +274,9 @@ export function visibleSchemes(datasets: readonly Dataset[], filter: SchemeFilte
   const shown = datasets.filter((d) => d.visible && d.stats.count > 0);
   if (shown.length === 0) return { shownHashes: [], schemesHash: null, datasetName: null, schemeCount: 0 };
   const filtered = filterKey(filter);
-  const hash = shown.length === 1 ? shown[0]!.hash : hashText(shown.map((d) => d.hash).join('|'));
+  // A dataset marked proposed counts apart: part of the key too.
+  const keyOf = (d: Dataset) => (d.proposed ? `${d.hash}+proposed` : d.hash);
+  const hash = shown.length === 1 && !shown[0]!.proposed ? shown[0]!.hash : hashText(shown.map(keyOf).join('|'));
   return {
     shownHashes: shown.map((d) => d.hash),
     // The filter is part of the key: a run of the same datasets under another filter is another run.
@@ -423,7 +447,8 @@ export const coverageSlice =
     const startRun = () => {
       const client = deps.coverage;
       const { coverage } = get();
-      const { schemesHash, shownHashes, rule, datasetName, filter } = coverage;
+      const { schemesHash, shownHashes, rule, datasetName, filter, datasets } = coverage;
+      const proposedDatasets = datasets.filter((d) => d.visible && d.proposed).map((d) => d.hash);
       if (schemesHash === null || shownHashes.length === 0 || datasetName === null) return;
       if (!client) return patch({ status: { kind: 'failed', message: unavailable } });
       if (runId !== null) client.cancel(runId);
@@ -435,7 +460,7 @@ export const coverageSlice =
       patch({ status: { kind: 'running', startedAt, phase: 'coverage', done: null }, measuring: null, measureNote: null });
       const view = coverageView(get());
       client
-        .run({ id, schemesHash, datasets: [...shownHashes], filter, rule, view }, (progress) => {
+        .run({ id, schemesHash, datasets: [...shownHashes], filter, proposedDatasets, rule, view }, (progress) => {
           if (runId !== id) return;
           patch({
             status:
@@ -453,7 +478,7 @@ export const coverageSlice =
               patch({
                 status: { kind: 'ready' },
                 result: { run: outcome.run, datasetName },
-                summary: { view: outcome.view, summary: outcome.summary },
+                summary: summaryState(outcome.view, outcome.summary, outcome.withProposed, get().coverage.includeProposed),
                 nearestKm: previous?.run.key === outcome.run.key ? get().coverage.nearestKm : new Map(),
               });
               if (!sameView(outcome.view, coverageView(get()))) get().refreshCoverageSummary();
@@ -528,7 +553,8 @@ export const coverageSlice =
       const client = deps.coverage;
       const { coverage } = get();
       if (!client || !coverage.result || !coverage.summary) return;
-      const lsoas = gapsToMeasure(coverage.summary.summary, coverage.nearestKm);
+      // The current gaps: with proposed schemes there are only fewer.
+      const lsoas = gapsToMeasure(coverage.summary.current, coverage.nearestKm);
       stopMeasuring();
       if (lsoas.length === 0) {
         patch({ measuring: null, measureNote: null });
@@ -759,6 +785,13 @@ export const coverageSlice =
       setShowGaps: (show) => patch({ showGaps: show }),
       setShowSchemes: (show) => patch({ showSchemes: show }),
       setColourBy: (colouring) => patch({ colourBy: colouring }),
+      setIncludeProposed: (include) => {
+        const { summary } = get().coverage;
+        patch({ includeProposed: include, summary: summary && summaryState(summary.view, summary.current, summary.withProposed, include) });
+      },
+      setDatasetProposed: (id, proposed) => {
+        setDatasets(get().coverage.datasets.map((d) => (d.id === id ? { ...d, proposed } : d)));
+      },
       setSchemeFilter: (filter) => {
         if (filterKey(filter) === filterKey(get().coverage.filter)) return;
         patch({ filter });
@@ -843,7 +876,7 @@ export const coverageSlice =
             summaryId = null;
             switch (outcome.kind) {
               case 'done':
-                patch({ summary: { view: outcome.view, summary: outcome.summary }, measuring: null, measureNote: null });
+                patch({ summary: summaryState(outcome.view, outcome.summary, outcome.withProposed, get().coverage.includeProposed), measuring: null, measureNote: null });
                 measure();
                 return;
               case 'missing':

@@ -188,6 +188,7 @@ export function schemeCard(state: AppState): { title: string; lines: string[]; e
     ...(scheme.amountGbp !== undefined ? [`Amount: ${POUNDS.format(scheme.amountGbp)}`] : []),
     ...(scheme.start || scheme.end ? [`Dates: ${scheme.start ?? '…'} to ${scheme.end ?? '…'}`] : []),
     ...(scheme.theme ? [`Theme: ${scheme.theme}`] : []),
+    ...(scheme.proposed || dataset?.proposed ? ['Proposed, not yet funded'] : []),
     ...(dataset ? [`Dataset: ${dataset.name}`] : []),
   ];
   return { title: scheme.name, lines, editable: dataset !== undefined };
@@ -198,33 +199,38 @@ export type LsoaColours =
   | { kind: 'per-head'; classified: Classified }
   | { kind: 'bivariate'; classified: Classified; medianGbpPerHead: number };
 
-let colouringCache: { run: CoverageRun; colourBy: LsoaColouring; deciles: string | undefined; value: LsoaColours } | null = null;
+let colouringCache: { run: CoverageRun; colourBy: LsoaColouring; deciles: string | undefined; proposed: boolean; value: LsoaColours } | null = null;
 
 /**
  * The LSOAs' classes and legend for the colouring chosen, from the run of the schemes shown; null
  * when colouring by deprivation or no such run is held (the map shows deciles meanwhile).
  */
 export function selectLsoaColours(state: AppState): LsoaColours | null {
-  const { colourBy, result, schemesHash } = state.coverage;
+  const { colourBy, result, schemesHash, includeProposed } = state.coverage;
   if (colourBy === 'deprivation' || !result || result.run.schemesHash !== schemesHash) return null;
   const { run } = result;
   const deciles = colourBy === 'bivariate' ? state.attributes.deciles[state.indicator] : undefined;
-  if (colouringCache && colouringCache.run === run && colouringCache.colourBy === colourBy && colouringCache.deciles === deciles) return colouringCache.value;
+  const proposed = includeProposed && run.withProposed !== null;
+  if (colouringCache && colouringCache.run === run && colouringCache.colourBy === colourBy && colouringCache.deciles === deciles && colouringCache.proposed === proposed) {
+    return colouringCache.value;
+  }
   const population = state.attributes.population;
+  // With the proposed schemes when the what-if is on.
+  const { count, allocatedGbp } = proposed ? run.withProposed! : run;
   let value: LsoaColours;
   switch (colourBy) {
     case 'schemes':
-      value = { kind: 'schemes', classified: classifySchemeCounts(run.count) };
+      value = { kind: 'schemes', classified: classifySchemeCounts(count) };
       break;
     case 'per-head':
-      value = { kind: 'per-head', classified: classifyPerHead(run.allocatedGbp, population) };
+      value = { kind: 'per-head', classified: classifyPerHead(allocatedGbp, population) };
       break;
     case 'bivariate': {
-      const classified = classifyBivariate(decodeDeciles(deciles ?? ''), run.allocatedGbp, population);
+      const classified = classifyBivariate(decodeDeciles(deciles ?? ''), allocatedGbp, population);
       value = { kind: 'bivariate', classified, medianGbpPerHead: classified.medianGbpPerHead };
       break;
     }
   }
-  colouringCache = { run, colourBy, deciles, value };
+  colouringCache = { run, colourBy, deciles, proposed, value };
   return value;
 }

@@ -27,6 +27,7 @@ import {
 import { CoverageCharts } from './CoverageCharts';
 import { DrawSchemeButtons } from './DrawSchemes';
 import { SchemeFilters } from './SchemeFilters';
+import { WhatIf } from './WhatIf';
 import { GapList } from './GapList';
 import { downloadProblems, downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
@@ -89,12 +90,21 @@ function SchemesFile() {
                       checked={dataset.visible}
                       onChange={(event) => store.getState().setDatasetVisible(dataset.id, event.currentTarget.checked)}
                     />{' '}
-                    <strong>{dataset.name}</strong>
+                    <strong id={`dataset-name-${dataset.id}`}>{dataset.name}</strong>
                   </label>
                   <span class="hint">
                     {shapes}
                     {skipped > 0 ? `; ${formatCount(skipped)} skipped` : ''}
                   </span>
+                  <label class="checkbox-label dataset-proposed">
+                    <input
+                      type="checkbox"
+                      aria-describedby={`dataset-name-${dataset.id}`}
+                      checked={dataset.proposed === true}
+                      onChange={(event) => store.getState().setDatasetProposed(dataset.id, event.currentTarget.checked)}
+                    />{' '}
+                    Proposed, not yet funded
+                  </label>
                 </div>
                 <button
                   type="button"
@@ -461,6 +471,7 @@ function Results() {
       </p>
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
       <CoverageCharts summary={summary.summary} place={place} heading={heading} />
+      <WhatIf run={run} summary={summary} place={place} />
       <GapList coverage={coverage} place={place} gapDecile={view.gapDecile} />
     </section>
   );

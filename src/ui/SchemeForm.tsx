@@ -104,6 +104,16 @@ function FormBody({ editing }: { editing: Extract<SchemeEditing, { kind: 'form' 
         {field('start', 'Starts (optional)', { type: 'date' })}
         {field('end', 'Ends (optional)', { type: 'date' })}
       </div>
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id="scheme-proposed"
+          checked={fields.proposed}
+          onChange={(event) => setFields({ ...fields, proposed: event.currentTarget.checked })}
+        />
+        <label for="scheme-proposed">Proposed, not yet funded</label>
+        <span class="hint">Kept out of the current figures; the what-if shows what it would change.</span>
+      </div>
       {editing.error && (
         <p class="warning-text" role="alert">
           {editing.error}

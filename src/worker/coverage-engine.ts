@@ -93,6 +93,8 @@ interface Prepared {
 interface RunEntry {
   run: CoverageRun;
   schemes: readonly Scheme[];
+  /** Per scheme: proposed (its dataset or itself marked so). */
+  proposed: boolean[];
   /** Each dataset's hash and the index of its first scheme in `schemes`. */
   parts: { hash: string; start: number }[];
   usable: boolean[];
@@ -260,17 +262,27 @@ export class CoverageEngine {
   }
 
   /** The schemes of these datasets that pass the filter, one after another, with where each dataset starts. */
-  private async schemesOf(hashes: readonly string[], filter: SchemeFilter = NO_FILTER): Promise<{ ok: true; schemes: Scheme[]; parts: RunEntry['parts'] } | { ok: false; missing: string }> {
+  private async schemesOf(
+    hashes: readonly string[],
+    filter: SchemeFilter = NO_FILTER,
+    proposedDatasets: readonly string[] = [],
+  ): Promise<{ ok: true; schemes: Scheme[]; proposed: boolean[]; parts: RunEntry['parts'] } | { ok: false; missing: string }> {
     const schemes: Scheme[] = [];
+    const proposed: boolean[] = [];
     const parts: RunEntry['parts'] = [];
     const all = isNoFilter(filter);
     for (const hash of hashes) {
       const set = await this.store.get(hash);
       if (!set) return { ok: false, missing: hash };
       parts.push({ hash, start: schemes.length });
-      for (const scheme of set) if (all || matchesFilter(scheme, filter)) schemes.push(scheme);
+      const wholeSet = proposedDatasets.includes(hash);
+      for (const scheme of set) {
+        if (!all && !matchesFilter(scheme, filter)) continue;
+        schemes.push(scheme);
+        proposed.push(wholeSet || scheme.proposed === true);
+      }
     }
-    return { ok: true, schemes, parts };
+    return { ok: true, schemes, proposed, parts };
   }
 
   /** Map tile z/x/y of a run's schemes; null when empty or the run is no longer held. */
@@ -389,7 +401,7 @@ export class CoverageEngine {
     const key = runKey(request.schemesHash, request.rule, request.filter);
     let entry = this.runs.get(key);
     if (!entry) {
-      const held = await this.schemesOf(request.datasets, request.filter);
+      const held = await this.schemesOf(request.datasets, request.filter, request.proposedDatasets);
       if (!held.ok) {
         return this.finish(id, {
           value: { kind: 'failed', message: 'The schemes of a dataset are missing from this browser’s storage (it may have been cleared). Delete that dataset and import its file again.' },
@@ -397,7 +409,7 @@ export class CoverageEngine {
         });
       }
       report({ phase: 'coverage', done: 0 }, true);
-      const computed = await this.computeRun(key, request, held.schemes, held.parts, ready.prepared, isCancelled, report);
+      const computed = await this.computeRun(key, request, held.schemes, held.proposed, held.parts, ready.prepared, isCancelled, report);
       if (!computed) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
       entry = computed;
       this.remember(key, entry);
@@ -408,6 +420,7 @@ export class CoverageEngine {
     report({ phase: 'summary', done: null }, true);
     const summary = this.summaryOf(entry, ready.prepared, request.view);
     if (!summary.ok) return this.finish(id, { value: { kind: 'failed', message: summary.message }, transfer: none });
+    const withProposed = entry.run.withProposed ? this.summaryOf(entry, ready.prepared, request.view, true) : null;
     // Copies go to the caller (transferred, so posted without a second copy); the cache keeps its own.
     const run: CoverageRun = {
       ...entry.run,
@@ -416,11 +429,14 @@ export class CoverageEngine {
       lsoaStart: entry.run.lsoaStart.slice(),
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
       areaKinds: entry.run.areaKinds.slice(),
+      withProposed: entry.run.withProposed && { count: entry.run.withProposed.count.slice(), allocatedGbp: entry.run.withProposed.allocatedGbp.slice() },
       problems: [...entry.run.problems],
     };
+    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer] as ArrayBuffer[];
+    if (run.withProposed) buffers.push(run.withProposed.count.buffer as ArrayBuffer, run.withProposed.allocatedGbp.buffer as ArrayBuffer);
     return this.finish(id, {
-      value: { kind: 'done', run, view: request.view, summary: summary.summary },
-      transfer: [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer] as ArrayBuffer[],
+      value: { kind: 'done', run, view: request.view, summary: summary.summary, withProposed: withProposed?.ok ? withProposed.summary : null },
+      transfer: buffers,
     });
   }
 
@@ -428,7 +444,9 @@ export class CoverageEngine {
     const entry = this.runs.get(request.key);
     if (!entry || !this.prepared) return { kind: 'missing' };
     const summary = this.summaryOf(entry, this.prepared, request.view);
-    return summary.ok ? { kind: 'done', view: request.view, summary: summary.summary } : { kind: 'failed', message: summary.message };
+    if (!summary.ok) return { kind: 'failed', message: summary.message };
+    const withProposed = entry.run.withProposed ? this.summaryOf(entry, this.prepared, request.view, true) : null;
+    return { kind: 'done', view: request.view, summary: summary.summary, withProposed: withProposed?.ok ? withProposed.summary : null };
   }
 
   async measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void): Promise<NearestOutcome> {
@@ -477,6 +495,7 @@ export class CoverageEngine {
     key: string,
     request: RunRequest,
     schemes: readonly Scheme[],
+    proposed: boolean[],
     parts: RunEntry['parts'],
     prepared: Prepared,
     isCancelled: () => boolean,
@@ -510,7 +529,12 @@ export class CoverageEngine {
     }
     const unusable = new Set(problems.map((problem) => problem.id));
     const usable = schemes.map((scheme) => !unusable.has(scheme.id));
-    const allocation = allocateAmounts(covered, schemes, attributes.population);
+    // Current figures leave the proposed schemes out; the what-if counts them too.
+    const anyProposed = proposed.some(Boolean);
+    const none = new Uint32Array(0);
+    const allocation = allocateAmounts(anyProposed ? covered.map((lsoas, s) => (proposed[s] ? none : lsoas)) : covered, schemes, attributes.population);
+    const withProposed = anyProposed ? allocateAmounts(covered, schemes, attributes.population) : null;
+    const amountOf = (keep: (s: number) => boolean) => schemes.reduce((sum, scheme, s) => sum + (keep(s) ? schemeAmount(scheme) : 0), 0);
     const { lsoaStart, lsoaSchemes } = invertCovered(covered, geometry.count);
     const run: CoverageRun = {
       key,
@@ -521,16 +545,21 @@ export class CoverageEngine {
       lsoaStart,
       lsoaSchemes,
       areaKinds: areaKindsOf(schemes, lsoaStart, lsoaSchemes),
+      withProposed: withProposed && { count: withProposed.count, allocatedGbp: withProposed.allocatedGbp },
+      proposedSchemes: proposed.filter(Boolean).length,
+      proposedAmountGbp: amountOf((s) => proposed[s] === true),
       problems,
       schemesRead: schemes.length,
       schemesUsed: usable.filter(Boolean).length,
-      amountGbp: schemes.reduce((sum, scheme) => sum + schemeAmount(scheme), 0),
+      amountGbp: amountOf((s) => !proposed[s]),
       millis: this.now() - started,
     };
-    return { run, schemes, parts, usable, nearest: new Map() };
+    // Distances are to the schemes there now: a proposed scheme does not make a gap any nearer.
+    const existing = usable.map((ok, s) => ok && !proposed[s]);
+    return { run, schemes, proposed, parts, usable: existing, nearest: new Map() };
   }
 
-  private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView) {
+  private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {
     const { attributes, details } = prepared.data;
     const column = attributes.deciles[view.indicator];
     const ranks = details.ranks[view.indicator];
@@ -545,8 +574,8 @@ export class CoverageEngine {
         population: attributes.population,
         deciles,
         ranks,
-        count: entry.run.count,
-        allocatedGbp: entry.run.allocatedGbp,
+        count: withProposed && entry.run.withProposed ? entry.run.withProposed.count : entry.run.count,
+        allocatedGbp: withProposed && entry.run.withProposed ? entry.run.withProposed.allocatedGbp : entry.run.allocatedGbp,
       },
       { gapDecile: view.gapDecile, nearestKm: (list) => Float64Array.from(list, (lsoa) => entry.nearest.get(lsoa) ?? NaN) },
     );

@@ -235,6 +235,31 @@ test('filters count only some schemes; the charts show reach, £ per head and th
   await expect(status).toContainText('Counting 1,026 of 1,026 schemes', { timeout: 90_000 });
 });
 
+test('what if: the bus stops marked proposed leave the current figures; the what-if says which gaps they would close', async () => {
+  const headline = panel().getByTestId('coverage-headline');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  const withStops = await headline.textContent();
+  await panel().locator('.dataset', { hasText: 'trafford_bus_stops_tfgm_2022.geojson' }).getByLabel('Proposed, not yet funded').check();
+  const whatIf = panel().getByRole('region', { name: 'What if the proposed schemes went ahead' });
+  await expect(whatIf).toBeVisible({ timeout: 90_000 });
+  await expect(panel().getByTestId('what-if-headline')).toContainText(/The 1,025 proposed schemes would close [\d,]+ of [\d,]+ gaps in England/);
+  // Now: the hub placed by hand alone; the stops are only in the what-if.
+  const now = await headline.textContent();
+  expect(now).not.toBe(withStops);
+  const rows = whatIf.locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  const gained = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]!.textContent!.replace(/,/g, '')).map(Number));
+  const before = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[0]!.textContent!.replace(/,/g, '')).map(Number));
+  expect(gained.reduce((a, b) => a + b, 0)).toBeGreaterThan(before.reduce((a, b) => a + b, 0));
+  await whatIf.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/import-10-what-if.png` });
+  // Counting them puts the figures back as they were with the stops.
+  await whatIf.getByLabel(/Count the 1,025 proposed schemes in the figures and the map/).check();
+  await expect(headline).toHaveText(withStops!);
+  await whatIf.getByLabel(/Count the 1,025 proposed schemes/).uncheck();
+  await expect(headline).toHaveText(now!);
+});
+
 test('the whole session logged no console errors', async () => {
   expect(errors).toEqual([]);
 });

@@ -72,7 +72,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
     const { hash } = await store.add(read.schemes);
-    request = { schemesHash: hash, datasets: [hash], filter: NO_FILTER, rule: { kind: 'centroid' } };
+    request = { schemesHash: hash, datasets: [hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' } };
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-engine-'));
   });
 
@@ -305,9 +305,45 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
 
   async function runOf(on: CoverageEngine, datasets: string[]) {
     const schemesHash = datasets.join('+');
-    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
     return outcome.value;
   }
+
+  it('keeps proposed schemes out of the current figures and counts them in the what-if', async () => {
+    const taken = await importFile(engine, grantsFile(), 'grants.csv', []);
+    const routes = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
+    if (!routes.ok) throw new Error('routes should read');
+    const route = await store.add(routes.schemes);
+    const inTrafford = { ...england, scope: resolveScopeRef((await builtData()).attributes, { kind: 'lad', code: TRAFFORD })! };
+    const run = async (proposedDatasets: string[]) => {
+      const outcome = await engine.run(
+        { id: id(), schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`, datasets: [taken.hash, route.hash], filter: NO_FILTER, proposedDatasets, rule: { kind: 'centroid' }, view: inTrafford },
+        () => undefined,
+      );
+      if (outcome.value.kind !== 'done') throw new Error('run should finish');
+      return outcome.value;
+    };
+    const both = await run([]);
+    const grantsProposed = await run([taken.hash]);
+    // Nothing proposed: no what-if. The grants proposed: the current figures are the routes' alone, the what-if both.
+    expect(both.withProposed).toBeNull();
+    expect(both.run.withProposed).toBeNull();
+    expect(grantsProposed.run.proposedSchemes).toBe(taken.stats.count);
+    expect([...grantsProposed.run.withProposed!.count]).toEqual([...both.run.count]);
+    expect(grantsProposed.withProposed!.deciles).toEqual(both.summary.deciles);
+    expect(grantsProposed.run.amountGbp).toBe(0); // The routes give no amounts.
+    expect(grantsProposed.run.proposedAmountGbp).toBeCloseTo(both.run.amountGbp, 6);
+    const routesAlone = await engine.run(
+      { id: id(), schemesHash: route.hash, datasets: [route.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: inTrafford },
+      () => undefined,
+    );
+    if (routesAlone.value.kind !== 'done') throw new Error('run should finish');
+    expect([...grantsProposed.run.count]).toEqual([...routesAlone.value.run.count]);
+    expect(grantsProposed.summary.deciles).toEqual(routesAlone.value.summary.deciles);
+    // A summary for another view keeps both.
+    const again = engine.summarize({ id: id(), key: grantsProposed.run.key, view: { ...inTrafford, gapDecile: 10 } });
+    expect(again.kind === 'done' && again.withProposed !== null).toBe(true);
+  });
 
   it('counts only the schemes that pass the filter: a run of its own, the same datasets', async () => {
     const taken = await importFile(engine, grantsFile(), 'grants.csv', []);
@@ -316,8 +352,8 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     expect(big.length).toBeGreaterThan(0);
     expect(big.length).toBeLessThan(all.length);
     const filter = { ...NO_FILTER, minAmountGbp: 5000 };
-    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, rule: { kind: 'centroid' }, view: england }, () => undefined);
-    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
     if (filtered.value.kind !== 'done' || whole.value.kind !== 'done') throw new Error('runs should finish');
     expect(filtered.value.run.schemesRead).toBe(big.length);
     expect(whole.value.run.schemesRead).toBe(all.length);

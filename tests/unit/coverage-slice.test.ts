@@ -117,7 +117,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     }),
     summarize: vi.fn(async (request: SummaryRequest) => {
       summaries.push(request);
-      return { kind: 'done' as const, view: request.view, summary: summaryWith([3]) };
+      return { kind: 'done' as const, view: request.view, summary: summaryWith([3]), withProposed: null };
     }),
     measureNearest: vi.fn(
       (request: NearestRequest, onProgress: (p: NearestProgress) => void) =>
@@ -148,6 +148,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       kind: 'done',
       view: request.view,
       summary: summaryWith(gaps),
+      withProposed: null,
       run: {
         key: `${request.schemesHash}|${request.rule.kind}`,
         schemesHash: request.schemesHash,
@@ -157,6 +158,9 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
         lsoaStart: reached?.lsoaStart ?? new Uint32Array(7),
         lsoaSchemes: reached?.lsoaSchemes ?? new Uint32Array(0),
         areaKinds: reached?.areaKinds ?? new Uint8Array(6),
+        withProposed: null,
+        proposedSchemes: 0,
+        proposedAmountGbp: 0,
         problems: [],
         schemesRead: 1,
         schemesUsed: 1,

@@ -22,7 +22,7 @@ const typed = (scheme: Scheme, changes: Partial<SchemeFormFields>): SchemeFormFi
 
 describe('scheme form', () => {
   it('fills the fields from the scheme and gives back the same scheme unchanged', () => {
-    expect(formFieldsOf(route)).toEqual({ name: 'Route 263', kind: 'transport', amount: '9000', funder: 'TfGM', theme: '', start: '2024-04-01', end: '', reachM: '400' });
+    expect(formFieldsOf(route)).toEqual({ name: 'Route 263', kind: 'transport', amount: '9000', funder: 'TfGM', theme: '', start: '2024-04-01', end: '', reachM: '400', proposed: false });
     expect(schemeFromForm(route, formFieldsOf(route))).toEqual({ ok: true, scheme: route });
     expect(schemeFromForm(grant, formFieldsOf(grant))).toEqual({ ok: true, scheme: grant });
   });
@@ -43,6 +43,13 @@ describe('scheme form', () => {
       },
     });
     expect(schemeFromForm(stop, typed(stop, { amount: '1.2k' }))).toMatchObject({ ok: true, scheme: { amountGbp: 1200 } });
+  });
+
+  it('marks a scheme proposed, and unmarks it', () => {
+    const marked = schemeFromForm(route, typed(route, { proposed: true }));
+    expect(marked.ok && marked.scheme.proposed).toBe(true);
+    const unmarked = schemeFromForm(marked.ok ? marked.scheme : route, typed(route, { proposed: false }));
+    expect(unmarked.ok && 'proposed' in unmarked.scheme).toBe(false);
   });
 
   it('clearing an optional field removes it from the scheme', () => {
