@@ -13,7 +13,7 @@ import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
 import { createCoverageClient } from './worker/coverage-client';
 import type { CoverageClient } from './state/coverage-protocol';
-import type { MappingMemory } from './state/coverage-slice';
+import type { MappingMemory, ThemeStorage } from './state/coverage-slice';
 import type { ColumnMeaning } from './data/import/columns';
 import { openWorkspaceDatabase } from './data/workspace-db';
 import './styles.css';
@@ -26,6 +26,26 @@ declare global {
 }
 
 const BASEMAP_KEY = 'gapmap.basemapStyleUrl';
+const THEMES_KEY = 'gapmap.themes';
+
+/** The council's own themes, in localStorage (and in the workspace file when exported). */
+const themes: ThemeStorage = {
+  load() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(THEMES_KEY) ?? '[]') as unknown;
+      return Array.isArray(saved) ? saved.filter((t): t is string => typeof t === 'string') : [];
+    } catch {
+      return [];
+    }
+  },
+  save(list) {
+    try {
+      localStorage.setItem(THEMES_KEY, JSON.stringify(list));
+    } catch {
+      // Storage blocked: the list lasts for the visit (and goes with an exported workspace).
+    }
+  },
+};
 const MAPPINGS_KEY = 'gapmap.columnMappings';
 
 /** Column mappings by headers, in localStorage (small; lost only if storage is blocked). */
@@ -109,6 +129,7 @@ async function start(root: HTMLElement): Promise<void> {
       ...(coverage ? { coverage } : {}),
       ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase() } : {}),
       mappings,
+      themes,
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
     },
   );

@@ -19,14 +19,15 @@ interface WorkspaceFeature {
 
 export interface WorkspaceFile {
   type: 'FeatureCollection';
-  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[] };
+  /** `themes`: the council's own list of themes (optional; older files have none). */
+  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[]; themes?: string[] };
   features: WorkspaceFeature[];
 }
 
-export function workspaceFile(datasets: readonly DatasetWithSchemes[], exportedAt: string): WorkspaceFile {
+export function workspaceFile(datasets: readonly DatasetWithSchemes[], exportedAt: string, themes: readonly string[] = []): WorkspaceFile {
   return {
     type: 'FeatureCollection',
-    gapmap: { workspace: WORKSPACE_FILE_VERSION, exportedAt, datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta) },
+    gapmap: { workspace: WORKSPACE_FILE_VERSION, exportedAt, datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta), ...(themes.length > 0 ? { themes: [...themes] } : {}) },
     features: datasets.flatMap((dataset) =>
       dataset.schemes.map(
         (scheme): WorkspaceFeature => ({
@@ -50,7 +51,7 @@ export function isWorkspaceFile(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'gapmap' in value && typeof (value as { gapmap: unknown }).gapmap === 'object';
 }
 
-export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[] } | { ok: false; message: string };
+export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: string[] } | { ok: false; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -90,5 +91,6 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     dataset.schemes.push(scheme as unknown as Scheme);
   }
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
-  return { ok: true, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
+  const themes = Array.isArray(value.gapmap.themes) ? value.gapmap.themes.filter((t): t is string => typeof t === 'string') : [];
+  return { ok: true, themes, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
 }

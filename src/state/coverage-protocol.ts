@@ -95,7 +95,7 @@ export interface SchemeFound {
 
 export type WorkspaceExport = { kind: 'done'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
 
-export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; saveError: string | null } | { kind: 'failed'; message: string };
+export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; themes: string[]; saveError: string | null } | { kind: 'failed'; message: string };
 
 export interface ImportProgress {
   phase: 'preparing' | 'reading';
@@ -221,7 +221,7 @@ export interface CoverageClient {
   /** Adds, changes or removes one scheme of a dataset: a new set under a new hash. */
   editSchemes(request: EditRequest): Promise<EditOutcome>;
   /** The workspace file (src/data/workspace-file.ts) for these datasets, as UTF-8. */
-  exportWorkspace(datasets: Dataset[], exportedAt: string): Promise<WorkspaceExport>;
+  exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[]): Promise<WorkspaceExport>;
   /** Reads a workspace file; its schemes are kept in the worker, its datasets returned. */
   openWorkspace(bytes: ArrayBuffer, name: string): Promise<WorkspaceOpened>;
   /** The sets the page may still need (datasets, and those undo could bring back); the rest are forgotten (and removed from storage when `fromStorage`). */

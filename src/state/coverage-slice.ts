@@ -51,6 +51,12 @@ export interface WorkspaceStorage {
   save(datasets: readonly Dataset[]): Promise<void>;
 }
 
+/** Keeps the council's own list of themes (localStorage in the app). */
+export interface ThemeStorage {
+  load(): string[];
+  save(themes: readonly string[]): void;
+}
+
 /** Remembers a column mapping for files with the same headers. */
 export interface MappingMemory {
   recall(headers: readonly string[]): ColumnMeaning[] | null;
@@ -106,6 +112,8 @@ export interface CoverageState {
   summary: SummaryState | null;
   /** Whether the figures and map count the schemes marked proposed. */
   includeProposed: boolean;
+  /** The council's own themes, offered with the Levelling Up missions when tagging schemes. */
+  themes: readonly string[];
   /** Distances (km) to the nearest scheme measured after the summary, by LSOA. */
   nearestKm: ReadonlyMap<number, number>;
   measuring: Measuring | null;
@@ -191,6 +199,8 @@ export interface CoverageSlice {
   setColourBy: (colouring: LsoaColouring) => void;
   /** Counts the proposed schemes in the figures and the map (the what-if), or not. */
   setIncludeProposed: (include: boolean) => void;
+  /** Replaces the council's own list of themes (saved). */
+  setThemes: (themes: readonly string[]) => void;
   /** Marks a dataset's schemes as proposed (kept out of the current figures) or not. */
   setDatasetProposed: (id: string, proposed: boolean) => void;
   /** Counts only the schemes that pass the filter (coverage runs again). */
@@ -237,6 +247,7 @@ export const INITIAL_COVERAGE: CoverageState = {
   result: null,
   summary: null,
   includeProposed: false,
+  themes: [],
   nearestKm: new Map(),
   measuring: null,
   measureNote: null,
@@ -301,7 +312,12 @@ const newDatasetId = () => `d${Date.now().toString(36)}${Math.floor(Math.random(
 
 const nextColour = (datasets: readonly Dataset[]) => DATASET_COLOURS[datasets.length % DATASET_COLOURS.length]!;
 
-type Deps = { coverage?: CoverageClient | undefined; workspace?: WorkspaceStorage | undefined; mappings?: MappingMemory | undefined };
+type Deps = {
+  coverage?: CoverageClient | undefined;
+  workspace?: WorkspaceStorage | undefined;
+  mappings?: MappingMemory | undefined;
+  themes?: ThemeStorage | undefined;
+};
 
 export const coverageSlice =
   (deps: Deps): StateCreator<AppState, [], [], CoverageSlice> =>
@@ -702,7 +718,7 @@ export const coverageSlice =
         };
         if (!deps.coverage) return fail(unavailable);
         try {
-          const exported = await deps.coverage.exportWorkspace([...get().coverage.datasets], new Date().toISOString());
+          const exported = await deps.coverage.exportWorkspace([...get().coverage.datasets], new Date().toISOString(), [...get().coverage.themes]);
           return exported.kind === 'done' ? exported.bytes : fail(exported.message);
         } catch (error) {
           return fail(workerFailure(error));
@@ -728,6 +744,7 @@ export const coverageSlice =
         if (opened.kind === 'failed') return fail(opened.message);
         patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, name: file.name }, lastDeleted: null });
         setDatasets(opened.datasets);
+        if (opened.themes.length > 0) get().setThemes(opened.themes);
         reportSaved('schemes', opened.saveError);
       },
 
@@ -739,6 +756,8 @@ export const coverageSlice =
       },
 
       loadWorkspace: async () => {
+        const themes = deps.themes?.load() ?? [];
+        if (themes.length > 0) patch({ themes });
         if (!deps.workspace) return;
         let saved: Dataset[];
         try {
@@ -788,6 +807,10 @@ export const coverageSlice =
       setIncludeProposed: (include) => {
         const { summary } = get().coverage;
         patch({ includeProposed: include, summary: summary && summaryState(summary.view, summary.current, summary.withProposed, include) });
+      },
+      setThemes: (themes) => {
+        patch({ themes: [...themes] });
+        deps.themes?.save(themes);
       },
       setDatasetProposed: (id, proposed) => {
         setDatasets(get().coverage.datasets.map((d) => (d.id === id ? { ...d, proposed } : d)));

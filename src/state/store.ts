@@ -16,7 +16,7 @@ import {
 import { createSearchIndex, type SearchEntry, type SearchIndex } from '../core/search';
 import type { Problem, Result } from '../data/load';
 import { lsoaBoundsAt, type AttributesFile, type DataManifest, type DetailsFile } from '../data/schema';
-import { coverageSlice, type CoverageSlice, type MappingMemory, type PanelTab, type WorkspaceStorage } from './coverage-slice';
+import { coverageSlice, type CoverageSlice, type MappingMemory, type PanelTab, type ThemeStorage, type WorkspaceStorage } from './coverage-slice';
 import type { CoverageClient } from './coverage-protocol';
 import { buildSearchEntries } from './search-entries';
 import type { Camera, UrlView } from './url';
@@ -146,6 +146,8 @@ export interface StoreDeps {
   workspace?: WorkspaceStorage;
   /** Column mappings remembered by headers. */
   mappings?: MappingMemory;
+  /** The council's own list of themes. */
+  themes?: ThemeStorage;
   /** Postcode → place and LSOA (the build's postcode index, fetched per district). */
   lookupPostcode?: (text: string) => Promise<PostcodeLookup>;
 }

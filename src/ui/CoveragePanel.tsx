@@ -27,6 +27,7 @@ import {
 import { CoverageCharts } from './CoverageCharts';
 import { DrawSchemeButtons } from './DrawSchemes';
 import { SchemeFilters } from './SchemeFilters';
+import { Themes } from './Themes';
 import { WhatIf } from './WhatIf';
 import { GapList } from './GapList';
 import { downloadProblems, downloadText } from './download';
@@ -46,6 +47,7 @@ export function CoveragePanel() {
       <p class="hint">Which LSOAs your schemes reach, and who in the most deprived areas they miss.</p>
       <SchemesFile />
       <SchemeFilters />
+      <Themes />
       <RuleChoice />
       <GapDecileChoice />
       <RunStatus />

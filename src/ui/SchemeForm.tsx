@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { SCHEME_KINDS, type Scheme } from '../core/scheme';
+import { themeChoices } from '../core/themes';
 import { formFieldsOf, reachLabel, schemeFromForm, type SchemeFormField, type SchemeFormFields } from '../data/scheme-form';
 import type { SchemeEditing } from '../state/coverage-slice';
 import { SCHEME_KIND_LABELS } from '../state/coverage-style';
@@ -36,6 +37,8 @@ function FormBody({ editing }: { editing: Extract<SchemeEditing, { kind: 'form' 
   const [fields, setFields] = useState<SchemeFormFields>(() => formFieldsOf(editing.scheme));
   const [errors, setErrors] = useState<Partial<Record<SchemeFormField, string>>>({});
   const reach = reachLabel(editing.scheme.footprint);
+  const own = useAppState((state) => state.coverage.themes);
+  const choices = useMemo(() => themeChoices(own), [own]);
   const shape = describeShape(editing.scheme);
 
   const save = (event: Event) => {
@@ -99,7 +102,12 @@ function FormBody({ editing }: { editing: Extract<SchemeEditing, { kind: 'form' 
       {reach && field('reachM', reach, { inputmode: 'numeric' })}
       {field('amount', 'Amount (£, optional)', { inputmode: 'decimal', placeholder: 'e.g. 12,500' })}
       {field('funder', 'Funder (optional)')}
-      {field('theme', 'Theme (optional)')}
+      {field('theme', 'Theme (optional; a Levelling Up mission or your own)', { list: 'theme-choices' })}
+      <datalist id="theme-choices">
+        {choices.map((theme) => (
+          <option key={theme} value={theme} />
+        ))}
+      </datalist>
       <div class="form-row">
         {field('start', 'Starts (optional)', { type: 'date' })}
         {field('end', 'Ends (optional)', { type: 'date' })}

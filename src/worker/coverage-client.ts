@@ -45,7 +45,7 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     schemeTile: (key, z, x, y) => remote.schemeTile(key, z, x, y).catch(() => null),
     schemeAt: (key, index) => guard<SchemeFound | null>(remote.schemeAt(key, index)),
     editSchemes: (request) => guard<EditOutcome>(remote.editSchemes(request)),
-    exportWorkspace: (datasets, exportedAt) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt)),
+    exportWorkspace: (datasets, exportedAt, themes) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes)),
     openWorkspace: (bytes, name) => guard<WorkspaceOpened>(remote.openWorkspace(transfer(bytes, [bytes]), name)),
     retain: (hashes, fromStorage) => void remote.retain(hashes, fromStorage).catch(() => undefined),
   };

@@ -331,14 +331,14 @@ export class CoverageEngine {
   }
 
   /** The workspace file for these datasets, as UTF-8 (transferable). */
-  async exportWorkspace(datasets: readonly Dataset[], exportedAt: string): Promise<WorkspaceExport> {
+  async exportWorkspace(datasets: readonly Dataset[], exportedAt: string, themes: readonly string[] = []): Promise<WorkspaceExport> {
     const full: DatasetWithSchemes[] = [];
     for (const dataset of datasets) {
       const schemes = await this.store.get(dataset.hash);
       if (!schemes) return { kind: 'failed', message: `The schemes of ${dataset.name} are no longer held in this browser, so the workspace cannot be exported whole. Reload the page and try again.` };
       full.push({ ...dataset, schemes: [...schemes] });
     }
-    const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt)));
+    const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes)));
     return { kind: 'done', bytes: bytes.buffer as ArrayBuffer };
   }
 
@@ -353,7 +353,7 @@ export class CoverageEngine {
       saveError ??= added.saveError;
       datasets.push(fields);
     }
-    return { kind: 'done', datasets, saveError };
+    return { kind: 'done', datasets, themes: read.themes, saveError };
   }
 
   /** Forgets the sets the page no longer needs. */

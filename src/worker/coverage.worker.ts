@@ -138,8 +138,8 @@ const api = {
   editSchemes(request: EditRequest) {
     return engine.editSchemes(request);
   },
-  async exportWorkspace(datasets: Dataset[], exportedAt: string) {
-    const exported = await engine.exportWorkspace(datasets, exportedAt);
+  async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[]) {
+    const exported = await engine.exportWorkspace(datasets, exportedAt, themes);
     return exported.kind === 'done' ? transfer(exported, [exported.bytes]) : exported;
   },
   openWorkspace(bytes: ArrayBuffer, name: string) {

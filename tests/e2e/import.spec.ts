@@ -260,6 +260,35 @@ test('what if: the bus stops marked proposed leave the current figures; the what
   await expect(headline).toHaveText(now!);
 });
 
+test('themes: the council adds its own, a scheme is tagged with a Levelling Up mission, the panel counts it', async () => {
+  const themes = panel().locator('details.themes');
+  await themes.locator('> summary').click();
+  await themes.getByLabel('Your council’s themes, one a line').fill('Warm spaces\nFood security\n\nWarm spaces');
+  await themes.getByRole('button', { name: 'Save themes' }).click();
+  await expect(themes.getByRole('status')).toHaveText('Saved: 2 themes.');
+  // Tag the hub placed by hand, from its popup.
+  await page.evaluate(() => window.__gapmap!.store.getState().closeScheme());
+  const canvas = (await page.locator('#map canvas').boundingBox())!;
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.3465, 53.4083], zoom: 15 }));
+  await settle(page);
+  await page.mouse.click(canvas.x + canvas.width * 0.75, canvas.y + canvas.height * 0.7);
+  const popup = page.locator('.maplibregl-popup .scheme-popup');
+  await expect(popup).toContainText('Sale Moor community hub');
+  await popup.getByRole('button', { name: 'Edit scheme' }).click();
+  const form = page.locator('dialog.scheme-form');
+  const theme = form.getByLabel(/^Theme/);
+  await expect(theme).toHaveAttribute('list', 'theme-choices');
+  const offered = await form.locator('#theme-choices option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(offered).toContain('Mission 9: Pride in place');
+  expect(offered.slice(-2)).toEqual(['Warm spaces', 'Food security']);
+  await theme.fill('Mission 9: Pride in place');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toBeHidden();
+  await expect(themes.locator('table')).toContainText('Mission 9: Pride in place');
+  await themes.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/import-11-themes.png` });
+});
+
 test('the whole session logged no console errors', async () => {
   expect(errors).toEqual([]);
 });

@@ -457,7 +457,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const routes = await importFile(engine, trafford.routes, 'routes.geojson', []);
     const grants = await importFile(engine, grantsFile(), 'grants.csv', [routes.hash]);
     const datasets = [datasetOf('d1', 'routes.geojson', routes), { ...datasetOf('d2', 'grants.csv', grants), visible: false, colour: '#1d70b8' }];
-    const exported = await engine.exportWorkspace(datasets, '2026-11-26T05:10:00.000Z');
+    const exported = await engine.exportWorkspace(datasets, '2026-11-26T05:10:00.000Z', ['Warm spaces']);
     if (exported.kind !== 'done') throw new Error(exported.message);
     // The bytes are the workspace file, as UTF-8.
     const file = readWorkspaceFile(new TextDecoder().decode(exported.bytes), 'workspace.geojson');
@@ -467,7 +467,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const other = new CoverageEngine(loader, { store: new SchemeStore() });
     const opened = await other.openWorkspace(exported.bytes, 'workspace.geojson');
     if (opened.kind !== 'done') throw new Error(opened.message);
-    expect(opened).toEqual({ kind: 'done', datasets, saveError: null });
+    expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], saveError: null });
 
     const hashes = datasets.map((d) => d.hash);
     const here = await runOf(engine, hashes);
