@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { CoverageSummary } from '../core/coverage-summary-types';
+import { whatIfFigures } from '../core/what-if';
 import { DECILE_COLOURS, formatCount } from '../core/legend';
 import type { CoverageRun } from '../state/coverage-protocol';
 import type { SummaryState } from '../state/coverage-slice';
@@ -8,13 +8,6 @@ import { useAppState, useAppStore } from './use-store';
 
 /** Gaps shown by name, most deprived first. */
 const CLOSED_SHOWN = 10;
-
-/** £ per head across deciles 1..gapDecile. */
-function perHeadInMostDeprived(summary: CoverageSummary, gapDecile: number): number | null {
-  const rows = summary.deciles.filter((row) => row.decile <= gapDecile);
-  const people = rows.reduce((sum, row) => sum + row.people, 0);
-  return people > 0 ? rows.reduce((sum, row) => sum + row.allocatedGbp, 0) / people : null;
-}
 
 const signed = (n: number, format: (n: number) => string) => (n > 0 ? `+${format(n)}` : n < 0 ? `−${format(-n)}` : format(0));
 
@@ -29,16 +22,10 @@ export function WhatIf({ run, summary, place }: { run: CoverageRun; summary: Sum
   const details = useAppState((state) => state.details);
   const codes = useAppState((state) => state.attributes.codes);
   const { current, withProposed, view } = summary;
-  const closed = useMemo(() => {
-    if (!withProposed) return [];
-    const still = new Set(withProposed.gaps.map((gap) => gap.index));
-    return current.gaps.filter((gap) => !still.has(gap.index));
-  }, [current, withProposed]);
-  if (!withProposed || run.proposedSchemes === 0) return null;
+  const figures = useMemo(() => (withProposed ? whatIfFigures(current, withProposed, view.gapDecile) : null), [current, withProposed, view.gapDecile]);
+  if (!withProposed || !figures || run.proposedSchemes === 0) return null;
   const names = details.status === 'ready' ? details.details.names : null;
-  const closedPeople = closed.reduce((sum, gap) => sum + gap.people, 0);
-  const before = perHeadInMostDeprived(current, view.gapDecile);
-  const after = perHeadInMostDeprived(withProposed, view.gapDecile);
+  const { closed, closedPeople, perHeadNow: before, perHeadWith: after } = figures;
   const proposed = `${formatCount(run.proposedSchemes)} proposed ${run.proposedSchemes === 1 ? 'scheme' : 'schemes'}`;
 
   return (

@@ -133,6 +133,16 @@ test('opening the Trafford bus routes shows the same decile table and headline a
   await expect(panel().locator('.source-line')).toContainText('Census 2021 usual residents');
   await expect(panel().locator('.no-gaps')).toContainText('No gaps');
 
+  // The reach chart's table says the same as the CLI, decile by decile.
+  const reachChart = panel().locator('figure.coverage-chart').first();
+  await reachChart.locator('details summary').click();
+  const chartRows = await reachChart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(chartRows).toHaveLength(10);
+  expect(chartRows.map((cells) => cells[1])).toEqual(json.deciles.map((row) => formatPercent(row.share_people_covered)));
+  expect(chartRows.map((cells) => cells[2])).toEqual(json.deciles.map((row) => formatPercent(row.share_lsoas_covered)));
+  await reachChart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/coverage-3c-reach-chart.png` });
+
   // The routes are on the map, over the deciles.
   await settle(page);
   const drawn = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-line'] }).length);

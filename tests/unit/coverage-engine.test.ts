@@ -14,6 +14,7 @@ import { runCoverage } from '../../scripts/cli/coverage-command';
 import { parseCoverageArgs } from '../../scripts/cli/coverage-args';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
 import { NO_FILTER } from '../../src/core/scheme-filter';
+import { whatIfFigures } from '../../src/core/what-if';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
 import type { ImportTaken, NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
@@ -343,6 +344,26 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     // A summary for another view keeps both.
     const again = engine.summarize({ id: id(), key: grantsProposed.run.key, view: { ...inTrafford, gapDecile: 10 } });
     expect(again.kind === 'done' && again.withProposed !== null).toBe(true);
+
+    // The what-if's figures (Trafford, deciles 1–10 so there are gaps to close): the gaps the grants
+    // would close are those of the routes alone that the routes and grants together reach.
+    const wide = { ...inTrafford, gapDecile: 10 };
+    const proposedWide = engine.summarize({ id: id(), key: grantsProposed.run.key, view: wide });
+    const routesWide = engine.summarize({ id: id(), key: routesAlone.value.run.key, view: wide });
+    const bothWide = engine.summarize({ id: id(), key: both.run.key, view: wide });
+    if (proposedWide.kind !== 'done' || routesWide.kind !== 'done' || bothWide.kind !== 'done') throw new Error('summaries should be held');
+    const figures = whatIfFigures(proposedWide.summary, proposedWide.withProposed!, 10);
+    const reached = new Set(bothWide.summary.gaps.map((gap) => gap.index));
+    const expectedClosed = routesWide.summary.gaps.filter((gap) => !reached.has(gap.index));
+    expect(expectedClosed.length).toBeGreaterThan(0);
+    expect(figures.closed.map((gap) => gap.index)).toEqual(expectedClosed.map((gap) => gap.index));
+    expect(figures.closedPeople).toBe(expectedClosed.reduce((sum, gap) => sum + gap.people, 0));
+    expect(figures.gapsNow).toBe(routesWide.summary.gaps.length);
+    // Money: none now (routes give no amounts); with the grants, their Trafford £ over Trafford's people.
+    expect(figures.perHeadNow).toBe(0);
+    const people = bothWide.summary.deciles.reduce((sum, row) => sum + row.people, 0);
+    expect(figures.perHeadWith).toBeCloseTo(bothWide.summary.fairness.allocatedGbp / people, 9);
+    expect(figures.peopleReached.map((row) => row.with)).toEqual(bothWide.summary.deciles.map((row) => row.coveredPeople));
   });
 
   it('counts only the schemes that pass the filter: a run of its own, the same datasets', async () => {
