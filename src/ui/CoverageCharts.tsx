@@ -187,16 +187,16 @@ function ReachChart({ rows, place, heading }: { rows: readonly DecileRow[]; plac
       keyItems={
         <>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <rect x={0.5} y={0.5} width={17} height={11} fill={DECILE_COLOURS[0]} stroke={INK} />
-            </svg>
+            </KeySwatch>
             People (solid, in the decile’s colour)
           </li>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <HatchPattern id={`${hatch}-key`} />
               <rect x={0.5} y={0.5} width={17} height={11} fill={`url(#${hatch}-key)`} stroke={INK} />
-            </svg>
+            </KeySwatch>
             LSOAs (hatched)
           </li>
         </>
@@ -303,15 +303,15 @@ function PerHeadChart({ rows, place, heading }: { rows: readonly DecileRow[]; pl
       keyItems={
         <>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <rect x={0.5} y={0.5} width={17} height={11} fill={DECILE_COLOURS[0]} stroke={INK} />
-            </svg>
+            </KeySwatch>
             £ per head in the decile
           </li>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <line x1={0} x2={18} y1={6} y2={6} stroke={INK} stroke-width={2} stroke-dasharray="4 2" />
-            </svg>
+            </KeySwatch>
             {place} as a whole ({formatGbpPerHead(people > 0 ? overall : null)})
           </li>
         </>
@@ -390,15 +390,15 @@ function CurveChart({ curve, index, place }: { curve: ConcentrationCurve; index:
       keyItems={
         <>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <line x1={0} x2={18} y1={6} y2={6} stroke={DECILE_COLOURS[0]} stroke-width={3} />
-            </svg>
+            </KeySwatch>
             Allocated £ (solid)
           </li>
           <li>
-            <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12">
+            <KeySwatch>
               <line x1={0} x2={18} y1={6} y2={6} stroke={INK} stroke-width={1.5} stroke-dasharray="4 3" />
-            </svg>
+            </KeySwatch>
             Line of equality: the same £ per head everywhere (dashed)
           </li>
         </>
@@ -452,5 +452,14 @@ function CurveChart({ curve, index, place }: { curve: ConcentrationCurve; index:
         </table>
       }
     />
+  );
+}
+
+/** A key entry's little picture: the mark as the chart draws it. */
+function KeySwatch({ children }: { children: ComponentChildren }) {
+  return (
+    <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12" aria-hidden="true">
+      {children}
+    </svg>
   );
 }

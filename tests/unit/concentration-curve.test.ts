@@ -9,20 +9,9 @@ import type { ConcentrationCurve, CoverageSummary, LsoaFigures } from '../../src
 import { summarizeCoverage } from '../../src/core/summary';
 import { decodeDeciles } from '../../src/data/schema';
 import { builtData, hasBuiltData, TRAFFORD } from './built-data';
+import { seededRandom } from './seeded-random';
 
 const FULL = { maxPoints: Infinity };
-
-/** A small seeded generator (mulberry32), so every run draws the same numbers. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expectWellFormed(curve: ConcentrationCurve, maxPoints = CURVE_POINTS) {
   expect(curve.people.length).toBe(curve.gbp.length);
@@ -123,7 +112,7 @@ describe('concentrationCurve, worked by hand', () => {
 });
 
 describe('concentrationCurve, down-sampled', () => {
-  const random = seeded(20250401);
+  const random = seededRandom(20250401);
   const areas: RankedArea[] = Array.from({ length: 5000 }, (_, k) => {
     const people = 1000 + Math.floor(random() * 2000);
     // More money per head in the more deprived, with noise and some LSOAs left out.
@@ -166,7 +155,7 @@ describe.skipIf(!hasBuiltData)('the summary’s concentration curve on the real 
   beforeAll(async () => {
     const data = await builtData();
     const { attributes, details } = data;
-    const random = seeded(7);
+    const random = seededRandom(7);
     const population = attributes.population;
     const deciles = decodeDeciles(attributes.deciles.imd!);
     // A seeded allocation over the real LSOAs: about 60% reached, £ per head falling with the

@@ -5,20 +5,9 @@ import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/data/boundaries';
 import { decodeGeometry, encodeGeometry, lsoaToGeoJson, representativePoint, type LsoaGeometry } from '../../src/data/geometry-format';
+import { seededRandom } from './seeded-random';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const micro = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -35,7 +24,7 @@ function ring(random: () => number, cx: number, cy: number, radius: number, n: n
 }
 
 function sample(): { geometries: AreaGeometry[]; points: Position[] } {
-  const random = rng(7);
+  const random = seededRandom(7);
   const polygonWithHole: Polygon = {
     type: 'Polygon',
     coordinates: [ring(random, -0.1, 51.5, 0.01, 40), ring(random, -0.1, 51.5, 0.002, 12)],
@@ -79,7 +68,7 @@ describe('encodeGeometry / decodeGeometry', () => {
   });
 
   it('is lossless to within half a microdegree for unrounded input', () => {
-    const random = rng(99);
+    const random = seededRandom(99);
     const ringOf = () => Array.from({ length: 20 }, () => [-6 + 8 * random(), 49.9 + 5.8 * random()] as Position);
     const geometries: AreaGeometry[] = [{ type: 'Polygon', coordinates: [ringOf(), ringOf()] }];
     const geometry = decoded(encodeGeometry(geometries, [[-1.234567891, 52.000000449]]));
@@ -163,7 +152,7 @@ describe('decodeGeometry on a damaged file', () => {
   });
 
   it('garbage, or another file served in its place', () => {
-    const random = rng(3);
+    const random = seededRandom(3);
     const garbage = Uint8Array.from({ length: bytes.length }, () => Math.floor(random() * 256));
     expect(failure(garbage)).toMatch(/not a GapMap geometry file/);
     expect(failure(new TextEncoder().encode('<!doctype html><html><body>index</body></html>'))).toMatch(/not a GapMap geometry file/);

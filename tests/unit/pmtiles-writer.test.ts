@@ -11,6 +11,7 @@ import {
 } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { writePmtiles, type PmtilesOptions, type TileEntry } from '../../scripts/data-step/pmtiles-writer';
+import { seededRandom } from './seeded-random';
 
 /** In-memory Source for the official reader; remembers the last range read (the tile payload for getZxy). */
 class MemorySource implements Source {
@@ -45,18 +46,6 @@ let keyCounter = 0;
 function open(archive: Uint8Array, decompress?: DecompressFunc): { pm: PMTiles; source: MemorySource } {
   const source = new MemorySource(archive, `mem-${keyCounter++}`);
   return { pm: new PMTiles(source, undefined, decompress), source };
-}
-
-/** Deterministic PRNG (mulberry32) so the big fixture is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OPTIONS: PmtilesOptions = {
@@ -257,7 +246,7 @@ describe('writePmtiles', () => {
   });
 
   it('splits into leaf directories for >20k tiles and still reads every tile', async () => {
-    const rand = rng(42);
+    const rand = seededRandom(42);
     const shared = gzipSync(Buffer.from('shared-empty-tile'));
     const tiles: TileEntry[] = [];
     // z10 block of 150×150 = 22,500 tiles, plus a small pyramid above it.
