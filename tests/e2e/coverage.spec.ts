@@ -229,9 +229,22 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   await panel().locator('table.gap-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/coverage-5-gap-table.png` });
 
-  // A gap's name selects it on the map and keeps the coverage tab in front.
+  // A gap's name selects it, flies the map there and keeps the coverage tab in front.
   const first = json.gaps[0]!.lsoa21cd;
+  await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-1.5, 52.5], zoom: 7 }));
   await rows.first().getByRole('button').click();
+  await expect
+    .poll(
+      () =>
+        page.evaluate((code) => {
+          const { map, store } = window.__gapmap!;
+          const index = store.getState().attributes.codes.indexOf(code);
+          const rendered = map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).some((f) => Number(f.id) - 1 === index);
+          return map.getZoom() > 11 && rendered;
+        }, first),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   await expect
     .poll(() => page.evaluate(() => {
       const state = window.__gapmap!.store.getState();
