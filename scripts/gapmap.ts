@@ -22,6 +22,8 @@ Options:
   --out FILE.csv        per-LSOA table: lsoa21cd,count,amount_gbp,ids (default: standard output)
   --summary FILE.json   deciles, headline, gap list, fairness and problems for the scope
   --scope CODE          region (E12…), county (E10…) or district (E06/E07/E08/E09…); default England
+  --scope-file FILE     a target area (GeoJSON, zipped shapefile, KML): its LSOAs by the rule are the
+                        scope, and the summary lists them ("lsoas")
   --gap-decile D        deciles 1..D count as most deprived (default 2)
   --indicator KEY       imd (default), income, employment, education, health, crime, barriers,
                         living, idaci, idaopi

@@ -11,6 +11,8 @@ export interface CoverageOptions {
   summary?: string;
   /** ONS code; England when absent. */
   scope?: string;
+  /** A file of shapes (GeoJSON, shapefile zip, KML) whose LSOAs, by the rule, are the scope. */
+  scopeFile?: string;
   gapDecile: number;
   indicator: IndicatorKey;
   data: string;
@@ -18,7 +20,7 @@ export interface CoverageOptions {
 
 export type ArgsRead = { ok: true; options: CoverageOptions } | { ok: false; message: string } | { ok: 'help' };
 
-const VALUE_OPTIONS = ['--rule', '--out', '--summary', '--scope', '--gap-decile', '--indicator', '--data'] as const;
+const VALUE_OPTIONS = ['--rule', '--out', '--summary', '--scope', '--scope-file', '--gap-decile', '--indicator', '--data'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseCoverageArgs(argv: readonly string[], defaultDataDir: string): ArgsRead {
@@ -63,5 +65,10 @@ export function parseCoverageArgs(argv: readonly string[], defaultDataDir: strin
   if (out !== undefined) options.out = out;
   if (summary !== undefined) options.summary = summary;
   if (scope !== undefined && scope !== 'ENGLAND' && scope !== 'E92000001') options.scope = scope;
+  const scopeFile = values.get('--scope-file');
+  if (scopeFile !== undefined) {
+    if (scope !== undefined) return { ok: false, message: 'Give --scope or --scope-file, not both: the area file is the scope.' };
+    options.scopeFile = scopeFile;
+  }
   return { ok: true, options };
 }

@@ -12,6 +12,7 @@ import { nearestFootprintKm } from '../../src/core/nearest';
 import { formatRule } from '../../src/core/scheme';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
+import { lsoasOfArea } from '../../src/core/area-lsoas';
 import { summarizeCoverage } from '../../src/core/summary';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { coverageCsv } from '../../src/data/coverage-csv';
@@ -79,7 +80,22 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   if (!manifest.indicators.includes(options.indicator) || !details.ranks[options.indicator] || !attributes.deciles[options.indicator]) {
     throw new UsageError(`The built data has no '${options.indicator}' indicator; it has ${manifest.indicators.join(', ')}.`);
   }
-  const { scope, code: scopeCode } = resolveScope(options.scope, attributes);
+  const resolved = resolveScope(options.scope, attributes);
+  const scope = resolved.scope;
+  let scopeCode = resolved.code;
+  let placeName = scopeName(attributes, scope);
+  /** A target area's LSOAs, when the scope is an area file. */
+  let areaLsoas: number[] | null = null;
+  if (options.scopeFile) {
+    const area = await readSchemes(options.scopeFile, { areas, ...(postcodes ? { postcodes } : {}), defaultKind: 'other' }, say);
+    const found = lsoasOfArea(geometry, area.schemes, options.rule, areas);
+    for (const problem of found.problems) say(`Not used in the area: '${problem.id}': ${problem.reason}`);
+    if (found.lsoas.length === 0) throw new UsageError(`${options.scopeFile} covers no LSOA in England under the rule ${formatRule(options.rule)}.`);
+    areaLsoas = found.lsoas;
+    scopeCode = 'area';
+    placeName = path.basename(options.scopeFile).replace(/\.[^.]+$/, '');
+    say(`${options.scopeFile}: ${found.lsoas.length.toLocaleString('en-GB')} LSOAs in the area (rule ${formatRule(options.rule)}).`);
+  }
   const schemes = read.schemes;
   if (!lookups && schemes.some((s) => s.footprint.type === 'areas' && s.footprint.areas.some((a) => a.kind === 'lsoa11'))) {
     say('Note: some schemes list LSOA 2011 codes, but this build has no LSOA 2011 lookup; rebuild with `npm run data` from a source that has lookups/lsoa11_lsoa21_lad22_england.csv.');
@@ -91,8 +107,8 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   const unusable = new Set(coverage.problems.map((p) => p.id));
   const usable = schemes.map((s) => !unusable.has(s.id));
   const allocation = allocateAmounts(coverage.covered, schemes, attributes.population);
-  const lsoas = lsoasInScope(attributes, attributes.lad, scope);
-  const csv = coverageCsv(attributes.codes, coverage, schemes, allocation.amountGbp, scope.kind === 'england' ? undefined : lsoas);
+  const lsoas = areaLsoas ?? lsoasInScope(attributes, attributes.lad, scope);
+  const csv = coverageCsv(attributes.codes, coverage, schemes, allocation.amountGbp, scope.kind === 'england' && !areaLsoas ? undefined : lsoas);
   const reached = csv.split('\n').length - 2;
   if (options.out) write(options.out, csv);
   else stdout(csv);
@@ -122,14 +138,16 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
     ];
     const json = summaryJson({
       rule: options.rule,
-      scope: { code: scopeCode, name: scopeName(attributes, scope) },
+      scope: { code: scopeCode, name: placeName },
       indicator: options.indicator,
       codes: attributes.codes,
       schemes: { read: schemes.length, usable: usable.filter(Boolean).length, amountGbp: schemes.reduce((sum, s) => sum + schemeAmount(s), 0) },
       summary,
       problems,
     });
-    write(options.summary, `${JSON.stringify(json, null, 2)}\n`);
+    // An area's summary lists its LSOAs, so it can be checked and reused.
+    const withArea = areaLsoas ? { ...json, lsoas: areaLsoas.map((lsoa) => attributes.codes[lsoa]!) } : json;
+    write(options.summary, `${JSON.stringify(withArea, null, 2)}\n`);
     const { headline: h } = summary;
     headline =
       ` ${h.peopleUncovered.toLocaleString('en-GB')} of ${h.people.toLocaleString('en-GB')} people in deciles 1–${h.gapDecile}` +
@@ -137,7 +155,7 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   }
   say(
     `${schemes.length} schemes read, ${usable.filter(Boolean).length} used; ${reached.toLocaleString('en-GB')} LSOAs reached in ` +
-      `${scopeName(attributes, scope)} (rule ${formatRule(options.rule)}, ` +
+      `${placeName} (rule ${formatRule(options.rule)}, ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s).${headline}` +
       `${options.out ? ` CSV: ${options.out}.` : ''}${options.summary ? ` Summary: ${options.summary}.` : ''}`,
   );

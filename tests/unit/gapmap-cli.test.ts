@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COVERAGE_CSV_HEADER } from '../../src/data/coverage-csv';
 import type { SummaryJson } from '../../src/data/summary-json';
 import type { BuiltData } from '../../scripts/cli/read-built-data';
-import { builtData, hasBuiltData, projectRoot, TRAFFORD, trafford } from './built-data';
+import { builtData, hasBuiltData, projectRoot, sharedRoot, TRAFFORD, trafford } from './built-data';
 
 interface Run {
   status: number | null;
@@ -192,5 +192,42 @@ describe.skipIf(!hasBuiltData)('gapmap coverage on a 360Giving CSV (Trafford Cou
     const allocated = summary.deciles.reduce((sum, d) => sum + d.allocated_gbp, 0);
     const total = Number(rows[0]![2]);
     expect(allocated).toBeCloseTo(total, 0);
+  });
+});
+
+describe.skipIf(!hasBuiltData)('gapmap coverage --scope-file: a target area given as a file', () => {
+  const traffordLsoasFile = path.join(sharedRoot, 'boundaries', 'lsoa21_bgc_england_by_lad24', `${TRAFFORD}.geojson`);
+
+  it('an area of exactly Trafford’s LSOAs gives Trafford’s figures, and lists the LSOAs', async () => {
+    const area = path.join(tmp, 'area.json');
+    const lad = path.join(tmp, 'lad.json');
+    const [byArea, byLad] = await Promise.all([
+      gapmap('coverage', trafford.routes, '--rule', 'centroid', '--scope-file', traffordLsoasFile, '--out', path.join(tmp, 'area.csv'), '--summary', area),
+      gapmap('coverage', trafford.routes, '--rule', 'centroid', '--scope', TRAFFORD, '--out', path.join(tmp, 'lad.csv'), '--summary', lad),
+    ]);
+    expect(byArea.status).toBe(0);
+    expect(byLad.status).toBe(0);
+    expect(byArea.stderr).toContain('139 LSOAs in the area (rule centroid)');
+    const a = JSON.parse(fs.readFileSync(area, 'utf8')) as SummaryJson & { lsoas: string[] };
+    const b = JSON.parse(fs.readFileSync(lad, 'utf8')) as SummaryJson;
+    const data = await builtData();
+    const inTrafford = data.attributes.codes.filter((_, i) => data.attributes.lads[data.attributes.lad[i]!]?.code === TRAFFORD);
+    expect(a.lsoas).toEqual(inTrafford);
+    expect(a.scope).toBe('area');
+    expect(a.scope_name).toBe(TRAFFORD);
+    expect(a.deciles).toEqual(b.deciles);
+    expect(a.headline).toEqual(b.headline);
+    expect(a.gaps).toEqual(b.gaps);
+  });
+
+  it('refuses --scope with --scope-file, and an area outside England', async () => {
+    const both = await gapmap('coverage', trafford.routes, '--scope', TRAFFORD, '--scope-file', traffordLsoasFile);
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toContain('Give --scope or --scope-file, not both');
+    const sea = path.join(tmp, 'sea.geojson');
+    fs.writeFileSync(sea, JSON.stringify({ type: 'Feature', properties: { name: 'North Sea' }, geometry: { type: 'Polygon', coordinates: [[[3, 55], [3.1, 55], [3.1, 55.1], [3, 55.1], [3, 55]]] } }));
+    const outside = await gapmap('coverage', trafford.routes, '--scope-file', sea);
+    expect(outside.status).not.toBe(0);
+    expect(outside.stderr).toContain('covers no LSOA in England');
   });
 });
