@@ -18,6 +18,13 @@ export interface Classified {
   counts: number[];
 }
 
+/** LSOAs per class among those listed (a scope's), for the key. */
+export function countClasses(classified: Classified, lsoas: readonly number[]): number[] {
+  const counts = new Array<number>(classified.classes.length).fill(0);
+  for (const lsoa of lsoas) counts[classified.classOf[lsoa]!]!++;
+  return counts;
+}
+
 /** Schemes reaching an LSOA: none, then more, darker (a single-hue ramp, apart from the deciles' viridis). */
 const COUNT_CLASSES: readonly { min: number; max: number; colour: string }[] = [
   { min: 0, max: 0, colour: '#f3f2f1' },

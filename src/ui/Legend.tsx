@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
-import { BIVARIATE_COLUMNS, BIVARIATE_ROWS } from '../core/lsoa-colouring';
+import { BIVARIATE_COLUMNS, BIVARIATE_ROWS, countClasses } from '../core/lsoa-colouring';
+import { lsoasInScope } from '../core/scope-lsoas';
 import { selectLegendTally, selectLsoaColours, selectScopeName, type LsoaColours } from '../state/selectors';
 import { useAppState, useAppStore } from './use-store';
 
@@ -121,7 +122,12 @@ const COLOURING_HEADINGS: Record<LsoaColours['kind'], { heading: string; explain
 /** The legend for a coverage colouring: classes with their LSOA counts, or the 3×3 grid. */
 function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; indicatorHeading: string }) {
   const { heading, explainer } = COLOURING_HEADINGS[colours.kind];
-  const { classes, counts } = colours.classified;
+  const { classes } = colours.classified;
+  const attributes = useAppState((state) => state.attributes);
+  const scope = useAppState((state) => state.scope);
+  const scopeName = useAppState(selectScopeName);
+  // The key counts the LSOAs in the scope shown (the classes themselves are England's).
+  const counts = useMemo(() => countClasses(colours.classified, lsoasInScope(attributes, attributes.lad, scope)), [colours, attributes, scope]);
   return (
     <>
       <div class="legend-header">
@@ -134,7 +140,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
             {colours.medianGbpPerHead.toLocaleString('en-GB', { maximumFractionDigits: 2 })}). The top-left corner is deprived with nothing allocated.
           </p>
           <table class="bivariate-key">
-            <caption class="visually-hidden">LSOAs in England by deprivation and £ per head</caption>
+            <caption class="visually-hidden">LSOAs in {scopeName} by deprivation and £ per head</caption>
             <thead>
               <tr>
                 <td />
@@ -161,7 +167,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
               ))}
             </tbody>
           </table>
-          <p class="legend-source">Numbers: LSOAs in England in each cell.</p>
+          <p class="legend-source">Numbers: LSOAs in {scopeName} in each cell.</p>
         </>
       ) : (
         <>
@@ -187,7 +193,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
               ))}
             </tbody>
           </table>
-          <p class="legend-source">LSOAs in England.</p>
+          <p class="legend-source">LSOAs in {scopeName}.</p>
         </>
       )}
     </>

@@ -344,25 +344,30 @@ test('schemes that name areas (a ward, a list of LSOAs) are drawn as their LSOAs
 test('the LSOAs coloured by schemes reaching, £ per head, and deprivation × £ per head, each with its key', async () => {
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.43], zoom: 10 }));
   const legendBox = page.locator('section.legend');
-  /** What the run says, counted in the page: LSOAs reached by none, and deprived (deciles 1–3) with nothing allocated. */
-  const expected = await page.evaluate(() => {
+  /** What the run says, counted in the page over the scope (Trafford): LSOAs reached by none, and deprived (deciles 1–3) with nothing allocated. */
+  const expected = await page.evaluate((code) => {
     const state = window.__gapmap!.store.getState();
     const run = state.coverage.result!.run;
     const column = state.attributes.deciles[state.indicator]!;
+    const lad = state.attributes.lads.findIndex((l) => l.code === code);
     let none = 0;
     let deprivedUnfunded = 0;
+    let total = 0;
     for (let i = 0; i < run.count.length; i++) {
+      if (state.attributes.lad[i] !== lad) continue;
+      total++;
       if (run.count[i] === 0) none++;
       const code = column.charCodeAt(i) - 48;
       const decile = code === 0 ? 10 : code;
       if (decile <= 3 && run.allocatedGbp[i] === 0) deprivedUnfunded++;
     }
-    return { none, deprivedUnfunded, total: run.count.length };
-  });
+    return { none, deprivedUnfunded, total };
+  }, TRAFFORD);
   const en = (n: number) => n.toLocaleString('en-GB');
 
   await panel().getByLabel('Schemes reaching each').check();
   await expect(legendBox).toContainText('Schemes reaching each LSOA');
+  await expect(legendBox).toContainText('LSOAs in Trafford.');
   const noneRow = legendBox.getByRole('row', { name: /^0 schemes/ });
   await expect(noneRow).toContainText(en(expected.none));
   const counts = await legendBox.locator('tbody td.number').allTextContents();

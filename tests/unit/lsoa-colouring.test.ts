@@ -2,7 +2,7 @@
 // names them, on the real population and deciles of the built data.
 
 import { describe, expect, it } from 'vitest';
-import { classifyBivariate, classifyPerHead, classifySchemeCounts, perHead } from '../../src/core/lsoa-colouring';
+import { classifyBivariate, classifyPerHead, classifySchemeCounts, countClasses, perHead } from '../../src/core/lsoa-colouring';
 import { decodeDeciles } from '../../src/data/schema';
 import { builtData, hasBuiltData } from './built-data';
 
@@ -12,6 +12,8 @@ describe('LSOA colourings', () => {
     expect([...classified.classOf]).toEqual([0, 1, 2, 3, 3, 4, 4, 5, 5]);
     expect(classified.classes.map((c) => c.label)).toEqual(['0 schemes', '1 scheme', '2 schemes', '3–5 schemes', '6–10 schemes', '11 or more schemes']);
     expect(classified.counts).toEqual([1, 1, 1, 2, 2, 2]);
+    // The key counts a scope's LSOAs only.
+    expect(countClasses(classified, [0, 3, 4, 8])).toEqual([1, 0, 0, 2, 0, 1]);
   });
 
   it('£ per head: nothing allocated apart, the funded in quintiles with round breaks', () => {
