@@ -18,9 +18,9 @@ import {
   MAX_IMPORT_BYTES,
   unzipWithinLimit,
   type ImportContext,
-  type SchemesImport,
 } from '../../src/data/import/import-file';
 import { trafford } from './built-data';
+import { ok, refusal } from './import-results';
 
 const gisFixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schemes', 'gis');
 const kmlFixture = fs.readFileSync(path.join(gisFixtures, 'trafford-bus-stops.kml'));
@@ -37,15 +37,6 @@ let stops: Feature<Point, { atco_code: string; common_name: string }>[];
 const text = (value: string) => new TextEncoder().encode(value);
 const bytesOf = (output: string | Uint8Array | undefined) => (typeof output === 'string' ? text(output) : output ?? new Uint8Array());
 
-function ok(read: SchemesImport): Extract<SchemesImport, { ok: true }> {
-  if (!read.ok) throw new Error(read.message);
-  return read;
-}
-
-function refusal(read: SchemesImport): string {
-  if (read.ok) throw new Error(`expected a refusal, got ${read.schemes.length} schemes`);
-  return read.message;
-}
 
 /** Metres between two WGS84 positions (equirectangular: exact enough over a few metres). */
 function metresApart([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {

@@ -12,9 +12,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { describeMeaning } from '../../src/data/import/columns';
-import { formatImportProblem, importSchemesFile, READING_SHARE, type ImportContext, type SchemesImport } from '../../src/data/import/import-file';
+import { formatImportProblem, importSchemesFile, READING_SHARE, type ImportContext } from '../../src/data/import/import-file';
 import { customFormatShown, excelSerialText } from '../../src/data/import/read-xlsx';
 import { builtData, sharedRoot } from './built-data';
+import { ok, refusal } from './import-results';
 
 let context: ImportContext;
 
@@ -26,15 +27,6 @@ beforeAll(async () => {
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-function ok(read: SchemesImport): Extract<SchemesImport, { ok: true }> {
-  if (!read.ok) throw new Error(read.message);
-  return read;
-}
-
-function refusal(read: SchemesImport): string {
-  if (read.ok) throw new Error(`expected a refusal, got ${read.schemes.length} schemes`);
-  return read.message;
-}
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
