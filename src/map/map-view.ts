@@ -453,8 +453,8 @@ export class MapView {
     if (this.unloading) return;
     // A fetch cut off because the page is closing or reloading fails like a lost connection, and
     // not every teardown announces itself (a closed tab may skip pagehide). Say so only if the
-    // page is still here a moment later.
-    if (event.error.message === 'Failed to fetch' && !event.sourceId?.startsWith(BASEMAP_PREFIX)) {
+    // page is still here a moment later. Recent Chromium appends the URL: "Failed to fetch (…)".
+    if (event.error.message.startsWith('Failed to fetch') && !event.sourceId?.startsWith(BASEMAP_PREFIX)) {
       setTimeout(() => {
         if (!this.unloading) this.reportError(event);
       }, NETWORK_ERROR_GRACE_MS);
