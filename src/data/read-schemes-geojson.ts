@@ -57,7 +57,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 const refuse = (message: string): SchemesRead => ({ ok: false, problems: [{ severity: 'error', message }] });
 
 /** CRS84 or EPSG:4326 in any of the spellings GIS tools write; undefined when it is one of them. */
-function crsProblem(crs: unknown): string | undefined {
+export function crsProblem(crs: unknown): string | undefined {
   if (crs === undefined || crs === null) return undefined;
   const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name ?? crs.properties.href : undefined;
   const text = typeof name === 'string' ? name : JSON.stringify(crs);

@@ -5,12 +5,14 @@
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
-import type { CoverageRule, ReachDefaults, Scheme } from '../core/scheme';
+import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
 import type { SchemeFilter } from '../core/scheme-filter';
 import type { Scope } from '../core/scope';
 import type { Dataset, SchemeStats } from '../data/dataset';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
+import type { AreaStats } from '../core/area-stats';
+import type { AreaDefinition } from '../core/target-area';
 
 /**
  * Read a file for import (bytes, the first time) or read it again with other column meanings.
@@ -203,6 +205,48 @@ export type NearestOutcome =
   | { kind: 'missing' }
   | { kind: 'failed'; message: string };
 
+/** A target area's figures under a rule, with the schemes of a run (when one is shown) reaching it. */
+export interface AreaRequest {
+  id: number;
+  definition: AreaDefinition;
+  rule: CoverageRule;
+  /** The run whose schemes are counted (null: no schemes shown). */
+  runKey: string | null;
+  indicator: IndicatorKey;
+  gapDecile: number;
+  /** Count the proposed schemes too (the what-if). */
+  includeProposed: boolean;
+}
+
+/** A scheme reaching an area, for its list. */
+export interface AreaScheme {
+  /** Index in the run (for its popup). */
+  index: number;
+  name: string;
+  kind: Scheme['kind'];
+  funder: string | null;
+  amountGbp: number | null;
+  proposed: boolean;
+}
+
+/** How many of the schemes reaching an area are listed (largest amounts first); all are counted. */
+export const AREA_SCHEMES_LISTED = 200;
+
+export interface AreaReport {
+  /** LSOA indices in the area, ascending. */
+  lsoas: Uint32Array;
+  stats: AreaStats;
+  /** Schemes reaching the area, largest amounts first (the first AREA_SCHEMES_LISTED). */
+  schemes: AreaScheme[];
+  /** LSOAs of the area in deciles ≤ gapDecile that no scheme reaches; null without a run. */
+  gaps: Uint32Array | null;
+  /** Shapes or codes that could not be used, in plain English. */
+  notes: string[];
+  millis: number;
+}
+
+export type AreaOutcome = { kind: 'done'; report: AreaReport } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
 /** The coverage worker as the store sees it. */
 export interface CoverageClient {
   previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
@@ -226,4 +270,10 @@ export interface CoverageClient {
   openWorkspace(bytes: ArrayBuffer, name: string): Promise<WorkspaceOpened>;
   /** The sets the page may still need (datasets, and those undo could bring back); the rest are forgotten (and removed from storage when `fromStorage`). */
   retain(hashes: string[], fromStorage: boolean): void;
+  /** Who lives in a target area, how deprived it is, what reaches it (a newer request cancels an older). */
+  areaReport(request: AreaRequest): Promise<AreaOutcome>;
+  /** The area's LSOAs under a rule (for a lasso, or to draw them), ascending. */
+  areaLsoas(definition: AreaDefinition, rule: CoverageRule): Promise<Uint32Array | null>;
+  /** Polygons to export for an area: its shapes, or its LSOAs' outlines. */
+  areaPolygons(definition: AreaDefinition): Promise<LonLat[][][] | null>;
 }

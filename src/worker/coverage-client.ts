@@ -4,7 +4,9 @@
 import { proxy, wrap } from 'comlink';
 import type { DataManifest } from '../data/schema';
 import { transfer } from 'comlink';
+import type { LonLat } from '../core/scheme';
 import type {
+  AreaOutcome,
   CoverageClient,
   EditOutcome,
   ImportOutcome,
@@ -48,5 +50,8 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     exportWorkspace: (datasets, exportedAt, themes) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes)),
     openWorkspace: (bytes, name) => guard<WorkspaceOpened>(remote.openWorkspace(transfer(bytes, [bytes]), name)),
     retain: (hashes, fromStorage) => void remote.retain(hashes, fromStorage).catch(() => undefined),
+    areaReport: (request) => guard<AreaOutcome>(remote.areaReport(request)),
+    areaLsoas: (definition, rule) => guard<Uint32Array | null>(remote.areaLsoas(definition, rule)),
+    areaPolygons: (definition) => guard<LonLat[][][] | null>(remote.areaPolygons(definition)),
   };
 }

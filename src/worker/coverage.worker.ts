@@ -10,7 +10,9 @@ import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progr
 import type { Dataset } from '../data/dataset';
 import type { DataManifest } from '../data/schema';
 import { openSchemeStorage } from '../data/workspace-db';
-import type { EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
+import type { AreaRequest, EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
+import type { CoverageRule } from '../core/scheme';
+import type { AreaDefinition } from '../core/target-area';
 import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
 import { NO_STORAGE, SchemeStore } from './scheme-store';
 
@@ -147,6 +149,17 @@ const api = {
   },
   retain(hashes: string[], fromStorage: boolean) {
     return engine.retain(hashes, fromStorage);
+  },
+  async areaReport(request: AreaRequest) {
+    const { value, transfer: buffers } = await engine.areaReport(request);
+    return transfer(value, buffers);
+  },
+  async areaLsoas(definition: AreaDefinition, rule: CoverageRule) {
+    const lsoas = await engine.areaLsoas(definition, rule);
+    return lsoas ? transfer(lsoas, [lsoas.buffer as ArrayBuffer]) : null;
+  },
+  areaPolygons(definition: AreaDefinition) {
+    return engine.areaPolygons(definition);
   },
 };
 

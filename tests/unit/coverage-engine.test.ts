@@ -17,7 +17,8 @@ import { NO_FILTER } from '../../src/core/scheme-filter';
 import { whatIfFigures } from '../../src/core/what-if';
 import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
-import type { ImportTaken, NearestProgress, RunProgress, RunRequest, SummaryView } from '../../src/state/coverage-protocol';
+import { AREA_SCHEMES_LISTED, type ImportTaken, type NearestProgress, type RunProgress, type RunRequest, type SummaryView } from '../../src/state/coverage-protocol';
+import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { invertCovered } from '../../src/core/coverage';
 import { SCHEME_KINDS, type Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
@@ -182,6 +183,55 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     // Nothing half-done was cached: the same rule runs in full afterwards.
     const full = await engine.run({ ...request, rule: { kind: 'share', share: 0.3 }, id: id(), view }, () => undefined);
     expect(full.value.kind).toBe('done');
+  });
+  it('reports a target area: Trafford’s LSOAs give its people, its gaps and the routes reaching it; an older request gives way', async () => {
+    const data = await builtData();
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2 };
+    const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
+    if (outcome.value.kind !== 'done') throw new Error('run should finish');
+    const { run, summary } = outcome.value;
+    const inTrafford = lsoasInScope(data.attributes, data.attributes.lad, trafford_);
+    const definition = { kind: 'lsoas' as const, codes: inTrafford.map((lsoa) => data.attributes.codes[lsoa]!) };
+    const base = { definition, rule: { kind: 'centroid' as const }, runKey: run.key, indicator: 'imd' as const, gapDecile: 2, includeProposed: false };
+    const older = engine.areaReport({ ...base, id: id() });
+    const newer = engine.areaReport({ ...base, id: id() });
+    expect((await older).value.kind).toBe('cancelled');
+    const answered = (await newer).value;
+    if (answered.kind !== 'done') throw new Error('the newer report should be done');
+    const { report } = answered;
+    expect([...report.lsoas]).toEqual(inTrafford);
+    expect(report.stats.people).toBe(inTrafford.reduce((sum, lsoa) => sum + data.attributes.population[lsoa]!, 0));
+    // The area's gaps are the district's gaps (same LSOAs, same run, same decile).
+    expect([...report.gaps!].sort((a, b) => a - b)).toEqual(summary.gaps.map((gap) => gap.index).sort((a, b) => a - b));
+    // Every route listed reaches one of its LSOAs, and every route reaching one is counted.
+    const reaching = new Set<number>();
+    for (const lsoa of inTrafford) for (let k = run.lsoaStart[lsoa]!; k < run.lsoaStart[lsoa + 1]!; k++) reaching.add(run.lsoaSchemes[k]!);
+    expect(report.stats.schemesReaching).toEqual([...reaching].sort((a, b) => a - b));
+    expect(report.schemes.length).toBe(Math.min(reaching.size, AREA_SCHEMES_LISTED));
+    expect(report.schemes.every((scheme) => reaching.has(scheme.index) && scheme.kind === 'transport')).toBe(true);
+
+    // Without a run: who lives there, but no schemes and no gaps claimed.
+    const alone = (await engine.areaReport({ ...base, runKey: null, id: id() })).value;
+    if (alone.kind !== 'done') throw new Error('report should be done');
+    expect(alone.report.stats.people).toBe(report.stats.people);
+    expect(alone.report.schemes).toEqual([]);
+    expect(alone.report.gaps).toBeNull();
+
+    // A drawn box around Old Trafford: its LSOAs follow the rule (a centroid is inside → intersects too).
+    const box = { kind: 'shapes' as const, polygons: [[[[-2.30, 53.45], [-2.26, 53.45], [-2.26, 53.47], [-2.30, 53.47], [-2.30, 53.45]]] as [number, number][][]] };
+    const byCentroid = await engine.areaLsoas(box, { kind: 'centroid' });
+    const byTouch = await engine.areaLsoas(box, { kind: 'intersects' });
+    expect(byCentroid!.length).toBeGreaterThan(5);
+    expect([...byCentroid!].every((lsoa) => byTouch!.includes(lsoa))).toBe(true);
+    expect(byTouch!.length).toBeGreaterThan(byCentroid!.length);
+    for (const lsoa of byCentroid!) {
+      const [lon, lat] = [data.geometry.points[lsoa * 2]! / 1e6, data.geometry.points[lsoa * 2 + 1]! / 1e6];
+      expect(lon > -2.3 && lon < -2.26 && lat > 53.45 && lat < 53.47).toBe(true);
+    }
+    // Exported, chosen LSOAs are their outlines: one polygon or more each, closed rings.
+    const outlines = await engine.areaPolygons({ kind: 'lsoas', codes: definition.codes.slice(0, 3) });
+    expect(outlines!.length).toBeGreaterThanOrEqual(3);
+    for (const polygon of outlines!) expect(polygon[0]![0]).toEqual(polygon[0]![polygon[0]!.length - 1]);
   });
 });
 

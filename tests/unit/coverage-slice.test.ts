@@ -141,6 +141,9 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     openWorkspace: vi.fn((bytes: ArrayBuffer, name: string) => engine.openWorkspace(bytes, name)),
     retain: vi.fn((hashes: string[], fromStorage: boolean) => void engine.retain(hashes, fromStorage)),
     schemeTile: vi.fn(() => Promise.resolve(null)),
+    areaReport: vi.fn(() => Promise.resolve({ kind: 'failed' as const, message: 'not in these tests' })),
+    areaLsoas: vi.fn(() => Promise.resolve(null)),
+    areaPolygons: vi.fn(() => Promise.resolve(null)),
   } satisfies CoverageClient;
   const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaKinds?: Uint8Array }) => {
     const { request } = runs[k]!;
