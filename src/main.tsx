@@ -15,7 +15,7 @@ import { createCoverageClient } from './worker/coverage-client';
 import type { CoverageClient } from './state/coverage-protocol';
 import type { MappingMemory, ThemeStorage } from './state/coverage-slice';
 import type { ColumnMeaning } from './data/import/columns';
-import { openWorkspaceDatabase } from './data/workspace-db';
+import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-db';
 import './styles.css';
 
 declare global {
@@ -127,13 +127,14 @@ async function start(root: HTMLElement): Promise<void> {
       fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount),
       saveBasemapUrl,
       ...(coverage ? { coverage } : {}),
-      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase() } : {}),
+      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase() } : {}),
       mappings,
       themes,
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
     },
   );
   void store.getState().loadWorkspace();
+  void store.getState().loadAreas();
 
   render(
     <StoreContext.Provider value={store}>

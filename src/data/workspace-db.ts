@@ -1,5 +1,6 @@
 // The workspace in the browser's IndexedDB (through idb), saved after each change and read at
-// start, so a reload loses nothing. Two stores, written from two places:
+// start, so a reload loses nothing. Three stores, written from two places:
+// - `areas`: the target areas, in order, written by the page;
 // - `datasets`: each dataset's fields (src/data/dataset.ts), written by the page;
 // - `schemes`: each set of schemes under its hash, written by the coverage worker, which holds the
 //   schemes (100k of them must not be copied through the page). Content-addressed, so showing,
@@ -9,20 +10,23 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Scheme } from '../core/scheme';
+import type { TargetArea } from '../core/target-area';
 import { schemeStats, type Dataset } from './dataset';
 
 const DB_NAME = 'gapmap';
 /**
  * 1: datasets whole ({ position, dataset }). 2: fields apart from schemes, both by dataset id.
- * 3: schemes by hash; fields carry scheme counts (stats).
+ * 3: schemes by hash; fields carry scheme counts (stats). 4: target areas by id.
  */
-export const WORKSPACE_DB_VERSION = 3;
+export const WORKSPACE_DB_VERSION = 4;
 
 interface WorkspaceDb extends DBSchema {
   /** Key: dataset id. */
   datasets: { key: string; value: { position: number; fields: Dataset } };
   /** Key: the schemes' hash (Dataset.hash). */
   schemes: { key: string; value: Scheme[] };
+  /** Key: area id. */
+  areas: { key: string; value: { position: number; area: TargetArea } };
 }
 
 /** Explains a failed save: a full disk (quota) says so, as the user can act on it. */
@@ -41,7 +45,8 @@ function opener(): () => Promise<IDBPDatabase<WorkspaceDb>> {
       async upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) database.createObjectStore('datasets');
         if (oldVersion < 2) database.createObjectStore('schemes');
-        if (oldVersion === 0) return;
+        if (oldVersion < 4) database.createObjectStore('areas');
+        if (oldVersion === 0 || oldVersion >= 3) return;
         // Older versions: each row moves to the version 3 form (schemes by hash, fields with stats).
         const datasets = transaction.objectStore('datasets');
         const schemes = transaction.objectStore('schemes');
@@ -89,6 +94,43 @@ export function openWorkspaceDatabase(): WorkspaceDatabase {
           const writes: Promise<unknown>[] = [];
           for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
           snapshot.forEach((fields, position) => writes.push(tx.store.put({ position, fields }, fields.id)));
+          await Promise.all(writes);
+          await tx.done;
+        } catch (error) {
+          throw reason(error);
+        }
+      });
+      queue = saving.catch(() => undefined);
+      return saving;
+    },
+  };
+}
+
+/** The target areas, for the page. */
+export interface AreaDatabase {
+  load(): Promise<TargetArea[]>;
+  save(areas: readonly TargetArea[]): Promise<void>;
+}
+
+export function openAreaDatabase(): AreaDatabase {
+  const open = opener();
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    async load() {
+      const rows = await (await open()).getAll('areas');
+      return rows.sort((a, b) => a.position - b.position).map((row) => row.area);
+    },
+    save(areas) {
+      const snapshot = [...areas];
+      // One after another, so an older save never lands after a newer one.
+      const saving = queue.then(async () => {
+        try {
+          const database = await open();
+          const tx = database.transaction('areas', 'readwrite');
+          const kept = new Set(snapshot.map((area) => area.id));
+          const writes: Promise<unknown>[] = [];
+          for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
+          snapshot.forEach((area, position) => writes.push(tx.store.put({ position, area }, area.id)));
           await Promise.all(writes);
           await tx.done;
         } catch (error) {

@@ -17,9 +17,13 @@ import {
 import type { CoverageRun } from '../state/coverage-protocol';
 import { schemeCard, selectAreaListLsoas, selectLsoaColours } from '../state/selectors';
 import { SchemeDrawing } from './scheme-drawing';
+import { AreaDrawing } from './area-drawing';
+import { selectedArea } from '../state/areas-slice';
 import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import {
+  AREA_SOURCE,
   areaListPaint,
+  areaLsoaPaint,
   buildStyle,
   decileColourExpression,
   lsoaClassColourExpression,
@@ -102,6 +106,7 @@ export class MapView {
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
   private readonly drawing: SchemeDrawing;
+  private readonly areaDrawing: AreaDrawing;
 
   constructor(container: HTMLElement, store: AppStore, tilesUrl: string) {
     addPmtilesProtocol(tilesUrl);
@@ -136,6 +141,10 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('error', (event) => this.onError(event));
     this.drawing = new SchemeDrawing(this.map, (drawn) => this.store.getState().finishDrawing(drawn));
+    this.areaDrawing = new AreaDrawing(this.map, {
+      onShape: (geometry) => void this.store.getState().finishAreaShape(geometry),
+      onEdit: (areaId, polygons) => this.store.getState().editAreaShapes(areaId, polygons),
+    });
     // Leaving or reloading the page aborts tile fetches: those are not problems to report.
     const leaving = () => (this.unloading = true);
     window.addEventListener('beforeunload', leaving);
@@ -165,6 +174,7 @@ export class MapView {
   destroy(): void {
     this.unsubscribe?.();
     this.drawing.stop();
+    this.areaDrawing.stop();
     maplibregl.removeProtocol(SCHEME_TILE_PROTOCOL);
     this.basemapLoad?.abort();
     this.map.remove();
@@ -189,17 +199,25 @@ export class MapView {
     const { map, store } = this;
     map.on('mousemove', LAYER.lsoaFill, (event) => {
       const lsoa = lsoaOfFeatureId(event.features?.[0]?.id);
-      if (!this.drawing.active) map.getCanvas().style.cursor = lsoa === null ? '' : 'pointer';
+      if (!this.drawing.active && !this.areaDrawing.active) map.getCanvas().style.cursor = lsoa === null ? '' : 'pointer';
       store.getState().setHover(lsoa);
     });
     map.on('mouseleave', LAYER.lsoaFill, () => {
-      if (!this.drawing.active) map.getCanvas().style.cursor = '';
+      if (!this.drawing.active && !this.areaDrawing.active) map.getCanvas().style.cursor = '';
       store.getState().setHover(null);
     });
     // A click on a scheme (points and thin routes are found within a few pixels) shows what it
     // is; anywhere else it selects the LSOA.
     map.on('click', (event) => {
-      if (this.drawing.active) return; // The click places the scheme being drawn.
+      if (this.drawing.active || this.areaDrawing.active) return; // The click is part of a drawing.
+      const state = store.getState();
+      // Choosing LSOAs for an area: a click (or a shift-click with a set of LSOAs selected) adds or removes one.
+      const choosing = state.areas.tool.kind === 'lsoas' || (event.originalEvent.shiftKey && state.areasOpen && selectedArea(state)?.definition.kind === 'lsoas');
+      if (choosing) {
+        const lsoa = lsoaOfFeatureId(map.queryRenderedFeatures(event.point, { layers: [LAYER.lsoaFill] })[0]?.id);
+        if (lsoa !== null) state.toggleAreaLsoa(lsoa);
+        return;
+      }
       const { x, y } = event.point;
       const near: [[number, number], [number, number]] = [
         [x - SCHEME_HIT_PX, y - SCHEME_HIT_PX],
@@ -240,6 +258,8 @@ export class MapView {
     this.applyAreaLists(state);
     this.applyGaps(state);
     this.applyPostcodeMarker(state);
+    this.applyAreas(state);
+    this.applyAreaTool(state);
   }
 
   private apply(state: AppState, previous: AppState): void {
@@ -262,6 +282,42 @@ export class MapView {
     if (coverage.editing !== before.editing) this.drawing.setShape(coverage.editing.kind === 'drawing' ? coverage.editing.shape : null);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
     if (state.postcodeMarker !== previous.postcodeMarker) this.applyPostcodeMarker(state);
+    if (state.areas.list !== previous.areas.list || state.areas.selectedId !== previous.areas.selectedId || state.areas.report !== previous.areas.report) this.applyAreas(state);
+    if (state.areas.tool !== previous.areas.tool || state.areas.list !== previous.areas.list || state.areas.selectedId !== previous.areas.selectedId) this.applyAreaTool(state);
+  }
+
+  /** Target areas: drawn shapes as outlines (the selected one filled lightly), chosen LSOAs outlined in their area's colour. */
+  private applyAreas(state: AppState): void {
+    const { list, selectedId, report } = state.areas;
+    const features = list
+      .filter((area) => area.visible && area.definition.kind === 'shapes')
+      .map((area) => ({
+        type: 'Feature' as const,
+        properties: { colour: area.colour, selected: area.id === selectedId },
+        geometry: { type: 'MultiPolygon' as const, coordinates: area.definition.kind === 'shapes' ? area.definition.polygons : [] },
+      }));
+    (this.map.getSource(AREA_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
+    const colourOf = new Map<number, string>();
+    for (const area of list) {
+      if (!area.visible || area.definition.kind !== 'lsoas') continue;
+      for (const code of area.definition.codes) {
+        const lsoa = state.lsoaByCode.get(code);
+        if (lsoa !== undefined) colourOf.set(lsoa, area.colour);
+      }
+    }
+    const selected = selectedArea(state);
+    if (selected && report.status === 'ready' && report.areaId === selected.id) for (const lsoa of report.report.lsoas) colourOf.set(lsoa, selected.colour);
+    const { filter, colour } = areaLsoaPaint(colourOf);
+    // Built from ids, valid by construction (see applyAreaLists).
+    this.map.setFilter(LAYER.areaLsoaLine, filter, { validate: false });
+    this.map.setPaintProperty(LAYER.areaLsoaLine, 'line-color', colour, { validate: false });
+  }
+
+  private applyAreaTool(state: AppState): void {
+    const area = selectedArea(state);
+    const shapes = area?.definition.kind === 'shapes' ? { id: area.id, polygons: area.definition.polygons } : null;
+    this.areaDrawing.apply(state.areas.tool, shapes);
+    if (state.areas.tool.kind === 'lsoas') this.map.getCanvas().style.cursor = 'copy';
   }
 
   /** Zooms to where a cluster of points comes apart. */

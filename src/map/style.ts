@@ -58,6 +58,9 @@ function metresToPixels(scale: number): ExpressionSpecification {
 /** GeoJSON source of the postcode last searched for (one point). */
 export const POSTCODE_SOURCE = 'postcode';
 
+/** GeoJSON source of the target areas drawn as shapes (colour and selected flag per feature). */
+export const AREA_SOURCE = 'target-areas';
+
 export const LAYER = {
   background: 'background',
   lsoaFill: 'lsoa-fill',
@@ -78,6 +81,10 @@ export const LAYER = {
   gapCasing: 'gap-casing',
   gapLine: 'gap-line',
   schemePoint: 'scheme-point',
+  areaLsoaLine: 'area-lsoa-line',
+  areaShapeFill: 'area-shape-fill',
+  areaShapeCasing: 'area-shape-casing',
+  areaShapeLine: 'area-shape-line',
   highlightCasing: 'highlight-casing',
   highlightLine: 'highlight-line',
   hoverLine: 'hover-line',
@@ -188,6 +195,19 @@ export const SCHEME_LAYERS = [
 
 export const GAP_LAYERS = [LAYER.gapCasing, LAYER.gapLine] as const;
 
+/** LSOA outlines coloured by the target area they belong to (the selected area's take precedence). */
+export function areaLsoaPaint(colourOf: ReadonlyMap<number, string>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
+  if (colourOf.size === 0) return { filter: ['boolean', false], colour: INK };
+  const byColour = new Map<string, number[]>();
+  for (const [lsoa, colour] of colourOf) {
+    const ids = byColour.get(colour) ?? [];
+    ids.push(featureIdOf(lsoa));
+    byColour.set(colour, ids);
+  }
+  const stops = [...byColour].flatMap(([colour, ids]) => [ids.sort((a, b) => a - b), colour]);
+  return { filter: lsoaIdSetFilter([...colourOf.keys()]), colour: ['match', ['id'], ...stops, INK] as unknown as ExpressionSpecification };
+}
+
 function kindColourExpression(): ExpressionSpecification {
   const stops = SCHEME_KINDS.flatMap((kind) => [kind, SCHEME_KIND_COLOURS[kind]]);
   return ['match', ['get', 'kind'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
@@ -211,6 +231,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
       [SOURCE]: { type: 'vector', url: tilesUrl },
       [SCHEME_SOURCE]: { type: 'vector', tiles: [schemeTilesUrl(null)], maxzoom: SCHEME_TILES.maxZoom },
       [POSTCODE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [AREA_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#e3e8ec' } },
@@ -358,6 +379,37 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         filter: ['boolean', false],
         layout: { 'line-join': 'round' },
         paint: { 'line-color': GAP_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 8, 1, 11, 2.5, 14, 4] },
+      },
+      {
+        // The LSOAs of target areas: those chosen, and those the selected area's shapes take in.
+        id: LAYER.areaLsoaLine,
+        type: 'line',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: ['boolean', false],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': INK, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5], 'line-dasharray': [2, 1] },
+      },
+      {
+        id: LAYER.areaShapeFill,
+        type: 'fill',
+        source: AREA_SOURCE,
+        filter: ['==', ['get', 'selected'], true],
+        paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.12 },
+      },
+      {
+        id: LAYER.areaShapeCasing,
+        type: 'line',
+        source: AREA_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': PAPER, 'line-width': ['case', ['==', ['get', 'selected'], true], 7, 5] },
+      },
+      {
+        id: LAYER.areaShapeLine,
+        type: 'line',
+        source: AREA_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'colour'], 'line-width': ['case', ['==', ['get', 'selected'], true], 4, 2.5] },
       },
       {
         id: LAYER.schemePoint,

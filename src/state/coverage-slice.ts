@@ -161,7 +161,7 @@ export function summaryState(view: SummaryView, current: CoverageSummary, withPr
   return { view, summary: includeProposed && withProposed ? withProposed : current, current, withProposed };
 }
 
-export type PanelTab = 'details' | 'coverage';
+export type PanelTab = 'details' | 'coverage' | 'areas';
 
 export interface CoverageSlice {
   coverage: CoverageState;
@@ -218,6 +218,8 @@ export interface CoverageSlice {
   finishDrawing: (drawn: DrawnShape) => void;
   /** Opens the form for the scheme whose popup is open. */
   editOpenScheme: () => void;
+  /** Opens the form for a new scheme made elsewhere (a target area turned into a scheme). */
+  startSchemeForm: (scheme: Scheme) => void;
   /** Saves the form's scheme (added to the drawn dataset, or changed in its own). */
   saveScheme: (scheme: Scheme) => Promise<void>;
   /** Removes the scheme whose form is open from its dataset. */
@@ -848,12 +850,19 @@ export const coverageSlice =
       startDrawing: (shape) => {
         const { editing } = get().coverage;
         if (editing.kind === 'form') return;
+        // One drawing tool on the map at a time: an area tool stops.
+        if (shape && get().areas.tool.kind !== 'none') get().startAreaTool({ kind: 'none' });
         patch({ editing: shape ? { kind: 'drawing', shape } : { kind: 'none' }, openScheme: null });
       },
 
       finishDrawing: (drawn) => {
         if (get().coverage.editing.kind !== 'drawing') return;
         const scheme = newDrawnScheme(drawn, `${Date.now().toString(36)}${(++seq).toString(36)}`);
+        patch({ editing: { kind: 'form', scheme, datasetId: null, isNew: true, saving: false, error: null } });
+      },
+
+      startSchemeForm: (scheme) => {
+        if (get().coverage.editing.kind === 'drawing') get().startDrawing(null);
         patch({ editing: { kind: 'form', scheme, datasetId: null, isNew: true, saving: false, error: null } });
       },
 

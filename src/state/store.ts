@@ -18,6 +18,7 @@ import type { Problem, Result } from '../data/load';
 import { lsoaBoundsAt, type AttributesFile, type DataManifest, type DetailsFile } from '../data/schema';
 import { coverageSlice, type CoverageSlice, type MappingMemory, type PanelTab, type ThemeStorage, type WorkspaceStorage } from './coverage-slice';
 import type { CoverageClient } from './coverage-protocol';
+import { areasSlice, type AreasSlice, type AreaStorage } from './areas-slice';
 import { buildSearchEntries } from './search-entries';
 import type { Camera, UrlView } from './url';
 
@@ -84,8 +85,10 @@ interface SelectionSlice {
   panelCollapsed: boolean;
   /** Which tab of the side panel is in front: details of the selection, or coverage. */
   panelTab: PanelTab;
-  /** Whether the coverage tab is open (the panel shows while it or a selection is). */
+  /** Whether the coverage tab is open (the panel shows while it, the areas tab or a selection is). */
   coverageOpen: boolean;
+  /** Whether the areas tab is open. */
+  areasOpen: boolean;
   setHover: (lsoa: number | null) => void;
   /** `keepTab`: select without bringing the details tab to the front (from the gap list). */
   selectLsoa: (lsoa: number, options: { fly: boolean; keepTab?: boolean }) => void;
@@ -97,6 +100,7 @@ interface SelectionSlice {
   closePanel: () => void;
   setPanelCollapsed: (collapsed: boolean) => void;
   openCoverage: () => void;
+  openAreas: () => void;
   showPanelTab: (tab: PanelTab) => void;
 }
 
@@ -134,7 +138,7 @@ interface StatusSlice {
   applyUrlView: (view: UrlView) => void;
 }
 
-export type AppState = DataSlice & ViewSlice & SelectionSlice & DetailsSlice & SettingsSlice & StatusSlice & CoverageSlice;
+export type AppState = DataSlice & ViewSlice & SelectionSlice & DetailsSlice & SettingsSlice & StatusSlice & CoverageSlice & AreasSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreDeps {
@@ -148,6 +152,8 @@ export interface StoreDeps {
   mappings?: MappingMemory;
   /** The council's own list of themes. */
   themes?: ThemeStorage;
+  /** Where target areas are saved (IndexedDB in the app); without it they last for the visit. */
+  areaStorage?: AreaStorage;
   /** Postcode → place and LSOA (the build's postcode index, fetched per district). */
   lookupPostcode?: (text: string) => Promise<PostcodeLookup>;
 }
@@ -229,13 +235,14 @@ const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
   panelCollapsed: false,
   panelTab: 'details',
   coverageOpen: false,
+  areasOpen: false,
   setHover: (lsoa) => {
     if (get().hover !== lsoa) set({ hover: lsoa });
   },
   selectLsoa: (lsoa, { fly, keepTab = false }) => {
-    const { panel, attributes, coverageOpen } = get();
+    const { panel, attributes, coverageOpen, areasOpen } = get();
     if (lsoa < 0 || lsoa >= attributes.count) return;
-    const panelTab = keepTab && coverageOpen ? get().panelTab : 'details';
+    const panelTab = keepTab && (coverageOpen || areasOpen) ? get().panelTab : 'details';
     set({ panel: { mode: 'lsoa', index: lsoa, from: keepTab ? null : highlightedArea(panel) }, panelCollapsed: false, panelTab });
     get().loadDetails();
     if (fly) get().flyToLsoa(lsoa);
@@ -248,15 +255,19 @@ const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (bounds) get().moveCamera({ kind: 'bounds', bounds, maxZoom: AREA_MAX_ZOOM }, true);
   },
   closePanel: () => {
-    const { panel, panelTab, coverageOpen } = get();
+    const { panel, panelTab, coverageOpen, areasOpen } = get();
+    if (panelTab === 'areas' && areasOpen) {
+      set({ areasOpen: false, panelTab: coverageOpen ? 'coverage' : 'details' });
+      return;
+    }
     if (panelTab === 'coverage' && coverageOpen) {
-      set({ coverageOpen: false, panelTab: 'details' });
+      set({ coverageOpen: false, panelTab: areasOpen ? 'areas' : 'details' });
       return;
     }
     const next: PanelMode =
       panel.mode === 'lsoa' && panel.from ? { mode: 'area', area: panel.from } : { mode: 'closed' };
     if (panel.mode !== 'closed') set({ panel: next });
-    if (next.mode === 'closed' && coverageOpen) set({ panelTab: 'coverage' });
+    if (next.mode === 'closed' && (coverageOpen || areasOpen)) set({ panelTab: coverageOpen ? 'coverage' : 'areas' });
   },
   setPanelCollapsed: (collapsed) => set({ panelCollapsed: collapsed }),
   openCoverage: () => {
@@ -266,7 +277,8 @@ const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
     // The panel narrows the map: keep the whole scope in view, as coverage is worked out for it.
     if (opening) get().setScope(get().scope, { fit: true });
   },
-  showPanelTab: (tab) => set(tab === 'coverage' ? { panelTab: tab, coverageOpen: true } : { panelTab: tab }),
+  openAreas: () => set({ areasOpen: true, panelTab: 'areas', panelCollapsed: false }),
+  showPanelTab: (tab) => set(tab === 'coverage' ? { panelTab: tab, coverageOpen: true } : tab === 'areas' ? { panelTab: tab, areasOpen: true } : { panelTab: tab }),
 });
 
 const detailsSlice =
@@ -408,11 +420,21 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
     ...settingsSlice(deps, init.basemapUrl)(set, get, api),
     ...statusSlice(set, get, api),
     ...coverageSlice(deps)(set, get, api),
+    ...areasSlice(deps)(set, get, api),
   }));
   if (deps.coverage) {
     // A new scope or indicator re-summarises the coverage run; it never reruns it.
     store.subscribe((state, previous) => {
       if (state.scope !== previous.scope || state.indicator !== previous.indicator) state.refreshCoverageSummary();
+      // The selected area's figures follow it, the rule, the schemes shown and the indicator.
+      if (
+        state.areas.list !== previous.areas.list ||
+        state.areas.selectedId !== previous.areas.selectedId ||
+        state.coverage !== previous.coverage ||
+        state.indicator !== previous.indicator
+      ) {
+        state.refreshAreaReport();
+      }
     });
   }
   store.getState().applyUrlView(init.url);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Attribution } from './Attribution';
 import { DrawingBanner } from './DrawSchemes';
+import { AreaToolBanner } from './AreaToolBanner';
 import { ImportDialog } from './ImportDialog';
 import { SchemeForm } from './SchemeForm';
 import { IndicatorPicker } from './IndicatorPicker';
@@ -36,6 +37,17 @@ function CoverageButton() {
   );
 }
 
+/** Opens the areas tab of the side panel (or brings it to the front). */
+function AreasButton() {
+  const store = useAppStore();
+  const showing = useAppState((state) => state.areasOpen && state.panelTab === 'areas' && !state.panelCollapsed);
+  return (
+    <button type="button" class="button-header" aria-pressed={showing} onClick={() => (showing ? store.getState().closePanel() : store.getState().openAreas())}>
+      Areas
+    </button>
+  );
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -59,6 +71,17 @@ export function App() {
       if (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         searchInput.current?.focus();
+      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'y'].includes(event.key.toLowerCase()) && !isTyping(event.target) && store.getState().dialog === 'none') {
+        // Undo and redo of target areas (a text box keeps its own undo).
+        const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
+        const { areas } = store.getState();
+        if (redo ? areas.future.length === 0 : areas.past.length === 0) return;
+        event.preventDefault();
+        if (redo) store.getState().redoAreas();
+        else store.getState().undoAreas();
+      } else if (event.key === 'Escape' && store.getState().areas.tool.kind !== 'none') {
+        // Esc first stops an area tool (terra-draw drops a half-drawn shape on the same key).
+        store.getState().startAreaTool({ kind: 'none' });
       } else if (event.key === 'Escape' && store.getState().dialog === 'none' && store.getState().coverage.importing.kind !== 'preview') {
         // A modal dialog closes itself on Esc; otherwise Esc closes the side panel.
         store.getState().closePanel();
@@ -78,6 +101,7 @@ export function App() {
         <ScopePicker />
         <IndicatorPicker />
         <CoverageButton />
+        <AreasButton />
         <button type="button" class="button-header" onClick={() => store.getState().openDialog('settings')}>
           Settings
         </button>
@@ -111,6 +135,7 @@ export function App() {
           )}
           <Notice />
           <DrawingBanner />
+          <AreaToolBanner />
           <Legend />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">

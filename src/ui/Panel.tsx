@@ -3,6 +3,7 @@ import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/se
 import type { PanelTab } from '../state/coverage-slice';
 import type { AreaSelection, PanelMode } from '../state/store';
 import { useMemo, useRef } from 'preact/hooks';
+import { AreasPanel } from './AreasPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { useAppState, useAppStore } from './use-store';
 
@@ -10,20 +11,22 @@ const PANEL_ID = 'side-panel';
 const TABS: { tab: PanelTab; label: string }[] = [
   { tab: 'details', label: 'Details' },
   { tab: 'coverage', label: 'Coverage' },
+  { tab: 'areas', label: 'Areas' },
 ];
 
 /**
- * The side panel: one task at a time, in two tabs: details (an LSOA, or a ward/MSOA and its
- * LSOAs) and coverage. Shown while either has something to show; collapsible.
+ * The side panel: one task at a time, in three tabs: details (an LSOA, or a ward/MSOA and its
+ * LSOAs), coverage and target areas. Shown while either has something to show; collapsible.
  */
 export function Panel() {
   const panel = useAppState((state) => state.panel);
   const collapsed = useAppState((state) => state.panelCollapsed);
   const tab = useAppState((state) => state.panelTab);
   const coverageOpen = useAppState((state) => state.coverageOpen);
+  const areasOpen = useAppState((state) => state.areasOpen);
   const store = useAppStore();
-  if (panel.mode === 'closed' && !coverageOpen) return null;
-  const label = tab === 'coverage' ? 'Coverage' : panel.mode === 'closed' ? 'Details' : panelLabel(panel);
+  if (panel.mode === 'closed' && !coverageOpen && !areasOpen) return null;
+  const label = tab === 'coverage' ? 'Coverage' : tab === 'areas' ? 'Target areas' : panel.mode === 'closed' ? 'Details' : panelLabel(panel);
   if (collapsed) {
     return (
       <aside class="panel panel-collapsed" aria-label={label}>
@@ -34,13 +37,13 @@ export function Panel() {
           aria-controls={PANEL_ID}
           onClick={() => store.getState().setPanelCollapsed(false)}
         >
-          {tab === 'coverage' ? 'Show coverage' : 'Show details'}
+          {tab === 'coverage' ? 'Show coverage' : tab === 'areas' ? 'Show areas' : 'Show details'}
         </button>
       </aside>
     );
   }
   return (
-    <aside class={tab === 'coverage' ? 'panel panel-wide' : 'panel'} id={PANEL_ID} role="region" aria-label={label}>
+    <aside class={tab === 'details' ? 'panel' : 'panel panel-wide'} id={PANEL_ID} role="region" aria-label={label}>
       <div class="panel-tools">
         <button
           type="button"
@@ -59,6 +62,8 @@ export function Panel() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'coverage' ? (
           <CoveragePanel />
+        ) : tab === 'areas' ? (
+          <AreasPanel />
         ) : panel.mode === 'closed' ? (
           <div class="panel-body">
             <h2 class="panel-heading">Details</h2>
@@ -72,7 +77,7 @@ export function Panel() {
   );
 }
 
-/** Details | Coverage: a tab list; arrow keys, Home and End move between the tabs. */
+/** Details | Coverage | Areas: a tab list; arrow keys, Home and End move between the tabs. */
 function PanelTabs({ tab }: { tab: PanelTab }) {
   const store = useAppStore();
   const list = useRef<HTMLDivElement>(null);
