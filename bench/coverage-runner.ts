@@ -9,6 +9,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import circle from '@turf/circle';
+import { lsoasOfArea } from '../src/core/area-lsoas';
+import { areaStats } from '../src/core/area-stats';
 import { computeCoverage } from '../src/core/coverage';
 import { lsoaIndexOf } from '../src/core/lsoa-index';
 import { nearestFootprintKm } from '../src/core/nearest';
@@ -18,7 +21,7 @@ import { benchSchemeSets } from './coverage-sets';
 
 const [dataDir, sharedData] = process.argv.slice(2);
 if (!dataDir || !sharedData) throw new Error('usage: coverage-runner <built data dir> <shared data dir>');
-const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { geometry: string } };
+const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { geometry: string; attributes: string } };
 const decoded = decodeGeometry(fs.readFileSync(path.join(dataDir, manifest.files.geometry)));
 if (!decoded.ok) throw new Error(decoded.message);
 const geometry = decoded.geometry;
@@ -65,4 +68,25 @@ const nearest = sets.map(({ name, make }) => {
   return { schemes: name, lsoas: spread.length, ms: Math.round(ms), msPerLsoa: Number((ms / spread.length).toFixed(3)) };
 });
 
-process.stdout.write(JSON.stringify({ lsoas: geometry.count, rssBeforeIndexMB, indexBuildMs, runs, nearest, peakRssMB: peakRssMB() }));
+// A target area as the Areas panel asks for it on each edit (its LSOAs by the rule, then its
+// figures): a 7 km circle round central Manchester, about 500 LSOAs.
+const attributes = JSON.parse(fs.readFileSync(path.join(dataDir, manifest.files.attributes), 'utf8')) as {
+  population: number[];
+  deciles: { imd: string };
+};
+const deciles = Uint8Array.from(attributes.deciles.imd, (c) => (c === '0' ? 10 : Number(c)));
+const targetArea = circle([-2.2426, 53.4808], 7, { units: 'kilometers', steps: 64 }).geometry.coordinates as [number, number][][];
+const AREA_RUNS = 15;
+const area = rules.map((rule) => {
+  const times: number[] = [];
+  let lsoas = 0;
+  for (let k = 0; k < AREA_RUNS; k++) {
+    const start = performance.now();
+    const found = lsoasOfArea(geometry, [{ id: 'area', footprint: { type: 'polygon', polygons: [targetArea], bufferM: 0 } }], rule, areas);
+    lsoas = areaStats(found.lsoas, attributes.population, deciles).lsoas;
+    times.push(performance.now() - start);
+  }
+  return { rule: rule.kind === 'share' ? `share:${rule.share}` : rule.kind, lsoas, firstMs: Number(times[0]!.toFixed(1)), ms: Number(median(times).toFixed(1)) };
+});
+
+process.stdout.write(JSON.stringify({ lsoas: geometry.count, rssBeforeIndexMB, indexBuildMs, runs, nearest, area, targetArea, peakRssMB: peakRssMB() }));

@@ -65,6 +65,8 @@ interface RunnerOutput {
   indexBuildMs: number;
   runs: { schemes: string; rule: string; firstMs: number; ms: number; pairs: number; peakRssMB: number }[];
   nearest: unknown[];
+  area: { rule: string; lsoas: number; firstMs: number; ms: number }[];
+  targetArea: [number, number][][];
   peakRssMB: number;
 }
 
@@ -99,8 +101,22 @@ export async function benchCoverage(dataDir: string, sharedData: string): Promis
     }
     return row;
   });
+  // A target area (~500 LSOAs), as each edit in the Areas panel asks: indexed vs brute-force Turf.
+  const areaScheme: Scheme = { id: 'area', name: 'area', kind: 'other', footprint: { type: 'polygon', polygons: [indexed.targetArea], bufferM: 0 } };
+  const area = indexed.area.map((run) => {
+    const rule: CoverageRule = run.rule === 'intersects' ? { kind: 'intersects' } : run.rule === 'centroid' ? { kind: 'centroid' } : { kind: 'share', share: 0.5 };
+    const row: Record<string, unknown> = { targetArea: '7 km circle, central Manchester', ...run, targetMs: 100 };
+    if (rule.kind === 'intersects') {
+      const bruteMs = timeBruteForce([areaScheme], rule, lsoaFeatures, 1);
+      row.bruteForceTurfMs = Math.round(bruteMs);
+      row.speedupVsTurf = Math.round(bruteMs / Math.max(run.ms, 1));
+    }
+    console.log(row);
+    return row;
+  });
   return {
     lsoas: indexed.lsoas,
+    area,
     indexBuildMs: indexed.indexBuildMs,
     rssBeforeIndexMB: indexed.rssBeforeIndexMB,
     peakRssMB: indexed.peakRssMB,

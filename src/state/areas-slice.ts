@@ -132,6 +132,14 @@ export function nextAreaName(areas: readonly TargetArea[], stem = 'Area'): strin
   for (let n = areas.length + 1; ; n++) if (!taken.has(`${stem} ${n}`)) return `${stem} ${n}`;
 }
 
+/** "Old Trafford copy", then "Old Trafford copy 2", …; a copy of a copy is named after the original. */
+export function copyName(areas: readonly TargetArea[], name: string): string {
+  const base = `${name.replace(/ copy(?: \d+)?$/, '')} copy`;
+  const taken = new Set(areas.map((area) => area.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
 export function selectedArea(state: Pick<AppState, 'areas'>): TargetArea | null {
   return state.areas.list.find((area) => area.id === state.areas.selectedId) ?? null;
 }
@@ -171,15 +179,27 @@ export function currentRunKey(state: Pick<AppState, 'coverage'>): string | null 
 
 const ruleText = (state: Pick<AppState, 'coverage'>) => JSON.stringify(state.coverage.rule);
 
+/** Renaming, recolouring or hiding an area keeps its figures: only its place and shapes matter. */
+export function sameDefinition(a: TargetArea, b: TargetArea): boolean {
+  return a.id === b.id && a.definition === b.definition;
+}
+
 function sameParams(a: ReportParams, b: ReportParams): boolean {
   return (
-    a.area === b.area &&
+    sameDefinition(a.area, b.area) &&
     a.ruleText === b.ruleText &&
     a.runKey === b.runKey &&
     a.indicator === b.indicator &&
     a.gapDecile === b.gapDecile &&
     a.includeProposed === b.includeProposed
   );
+}
+
+/** After undo or redo: the area selected if still there, else one the step brought back or changed, else none. */
+function selectionAfter(now: readonly TargetArea[], before: readonly TargetArea[], selectedId: string | null): string | null {
+  if (now.some((area) => area.id === selectedId)) return selectedId;
+  const changed = now.find((area) => !before.includes(area));
+  return changed?.id ?? null;
 }
 
 const saveFailure = (error: string) => `Your areas could not be saved in this browser (${error}). They stay open until you close the page; export each to keep a copy.`;
@@ -215,7 +235,8 @@ export const areasSlice =
       get().refreshAreaReport();
       const settled = await waitFor((state) => {
         const report = state.areas.report;
-        if (report.status === 'ready' && report.areaId === id && selectedArea(state) === report.asked.area) return report;
+        const area = selectedArea(state);
+        if (report.status === 'ready' && report.areaId === id && area && sameDefinition(area, report.asked.area)) return report;
         if (report.status === 'failed' && report.areaId === id) return report;
         return null;
       }, REPORT_WAIT_MS);
@@ -223,9 +244,11 @@ export const areasSlice =
       return settled.status === 'ready' ? { ok: true, report: settled.report } : { ok: false, message: settled.message };
     };
 
-    const whenDetails = (): Promise<DetailsFile | null> => {
+    const whenDetails = async (): Promise<DetailsFile | null> => {
       get().loadDetails();
-      return waitFor((state) => (state.details.status === 'ready' ? state.details.details : state.details.status === 'failed' ? null : null), REPORT_WAIT_MS);
+      // A failed load is final (it is not retried), so it settles the wait at once.
+      const settled = await waitFor((state) => (state.details.status === 'ready' || state.details.status === 'failed' ? state.details : null), REPORT_WAIT_MS);
+      return settled?.status === 'ready' ? settled.details : null;
     };
 
     const patch = (changes: Partial<AreasState>) => set((state) => ({ areas: { ...state.areas, ...changes } }));
@@ -233,6 +256,9 @@ export const areasSlice =
     let asked: ReportParams | null = null;
     /** Whether the saved areas have been read (saving before that would overwrite them). */
     let loaded = !deps.areaStorage;
+    let loading: Promise<void> | null = null;
+    /** The file of areas being read; an older read finishing late is dropped. */
+    let importToken = 0;
 
     const save = (list: readonly TargetArea[]) => {
       if (!deps.areaStorage || !loaded) return;
@@ -291,19 +317,26 @@ export const areasSlice =
     return {
       areas: INITIAL_AREAS,
 
-      loadAreas: async () => {
-        if (!deps.areaStorage || loaded) return;
-        try {
-          const saved = await deps.areaStorage.load();
-          loaded = true;
-          // Anything made before the saved list arrived comes after it.
-          const made = get().areas.list;
-          patch({ list: [...saved, ...made] });
-          if (made.length > 0) save(get().areas.list);
-        } catch (error) {
-          loaded = true;
-          patch({ saveError: `Your saved areas could not be read (${error instanceof Error ? error.message : String(error)}).` });
-        }
+      loadAreas: () => {
+        if (!deps.areaStorage || loaded) return Promise.resolve();
+        loading ??= deps.areaStorage.load().then(
+          (saved) => {
+            loaded = true;
+            // Anything made before the saved list arrived comes after it, and undo keeps the saved ones.
+            const { list: made, past, future } = get().areas;
+            const withSaved = (list: readonly TargetArea[]) => [...saved, ...list];
+            patch({ list: withSaved(made), past: past.map(withSaved), future: future.map(withSaved) });
+            if (made.length > 0) save(get().areas.list);
+          },
+          (error: unknown) => {
+            // Not marked loaded: saving now would replace the areas that could not be read.
+            loading = null;
+            patch({
+              saveError: `Your saved areas could not be read (${error instanceof Error ? error.message : String(error)}). Areas you make now are not saved; reload the page to try again.`,
+            });
+          },
+        );
+        return loading;
       },
 
       startAreaTool: (tool) => {
@@ -372,18 +405,20 @@ export const areasSlice =
 
       readAreasFile: async (file) => {
         const fileName = file.name;
+        const token = ++importToken;
         patch({ importing: { kind: 'reading', fileName }, message: null });
         let bytes: Uint8Array;
         try {
           bytes = new Uint8Array(await file.arrayBuffer());
         } catch (error) {
+          if (token !== importToken) return;
           patch({ importing: { kind: 'none' }, message: { tone: 'error', text: `${fileName} could not be read (${error instanceof Error ? error.message : String(error)}).` } });
           return;
         }
         // The shapefile and KML readers load only when someone imports areas.
         const { readAreasFile } = await import('../data/area-file');
         const read = readAreasFile(bytes, fileName);
-        if (get().areas.importing.kind !== 'reading') return; // Cancelled meanwhile.
+        if (token !== importToken || get().areas.importing.kind !== 'reading') return; // Cancelled, or another file chosen.
         if (!read.ok) {
           patch({ importing: { kind: 'none' }, message: { tone: 'error', text: read.message } });
           return;
@@ -412,7 +447,10 @@ export const areasSlice =
         commit(list, added[0]?.id ?? get().areas.selectedId, { tone: 'info', text: `Added ${added.length} area${added.length === 1 ? '' : 's'} from ${importing.fileName}.${notes}` });
       },
 
-      cancelAreasImport: () => patch({ importing: { kind: 'none' } }),
+      cancelAreasImport: () => {
+        importToken++;
+        patch({ importing: { kind: 'none' } });
+      },
 
       exportArea: async (id, format) => {
         const area = get().areas.list.find((a) => a.id === id);
@@ -482,28 +520,28 @@ export const areasSlice =
       duplicateArea: (id) => {
         const area = get().areas.list.find((a) => a.id === id);
         if (!area) return;
-        addArea({ ...area, id: newAreaId(), name: nextAreaName(get().areas.list, `${area.name} copy`.replace(/ copy copy$/, ' copy')), colour: nextAreaColour(get().areas.list) });
+        addArea({ ...area, id: newAreaId(), name: copyName(get().areas.list, area.name), colour: nextAreaColour(get().areas.list) });
       },
 
       deleteArea: (id) => {
         const list = get().areas.list;
         const area = list.find((a) => a.id === id);
         if (!area) return;
-        const selectedId = get().areas.selectedId === id ? null : get().areas.selectedId;
+        const wasSelected = get().areas.selectedId === id;
         commit(
           list.filter((a) => a.id !== id),
-          selectedId,
+          wasSelected ? null : get().areas.selectedId,
           { tone: 'info', text: `Deleted ${area.name}. Undo (Ctrl+Z) brings it back.` },
         );
-        if (selectedId === null) patch({ tool: { kind: 'none' } });
+        // Editing the deleted area's shapes ends with it.
+        if (wasSelected && get().areas.tool.kind === 'edit') patch({ tool: { kind: 'none' } });
       },
 
       undoAreas: () => {
         const { past, future, list, selectedId } = get().areas;
         const previous = past[past.length - 1];
         if (!previous) return;
-        const keep = previous.some((area) => area.id === selectedId) ? selectedId : (previous[previous.length - 1]?.id ?? null);
-        patch({ list: previous, past: past.slice(0, -1), future: [...future, list], selectedId: keep, message: null });
+        patch({ list: previous, past: past.slice(0, -1), future: [...future, list], selectedId: selectionAfter(previous, list, selectedId), message: null });
         save(previous);
       },
 
@@ -511,8 +549,7 @@ export const areasSlice =
         const { past, future, list, selectedId } = get().areas;
         const next = future[future.length - 1];
         if (!next) return;
-        const keep = next.some((area) => area.id === selectedId) ? selectedId : (next[next.length - 1]?.id ?? null);
-        patch({ list: next, future: future.slice(0, -1), past: [...past, list], selectedId: keep, message: null });
+        patch({ list: next, future: future.slice(0, -1), past: [...past, list], selectedId: selectionAfter(next, list, selectedId), message: null });
         save(next);
       },
 

@@ -10,7 +10,7 @@ import { search, type SearchEntry } from '../core/search';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { describeDefinition, type TargetArea } from '../core/target-area';
 import type { CoverageRule } from '../core/scheme';
-import { AREA_DRAW_SHAPES, currentRunKey, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';
+import { AREA_DRAW_SHAPES, currentRunKey, sameDefinition, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';
 import { AREA_SCHEMES_LISTED, type AreaReport } from '../state/coverage-protocol';
 import { lsoasInArea } from '../state/store';
 import { Combobox } from './Combobox';
@@ -383,7 +383,7 @@ function AreaFigures({ area }: { area: TargetArea }) {
   const hasRun = useAppState((state) => currentRunKey(state) !== null);
   const schemesShown = useAppState((state) => state.coverage.schemesHash !== null);
   const heading = `${INDICATORS[indicator].short} decile`;
-  const current = report.status === 'ready' && report.areaId === area.id && report.asked.area === area ? report.report : null;
+  const current = report.status === 'ready' && report.areaId === area.id && sameDefinition(report.asked.area, area) ? report.report : null;
   const stale = report.status === 'ready' && report.areaId === area.id && !current ? report.report : null;
   const shown = current ?? stale;
   return (

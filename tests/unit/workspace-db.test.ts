@@ -7,8 +7,9 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
+import type { TargetArea } from '../../src/core/target-area';
 import { schemeStats, type Dataset } from '../../src/data/dataset';
-import { openSchemeStorage, openWorkspaceDatabase, WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
+import { openAreaDatabase, openSchemeStorage, openWorkspaceDatabase, WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
 
 const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } };
 const grant: Scheme = { id: 'g1', name: 'Grant 1', kind: 'grant', amountGbp: 500, footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
@@ -117,5 +118,80 @@ describe('IndexedDB workspace', () => {
     expect(await storage.get('a')).toBeUndefined();
     expect(await storage.get('b')).toBeUndefined();
     expect(await storedSchemeKeys()).toEqual([hashSchemes([route]), hashSchemes([grant, route])].sort());
+  });
+});
+
+describe('IndexedDB target areas', () => {
+  const ring: [number, number][] = [
+    [-2.3, 53.45],
+    [-2.29, 53.45],
+    [-2.29, 53.46],
+    [-2.3, 53.46],
+    [-2.3, 53.45],
+  ];
+  const area = (id: string, name: string, definition: TargetArea['definition']): TargetArea => ({
+    id,
+    name,
+    description: `${name}, for the warm homes pilot`,
+    colour: '#4c2c92',
+    visible: true,
+    definition,
+  });
+  const drawn = area('a1', 'Old Trafford', { kind: 'shapes', polygons: [[ring]] });
+  const chosen = area('a2', 'Priority LSOAs', { kind: 'lsoas', codes: ['E01006074', 'E01006075'] });
+  const hidden = { ...area('a3', 'Gorse Hill', { kind: 'lsoas', codes: ['E01006100'] }), visible: false };
+
+  it('moves a version 3 database forward to 4: datasets and schemes kept, an empty areas store added', async () => {
+    const v3 = await openDB('gapmap', 3, {
+      upgrade: (db) => {
+        db.createObjectStore('datasets');
+        db.createObjectStore('schemes');
+      },
+    });
+    const a = dataset('a', [route]);
+    const b = dataset('b', [grant, route], false);
+    await v3.put('datasets', { position: 1, fields: a }, 'a');
+    await v3.put('datasets', { position: 0, fields: b }, 'b');
+    await v3.put('schemes', [route], a.hash);
+    await v3.put('schemes', [grant, route], b.hash);
+    v3.close();
+
+    expect(await openAreaDatabase().load()).toEqual([]);
+    expect(await openWorkspaceDatabase().load()).toEqual([b, a]);
+    const storage = openSchemeStorage();
+    expect(await storage.get(a.hash)).toEqual([route]);
+    expect(await storage.get(b.hash)).toEqual([grant, route]);
+    expect(await storedSchemeKeys()).toEqual([a.hash, b.hash].sort());
+    const db = await openDB('gapmap');
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['areas', 'datasets', 'schemes']);
+    expect(await db.count('areas')).toBe(0);
+    db.close();
+  });
+
+  it('keeps areas, in order, across reopening; deleted ones go; datasets are left alone', async () => {
+    await openWorkspaceDatabase().save([dataset('a', [route])]);
+    const first = openAreaDatabase();
+    await first.save([chosen, drawn, hidden]);
+    expect(await openAreaDatabase().load()).toEqual([chosen, drawn, hidden]);
+
+    // Reordered, one deleted, one changed.
+    const renamed = { ...drawn, name: 'Old Trafford and Firswood' };
+    await first.save([hidden, renamed]);
+    expect(await openAreaDatabase().load()).toEqual([hidden, renamed]);
+    const db = await openDB('gapmap');
+    expect(((await db.getAllKeys('areas')) as string[]).sort()).toEqual(['a1', 'a3']);
+    db.close();
+
+    await first.save([]);
+    expect(await openAreaDatabase().load()).toEqual([]);
+    expect(await openWorkspaceDatabase().load()).toEqual([dataset('a', [route])]);
+  });
+
+  it('saves made one after another land in that order', async () => {
+    const areas = openAreaDatabase();
+    const saves = [areas.save([drawn]), areas.save([drawn, chosen]), areas.save([chosen])];
+    await Promise.all(saves);
+    expect(await openAreaDatabase().load()).toEqual([chosen]);
   });
 });
