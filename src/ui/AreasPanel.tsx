@@ -3,7 +3,7 @@
 // areas (show/hide, zoom to, duplicate, delete, undo/redo); and the selected area's name,
 // description, colour and live figures: who lives there, how deprived it is, what reaches it.
 
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { INDICATORS } from '../core/indicators';
 import { search, type SearchEntry } from '../core/search';
@@ -72,10 +72,10 @@ export function AreasPanel() {
       <p class="hint">Draw an area or build one from LSOAs to see who lives there, how deprived it is and what already reaches it.</p>
       <AreaTools />
       <StartFromPlace />
-      <ImportAreas />
       <AreaMessage />
       <AreaList />
       <SelectedArea />
+      <ImportAreas />
     </div>
   );
 }
@@ -280,13 +280,24 @@ function AreaList() {
   const store = useAppStore();
   const list = useAppState((state) => state.areas.list);
   const selectedId = useAppState((state) => state.areas.selectedId);
+  const scrolledTo = useRef<string | null>(null);
   if (list.length === 0) return <p class="hint">No areas yet.</p>;
   return (
     <section class="coverage-section" aria-labelledby="area-list-heading">
       <h3 id="area-list-heading">Your areas</h3>
       <ul class="dataset-list area-list">
         {list.map((area) => (
-          <li key={area.id} class={area.id === selectedId ? 'dataset area-row selected' : 'dataset area-row'}>
+          <li
+            key={area.id}
+            class={area.id === selectedId ? 'dataset area-row selected' : 'dataset area-row'}
+            ref={(row) => {
+              // A new or chosen area is brought into view in the list, its figures below it.
+              if (row && area.id === selectedId && scrolledTo.current !== selectedId) {
+                scrolledTo.current = selectedId;
+                row.scrollIntoView({ block: 'nearest' });
+              }
+            }}
+          >
             <span class="swatch" style={{ background: area.colour }} aria-hidden="true" />
             <div class="dataset-text">
               <label class="checkbox-label">

@@ -189,6 +189,89 @@ test('the GeoJSON export carries the figures, reads back as the same area, and i
   await page.screenshot({ path: `${SHOTS}/areas-3-imported.png` });
 });
 
+/** The part of the map clear of the legend (left) and the banner (top). */
+async function clearPart(): Promise<{ x: (share: number) => number; y: (share: number) => number }> {
+  const box = (await page.locator('#map canvas').boundingBox())!;
+  const legend = (await page.locator('section.legend').boundingBox())!;
+  const left = legend.x + legend.width + 20;
+  const width = box.x + box.width - left - 20;
+  const top = box.y + 130;
+  const height = box.height - 150;
+  return { x: (share) => left + width * share, y: (share) => top + height * share };
+}
+
+const areaCount = () => page.evaluate(() => window.__gapmap!.store.getState().areas.list.length);
+
+test('a rectangle, a circle and a freehand loop each make an area; a corner dragged reshapes one; a lasso adds LSOAs; a ward starts one', async () => {
+  const at = await clearPart();
+  const before = await areaCount();
+
+  await panel().getByRole('button', { name: 'Rectangle' }).click();
+  await page.mouse.click(at.x(0.1), at.y(0.1));
+  await page.mouse.move(at.x(0.3), at.y(0.3), { steps: 5 });
+  await page.mouse.click(at.x(0.3), at.y(0.3));
+  await expect.poll(areaCount).toBe(before + 1);
+  const rectangle = await page.evaluate(() => window.__gapmap!.store.getState().areas.list.at(-1)!.definition);
+  expect(rectangle.kind === 'shapes' && rectangle.polygons[0]![0]!.length).toBe(5);
+  expect((await figures()).lsoas).toBeGreaterThan(0);
+
+  await panel().getByRole('button', { name: 'Circle' }).click();
+  await page.mouse.click(at.x(0.6), at.y(0.3));
+  await page.mouse.move(at.x(0.7), at.y(0.3), { steps: 5 });
+  await page.mouse.click(at.x(0.7), at.y(0.3));
+  await expect.poll(areaCount).toBe(before + 2);
+  const circle = await page.evaluate(() => window.__gapmap!.store.getState().areas.list.at(-1)!.definition);
+  expect(circle.kind === 'shapes' && circle.polygons[0]![0]!.length).toBeGreaterThan(30);
+
+  await panel().getByRole('button', { name: 'Freehand' }).click();
+  await page.mouse.click(at.x(0.2), at.y(0.6));
+  for (const [x, y] of [[0.4, 0.55], [0.5, 0.75], [0.3, 0.9], [0.15, 0.8], [0.19, 0.63]] as const) await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
+  await page.mouse.click(at.x(0.19), at.y(0.63));
+  await expect.poll(areaCount).toBe(before + 3);
+  const loop = await page.evaluate(() => window.__gapmap!.store.getState().areas.list.at(-1)!.definition);
+  expect(loop.kind === 'shapes' && loop.polygons[0]![0]!.length).toBeGreaterThan(5);
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/areas-4-shapes.png` });
+
+  // Edit the rectangle: drag its first corner outwards; the area and its figures follow.
+  await panel().getByRole('button', { name: 'Area 4', exact: true }).click();
+  await panel().getByRole('button', { name: 'Edit shapes' }).click();
+  await expect(page.locator('.drawing-banner')).toContainText('Drag a shape to move it');
+  const corner = rectangle.kind === 'shapes' ? rectangle.polygons[0]![0]![0]! : ([0, 0] as LonLat);
+  const from = await pageXY(corner);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x - 60, from.y - 40, { steps: 10 });
+  await page.mouse.up();
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify(window.__gapmap!.store.getState().areas.list.find((a) => a.name === 'Area 4')!.definition)))
+    .not.toBe(JSON.stringify(rectangle));
+  await expect(panel().getByRole('button', { name: /^Undo/ })).toBeEnabled();
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/areas-5-edited.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.drawing-banner')).toBeHidden();
+
+  // Lasso round some LSOAs: they join the selected area of LSOAs.
+  await panel().getByRole('button', { name: 'Old Trafford pilot', exact: true }).click();
+  const pilotBefore = (await figures()).lsoas;
+  await panel().getByRole('button', { name: 'Lasso LSOAs' }).click();
+  await page.mouse.click(at.x(0.55), at.y(0.55));
+  for (const [x, y] of [[0.9, 0.55], [0.9, 0.95], [0.55, 0.95], [0.56, 0.58]] as const) await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
+  await page.mouse.click(at.x(0.56), at.y(0.58));
+  await expect.poll(async () => (await figures()).lsoas).toBeGreaterThan(pilotBefore);
+  await page.keyboard.press('Escape');
+
+  // A ward to start from: its LSOAs, named after it.
+  const box = panel().getByRole('combobox', { name: 'Start from a ward, district or county' });
+  await box.fill('Gorse Hill');
+  await page.getByRole('option', { name: /Gorse Hill/ }).first().click();
+  await expect(panel().locator('.area-selected h3')).toContainText('Gorse Hill');
+  expect((await figures()).lsoas).toBeGreaterThan(3);
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/areas-6-ward.png` });
+});
+
 test('the whole session logged no console errors', () => {
   expect(session.errors).toEqual([]);
 });
