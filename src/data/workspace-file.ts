@@ -1,12 +1,14 @@
 // The whole workspace as one file: a GeoJSON FeatureCollection any GIS tool can open (each scheme
 // a feature with its shape), plus a versioned `gapmap` member holding what GeoJSON cannot say
-// (datasets, their colours and problems, each scheme's exact footprint). Reading it back gives the
-// same datasets, scheme for scheme: export → open is exact.
+// (datasets, their colours and problems, each scheme's exact footprint, the council's themes, its
+// target areas). Reading it back gives the same datasets, scheme for scheme, and the same areas:
+// export → open is exact.
 
 import { footprintGeometry } from '../core/scheme-features';
 import type { Scheme } from '../core/scheme';
 import { hashSchemes } from '../core/scheme-hash';
 import type { Geometry } from 'geojson';
+import type { TargetArea } from '../core/target-area';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from './dataset';
 
 export const WORKSPACE_FILE_VERSION = 1;
@@ -19,15 +21,26 @@ interface WorkspaceFeature {
 
 export interface WorkspaceFile {
   type: 'FeatureCollection';
-  /** `themes`: the council's own list of themes (optional; older files have none). */
-  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[]; themes?: string[] };
+  /** `themes`: the council's own list of themes; `areas`: its target areas (both optional; older files have neither). */
+  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[]; themes?: string[]; areas?: TargetArea[] };
   features: WorkspaceFeature[];
 }
 
-export function workspaceFile(datasets: readonly DatasetWithSchemes[], exportedAt: string, themes: readonly string[] = []): WorkspaceFile {
+export function workspaceFile(
+  datasets: readonly DatasetWithSchemes[],
+  exportedAt: string,
+  themes: readonly string[] = [],
+  areas: readonly TargetArea[] = [],
+): WorkspaceFile {
   return {
     type: 'FeatureCollection',
-    gapmap: { workspace: WORKSPACE_FILE_VERSION, exportedAt, datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta), ...(themes.length > 0 ? { themes: [...themes] } : {}) },
+    gapmap: {
+      workspace: WORKSPACE_FILE_VERSION,
+      exportedAt,
+      datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta),
+      ...(themes.length > 0 ? { themes: [...themes] } : {}),
+      areas: [...areas],
+    },
     features: datasets.flatMap((dataset) =>
       dataset.schemes.map(
         (scheme): WorkspaceFeature => ({
@@ -51,9 +64,25 @@ export function isWorkspaceFile(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'gapmap' in value && typeof (value as { gapmap: unknown }).gapmap === 'object';
 }
 
-export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: string[] } | { ok: false; message: string };
+/** `areas` null: the file has none (made before areas were saved with the workspace). */
+export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: string[]; areas: TargetArea[] | null } | { ok: false; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPosition = (value: unknown) => Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+
+/** A target area as the app saves it: fields of the right types, shapes of positions or a list of codes. */
+function isTargetArea(value: unknown): value is TargetArea {
+  if (!isObject(value) || !isObject(value.definition)) return false;
+  const { id, name, description, colour, visible, definition } = value;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof description !== 'string' || typeof colour !== 'string' || typeof visible !== 'boolean') return false;
+  if (definition.kind === 'lsoas') return Array.isArray(definition.codes) && definition.codes.every((code) => typeof code === 'string');
+  return (
+    definition.kind === 'shapes' &&
+    Array.isArray(definition.polygons) &&
+    definition.polygons.every((polygon) => Array.isArray(polygon) && polygon.every((ring) => Array.isArray(ring) && ring.every(isPosition)))
+  );
+}
 
 export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead {
   let value: unknown;
@@ -90,7 +119,11 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     }
     dataset.schemes.push(scheme as unknown as Scheme);
   }
+  const areas = value.gapmap.areas === undefined ? null : value.gapmap.areas;
+  if (areas !== null && !(Array.isArray(areas) && areas.every(isTargetArea))) {
+    return { ok: false, message: `${fileName}: the workspace's list of target areas is damaged, so nothing was opened.` };
+  }
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
   const themes = Array.isArray(value.gapmap.themes) ? value.gapmap.themes.filter((t): t is string => typeof t === 'string') : [];
-  return { ok: true, themes, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
+  return { ok: true, themes, areas, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
 }

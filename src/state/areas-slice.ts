@@ -92,6 +92,8 @@ export interface AreasSlice {
   /** Adds the areas read (all of them, one undo step). */
   confirmAreasImport: () => void;
   cancelAreasImport: () => void;
+  /** All the areas at once (a workspace file opened, or that undone): one undo step. */
+  replaceAreas: (areas: readonly TargetArea[]) => void;
   /** The area as GeoJSON with its figures, or its LSOAs as CSV. */
   exportArea: (id: string, format: 'geojson' | 'csv') => Promise<AreaDownload>;
   selectArea: (id: string | null) => void;
@@ -445,6 +447,11 @@ export const areasSlice =
         patch({ importing: { kind: 'none' } });
         const notes = importing.notes.length > 0 ? ` ${importing.notes.length} note${importing.notes.length === 1 ? '' : 's'} on the file: ${importing.notes.slice(0, 3).join(' ')}${importing.notes.length > 3 ? ' …' : ''}` : '';
         commit(list, added[0]?.id ?? get().areas.selectedId, { tone: 'info', text: `Added ${added.length} area${added.length === 1 ? '' : 's'} from ${importing.fileName}.${notes}` });
+      },
+
+      replaceAreas: (areas) => {
+        commit([...areas], null);
+        patch({ tool: { kind: 'none' } });
       },
 
       cancelAreasImport: () => {

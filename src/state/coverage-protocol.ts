@@ -12,7 +12,7 @@ import type { Dataset, SchemeStats } from '../data/dataset';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
 import type { AreaStats } from '../core/area-stats';
-import type { AreaDefinition } from '../core/target-area';
+import type { AreaDefinition, TargetArea } from '../core/target-area';
 
 /**
  * Read a file for import (bytes, the first time) or read it again with other column meanings.
@@ -97,7 +97,8 @@ export interface SchemeFound {
 
 export type WorkspaceExport = { kind: 'done'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
 
-export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; themes: string[]; saveError: string | null } | { kind: 'failed'; message: string };
+/** `areas` null: the file has none (older files). */
+export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; themes: string[]; areas: TargetArea[] | null; saveError: string | null } | { kind: 'failed'; message: string };
 
 export interface ImportProgress {
   phase: 'preparing' | 'reading';
@@ -265,7 +266,7 @@ export interface CoverageClient {
   /** Adds, changes or removes one scheme of a dataset: a new set under a new hash. */
   editSchemes(request: EditRequest): Promise<EditOutcome>;
   /** The workspace file (src/data/workspace-file.ts) for these datasets, as UTF-8. */
-  exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[]): Promise<WorkspaceExport>;
+  exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]): Promise<WorkspaceExport>;
   /** Reads a workspace file; its schemes are kept in the worker, its datasets returned. */
   openWorkspace(bytes: ArrayBuffer, name: string): Promise<WorkspaceOpened>;
   /** The sets the page may still need (datasets, and those undo could bring back); the rest are forgotten (and removed from storage when `fromStorage`). */

@@ -16,6 +16,7 @@ import { DEFAULT_GAP_DECILE } from '../core/summary';
 import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
 import { DRAWN_DATASET_NAME, type Dataset } from '../data/dataset';
+import type { TargetArea } from '../core/target-area';
 import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
@@ -80,8 +81,8 @@ export interface CoverageState {
   datasets: readonly Dataset[];
   /** The last dataset deleted, until undone or another is deleted. */
   lastDeleted: { dataset: Dataset; index: number } | null;
-  /** The datasets a workspace file replaced, until undone or replaced again. */
-  lastReplaced: { datasets: readonly Dataset[]; name: string } | null;
+  /** The datasets (and areas, when the file had some) a workspace file replaced, until undone or replaced again. */
+  lastReplaced: { datasets: readonly Dataset[]; areas: readonly TargetArea[] | null; name: string } | null;
   importing: ImportState;
   /** Files waiting to be read after the one being imported. */
   importQueue: readonly File[];
@@ -720,7 +721,7 @@ export const coverageSlice =
         };
         if (!deps.coverage) return fail(unavailable);
         try {
-          const exported = await deps.coverage.exportWorkspace([...get().coverage.datasets], new Date().toISOString(), [...get().coverage.themes]);
+          const exported = await deps.coverage.exportWorkspace([...get().coverage.datasets], new Date().toISOString(), [...get().coverage.themes], [...get().areas.list]);
           return exported.kind === 'done' ? exported.bytes : fail(exported.message);
         } catch (error) {
           return fail(workerFailure(error));
@@ -744,8 +745,11 @@ export const coverageSlice =
           return fail(workerFailure(error));
         }
         if (opened.kind === 'failed') return fail(opened.message);
-        patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, name: file.name }, lastDeleted: null });
+        const areasReplaced = opened.areas === null ? null : get().areas.list;
+        patch({ importErrors: [], lastReplaced: { datasets: get().coverage.datasets, areas: areasReplaced, name: file.name }, lastDeleted: null });
         setDatasets(opened.datasets);
+        // A file with areas replaces them too (one undo step of the areas); an older file leaves them.
+        if (opened.areas !== null) get().replaceAreas(opened.areas);
         if (opened.themes.length > 0) get().setThemes(opened.themes);
         reportSaved('schemes', opened.saveError);
       },
@@ -755,6 +759,7 @@ export const coverageSlice =
         if (!lastReplaced) return;
         patch({ lastReplaced: null });
         setDatasets([...lastReplaced.datasets]);
+        if (lastReplaced.areas) get().replaceAreas(lastReplaced.areas);
       },
 
       loadWorkspace: async () => {

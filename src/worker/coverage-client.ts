@@ -47,7 +47,7 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     schemeTile: (key, z, x, y) => remote.schemeTile(key, z, x, y).catch(() => null),
     schemeAt: (key, index) => guard<SchemeFound | null>(remote.schemeAt(key, index)),
     editSchemes: (request) => guard<EditOutcome>(remote.editSchemes(request)),
-    exportWorkspace: (datasets, exportedAt, themes) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes)),
+    exportWorkspace: (datasets, exportedAt, themes, areas) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes, areas)),
     openWorkspace: (bytes, name) => guard<WorkspaceOpened>(remote.openWorkspace(transfer(bytes, [bytes]), name)),
     retain: (hashes, fromStorage) => void remote.retain(hashes, fromStorage).catch(() => undefined),
     areaReport: (request) => guard<AreaOutcome>(remote.areaReport(request)),

@@ -17,7 +17,7 @@ import { allocateAmounts, schemeAmount } from '../core/allocate';
 import { lsoasOfArea } from '../core/area-lsoas';
 import { areaStats } from '../core/area-stats';
 import { lsoaPolygons } from '../core/lsoa-polygons';
-import type { AreaDefinition } from '../core/target-area';
+import type { AreaDefinition, TargetArea } from '../core/target-area';
 import { computeCoverage, invertCovered } from '../core/coverage';
 import type { AreaResolver, SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
@@ -340,14 +340,14 @@ export class CoverageEngine {
   }
 
   /** The workspace file for these datasets, as UTF-8 (transferable). */
-  async exportWorkspace(datasets: readonly Dataset[], exportedAt: string, themes: readonly string[] = []): Promise<WorkspaceExport> {
+  async exportWorkspace(datasets: readonly Dataset[], exportedAt: string, themes: readonly string[] = [], areas: readonly TargetArea[] = []): Promise<WorkspaceExport> {
     const full: DatasetWithSchemes[] = [];
     for (const dataset of datasets) {
       const schemes = await this.store.get(dataset.hash);
       if (!schemes) return { kind: 'failed', message: `The schemes of ${dataset.name} are no longer held in this browser, so the workspace cannot be exported whole. Reload the page and try again.` };
       full.push({ ...dataset, schemes: [...schemes] });
     }
-    const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes)));
+    const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes, areas)));
     return { kind: 'done', bytes: bytes.buffer as ArrayBuffer };
   }
 
@@ -362,7 +362,7 @@ export class CoverageEngine {
       saveError ??= added.saveError;
       datasets.push(fields);
     }
-    return { kind: 'done', datasets, themes: read.themes, saveError };
+    return { kind: 'done', datasets, themes: read.themes, areas: read.areas, saveError };
   }
 
   /** Forgets the sets the page no longer needs. */

@@ -12,7 +12,7 @@ import type { DataManifest } from '../data/schema';
 import { openSchemeStorage } from '../data/workspace-db';
 import type { AreaRequest, EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
 import type { CoverageRule } from '../core/scheme';
-import type { AreaDefinition } from '../core/target-area';
+import type { AreaDefinition, TargetArea } from '../core/target-area';
 import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
 import { NO_STORAGE, SchemeStore } from './scheme-store';
 
@@ -140,8 +140,8 @@ const api = {
   editSchemes(request: EditRequest) {
     return engine.editSchemes(request);
   },
-  async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[]) {
-    const exported = await engine.exportWorkspace(datasets, exportedAt, themes);
+  async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]) {
+    const exported = await engine.exportWorkspace(datasets, exportedAt, themes, areas);
     return exported.kind === 'done' ? transfer(exported, [exported.bytes]) : exported;
   },
   openWorkspace(bytes: ArrayBuffer, name: string) {

@@ -538,7 +538,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const other = new CoverageEngine(loader, { store: new SchemeStore() });
     const opened = await other.openWorkspace(exported.bytes, 'workspace.geojson');
     if (opened.kind !== 'done') throw new Error(opened.message);
-    expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], saveError: null });
+    expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], areas: [], saveError: null });
 
     const hashes = datasets.map((d) => d.hash);
     const here = await runOf(engine, hashes);

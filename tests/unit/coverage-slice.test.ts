@@ -38,6 +38,7 @@ import {
 } from '../../src/state/coverage-slice';
 import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
+import type { TargetArea } from '../../src/core/target-area';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
 import { CoverageEngine } from '../../src/worker/coverage-engine';
 import { SchemeStore } from '../../src/worker/scheme-store';
@@ -137,7 +138,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       return null;
     }),
     editSchemes: vi.fn((request: EditRequest) => engine.editSchemes(request)),
-    exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string) => engine.exportWorkspace(datasets, exportedAt)),
+    exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]) => engine.exportWorkspace(datasets, exportedAt, themes, areas)),
     openWorkspace: vi.fn((bytes: ArrayBuffer, name: string) => engine.openWorkspace(bytes, name)),
     retain: vi.fn((hashes: string[], fromStorage: boolean) => void engine.retain(hashes, fromStorage)),
     schemeTile: vi.fn(() => Promise.resolve(null)),
@@ -455,6 +456,15 @@ describe('coverage slice', () => {
     expect(store.getState().coverage.lastReplaced).toMatchObject({ datasets: [], name: 'workspace.geojson' });
     store.getState().undoOpenWorkspace();
     expect(store.getState().coverage.datasets).toEqual([]);
+    // The target areas travel in the file: opening it brings them back; its undo takes them away again.
+    store.getState().toggleAreaLsoa(0);
+    const area = store.getState().areas.list[0]!;
+    const withAreas = await store.getState().exportWorkspace();
+    store.getState().deleteArea(area.id);
+    await store.getState().openWorkspaceFile(new File([withAreas!], 'workspace.geojson'));
+    expect(store.getState().areas.list).toEqual([area]);
+    store.getState().undoOpenWorkspace();
+    expect(store.getState().areas.list).toEqual([]);
     // A file that is not a workspace changes nothing and says why.
     await store.getState().openWorkspaceFile(new File(['{"type":"FeatureCollection","features":[]}'], 'routes.geojson'));
     expect(store.getState().coverage.datasets).toEqual([]);

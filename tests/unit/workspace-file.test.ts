@@ -49,6 +49,27 @@ describe('workspace file', () => {
     expect(read.datasets.map((d) => hashSchemes(d.schemes))).toEqual(datasets.map((d) => d.hash));
   });
 
+  it('carries the target areas exactly; a file from before areas has none (null), and damaged areas refuse the file', () => {
+    const areas = [
+      { id: 'a1', name: 'Old Trafford', description: 'Pilot', colour: '#4c2c92', visible: true, definition: { kind: 'shapes' as const, polygons: [[[[-2.3, 53.45], [-2.29, 53.45], [-2.29, 53.46], [-2.3, 53.45]]]] as [number, number][][][] } },
+      { id: 'a2', name: 'Priority LSOAs', description: '', colour: '#d4351c', visible: false, definition: { kind: 'lsoas' as const, codes: ['E01006109', 'E01006110'] } },
+    ];
+    const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z', [], areas);
+    const read = readWorkspaceFile(JSON.stringify(file), 'workspace.geojson');
+    if (!read.ok) throw new Error(read.message);
+    expect(read.areas).toEqual(areas);
+
+    const older = { ...file, gapmap: { ...file.gapmap, areas: undefined } };
+    const olderRead = readWorkspaceFile(JSON.stringify(older), 'old.geojson');
+    expect(olderRead.ok && olderRead.areas).toBeNull();
+
+    const damaged = { ...file, gapmap: { ...file.gapmap, areas: [{ ...areas[0]!, definition: { kind: 'shapes', polygons: [[['x', 53.4]]] } }] } };
+    expect(readWorkspaceFile(JSON.stringify(damaged), 'damaged.geojson')).toEqual({
+      ok: false,
+      message: "damaged.geojson: the workspace's list of target areas is damaged, so nothing was opened.",
+    });
+  });
+
   it('is GeoJSON a GIS tool can draw: one feature per scheme, routes as lines, named areas without a shape', () => {
     const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z');
     expect(file.type).toBe('FeatureCollection');
