@@ -13,6 +13,7 @@ import type { ImportedArea } from '../data/area-file';
 import type { AreaLsoaRow } from '../data/area-export';
 import { decodeDeciles, type DetailsFile } from '../data/schema';
 import type { AreaReport, CoverageClient } from './coverage-protocol';
+import { summaryArea } from './coverage-slice';
 import type { AppState } from './store';
 
 /** The shapes terra-draw draws for an area. */
@@ -108,6 +109,8 @@ export interface AreasSlice {
   areaToScheme: (id: string) => void;
   /** Asks the worker for the selected area's report, if what it depends on changed. */
   refreshAreaReport: () => void;
+  /** Shows the coverage dashboard for this area (its LSOAs as the scope), once its figures are in. */
+  showAreaDashboard: (id: string) => Promise<void>;
   dismissAreaMessage: () => void;
 }
 
@@ -540,8 +543,9 @@ export const areasSlice =
           wasSelected ? null : get().areas.selectedId,
           { tone: 'info', text: `Deleted ${area.name}. Undo (Ctrl+Z) brings it back.` },
         );
-        // Editing the deleted area's shapes ends with it.
+        // Editing the deleted area's shapes ends with it, and a dashboard showing it goes back to the scope.
         if (wasSelected && get().areas.tool.kind === 'edit') patch({ tool: { kind: 'none' } });
+        if (get().coverage.areaScope?.id === id) get().setAreaScope(null);
       },
 
       undoAreas: () => {
@@ -613,9 +617,13 @@ export const areasSlice =
             (outcome) => {
               if (id !== reportId) return;
               switch (outcome.kind) {
-                case 'done':
+                case 'done': {
                   patch({ report: { status: 'ready', areaId: area.id, report: outcome.report, asked: params } });
+                  // The dashboard showing this area follows its changes.
+                  const scoped = get().coverage.areaScope;
+                  if (scoped?.id === area.id) get().setAreaScope(summaryArea(area.id, area.name, outcome.report.lsoas));
                   return;
+                }
                 case 'cancelled':
                   return;
                 case 'failed':
@@ -628,6 +636,17 @@ export const areasSlice =
               patch({ report: { status: 'failed', areaId: area.id, message: `The figures could not be worked out (${error instanceof Error ? error.message : String(error)}).` } });
             },
           );
+      },
+
+      showAreaDashboard: async (id) => {
+        const area = get().areas.list.find((a) => a.id === id);
+        if (!area) return;
+        if (get().areas.selectedId !== id) get().selectArea(id);
+        const report = await currentReport(id);
+        if (!report.ok) return patch({ message: { tone: 'error', text: report.message } });
+        get().setAreaScope(summaryArea(area.id, area.name, report.report.lsoas));
+        get().openCoverage();
+        await get().zoomToArea(id);
       },
 
       dismissAreaMessage: () => patch({ message: null }),

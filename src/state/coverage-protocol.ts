@@ -110,6 +110,17 @@ export interface SummaryView {
   scope: Scope;
   indicator: IndicatorKey;
   gapDecile: number;
+  /** A target area summarised instead of the scope (its LSOAs as its report found them). */
+  area: SummaryArea | null;
+}
+
+export interface SummaryArea {
+  id: string;
+  name: string;
+  /** Tells one version of the area from another (its name and LSOAs), so views compare by value. */
+  key: string;
+  /** LSOA indices, ascending. */
+  lsoas: number[];
 }
 
 export interface RunRequest {

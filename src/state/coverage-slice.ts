@@ -17,7 +17,7 @@ import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
 import { DRAWN_DATASET_NAME, type Dataset } from '../data/dataset';
 import type { TargetArea } from '../core/target-area';
-import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryView } from './coverage-protocol';
+import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryArea, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
 /**
@@ -113,6 +113,8 @@ export interface CoverageState {
   summary: SummaryState | null;
   /** Whether the figures and map count the schemes marked proposed. */
   includeProposed: boolean;
+  /** A target area the dashboard summarises instead of the scope (null: the scope). */
+  areaScope: SummaryArea | null;
   /** The council's own themes, offered with the Levelling Up missions when tagging schemes. */
   themes: readonly string[];
   /** Distances (km) to the nearest scheme measured after the summary, by LSOA. */
@@ -208,6 +210,8 @@ export interface CoverageSlice {
   setSchemeFilter: (filter: SchemeFilter) => void;
   /** Re-summarises for the current scope, indicator and gap decile (no new coverage run). */
   refreshCoverageSummary: () => void;
+  /** Summarises a target area instead of the scope (null: back to the scope). */
+  setAreaScope: (area: SummaryArea | null) => void;
   /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
   schemeTile: (key: string, z: number, x: number, y: number) => Promise<ArrayBuffer | null>;
   /** Opens the popup for scheme `index` of the run shown, at a place on the map. */
@@ -250,6 +254,7 @@ export const INITIAL_COVERAGE: CoverageState = {
   result: null,
   summary: null,
   includeProposed: false,
+  areaScope: null,
   themes: [],
   nearestKm: new Map(),
   measuring: null,
@@ -259,11 +264,17 @@ export const INITIAL_COVERAGE: CoverageState = {
 };
 
 export function coverageView(state: Pick<AppState, 'scope' | 'indicator' | 'coverage'>): SummaryView {
-  return { scope: state.scope, indicator: state.indicator, gapDecile: state.coverage.gapDecile };
+  return { scope: state.scope, indicator: state.indicator, gapDecile: state.coverage.gapDecile, area: state.coverage.areaScope };
 }
 
 export function sameView(a: SummaryView, b: SummaryView): boolean {
-  return sameScope(a.scope, b.scope) && a.indicator === b.indicator && a.gapDecile === b.gapDecile;
+  return sameScope(a.scope, b.scope) && a.indicator === b.indicator && a.gapDecile === b.gapDecile && (a.area?.key ?? null) === (b.area?.key ?? null);
+}
+
+/** A target area as the dashboard's scope. */
+export function summaryArea(id: string, name: string, lsoas: ArrayLike<number>): SummaryArea {
+  const list = Array.from(lsoas);
+  return { id, name, lsoas: list, key: `${id}|${hashText(`${name}|${list.join(',')}`)}` };
 }
 
 export function sameRule(a: CoverageRule, b: CoverageRule): boolean {
@@ -893,6 +904,12 @@ export const coverageSlice =
 
       closeSchemeForm: () => {
         if (get().coverage.editing.kind === 'form') patch({ editing: { kind: 'none' } });
+      },
+
+      setAreaScope: (area) => {
+        if ((area?.key ?? null) === (get().coverage.areaScope?.key ?? null)) return;
+        patch({ areaScope: area });
+        get().refreshCoverageSummary();
       },
 
       refreshCoverageSummary: () => {

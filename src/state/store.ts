@@ -216,7 +216,11 @@ const viewSlice =
       if (get().manifest.indicators.includes(key)) set({ indicator: key });
     },
     setScope: (scope, { fit }) => {
-      if (!sameScope(scope, get().scope)) set({ scope });
+      if (!sameScope(scope, get().scope)) {
+        set({ scope });
+        // Choosing a scope leaves a target area the dashboard was showing.
+        get().setAreaScope(null);
+      }
       if (fit) {
         const { attributes, manifest } = get();
         get().moveCamera({ kind: 'bounds', bounds: scopeBounds(attributes, scope, manifest.bounds), maxZoom: AREA_MAX_ZOOM }, true);

@@ -376,6 +376,9 @@ function SelectedArea() {
         <button type="button" class="button-secondary button-small" onClick={() => store.getState().areaToScheme(area.id)}>
           Make a scheme of this area
         </button>
+        <button type="button" class="button-secondary button-small" onClick={() => void store.getState().showAreaDashboard(area.id)}>
+          Coverage dashboard for this area
+        </button>
       </div>
       {exportError && (
         <p class="error-message" role="alert">

@@ -437,6 +437,7 @@ function RunStatus() {
 // ── Results ───────────────────────────────────────────────────────────────────────────────────
 
 function Results() {
+  const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
   const attributes = useAppState((state) => state.attributes);
   const populationSource = useAppState((state) => state.manifest.populationSource);
@@ -452,8 +453,8 @@ function Results() {
     );
   }
   const { view } = summary;
-  const place = scopeName(attributes, view.scope);
-  const isEngland = view.scope.kind === 'england';
+  const place = view.area ? view.area.name : scopeName(attributes, view.scope);
+  const isEngland = !view.area && view.scope.kind === 'england';
   const current = coverageView({ scope, indicator, coverage });
   // Dimmed while a newer run or summary is on its way (distances filling in do not count).
   const running = coverage.status.kind === 'preparing' || coverage.status.kind === 'running';
@@ -463,6 +464,14 @@ function Results() {
   return (
     <section class={outdated ? 'coverage-results outdated' : 'coverage-results'} aria-labelledby="results-heading" aria-busy={outdated}>
       <h3 id="results-heading">Results for {place}</h3>
+      {view.area && (
+        <p class="hint area-scope-note">
+          Target area ({formatCount(view.area.lsoas.length)} LSOAs), in place of {scopeName(attributes, scope)}.{' '}
+          <button type="button" class="link-button" onClick={() => store.getState().setAreaScope(null)}>
+            Back to {scopeName(attributes, scope)}
+          </button>
+        </p>
+      )}
       <p class="headline" data-testid="coverage-headline">
         {headlineSentence(summary.summary.headline, { name: place, isEngland })}
       </p>

@@ -20,12 +20,15 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
   const selected = selector(store.getState());
   const latest = useRef({ selector, selected });
   latest.current = { selector, selected };
-  useEffect(
-    () =>
-      store.subscribe((state) => {
-        if (!Object.is(latest.current.selector(state), latest.current.selected)) rerender(0);
-      }),
-    [store],
-  );
+  useEffect(() => {
+    const check = (state: AppState) => {
+      if (!Object.is(latest.current.selector(state), latest.current.selected)) rerender(0);
+    };
+    const unsubscribe = store.subscribe(check);
+    // The store may have changed between this render and the subscription (effects run after
+    // paint): a component mounted just before a worker's answer would otherwise miss it.
+    check(store.getState());
+    return unsubscribe;
+  }, [store]);
   return selected;
 }

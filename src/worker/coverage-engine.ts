@@ -645,7 +645,7 @@ export class CoverageEngine {
     if (!deciles) prepared.deciles.set(view.indicator, (deciles = decodeDeciles(column)));
     const summary = summarizeCoverage(
       {
-        scope: lsoasInScope(attributes, attributes.lad, view.scope),
+        scope: view.area ? view.area.lsoas : lsoasInScope(attributes, attributes.lad, view.scope),
         population: attributes.population,
         deciles,
         ranks,

@@ -3,13 +3,19 @@
 // clicking three LSOAs, undo and redo, the areas still there after a reload, and the GeoJSON export
 // read back (in Node, and through the app's own import). One session in one tab.
 
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import type { SummaryJson } from '../../src/data/summary-json';
+import { headlineSentence } from '../../src/ui/coverage-format';
 import { lsoasOfArea } from '../../src/core/area-lsoas';
 import type { LonLat } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { readAreasFile } from '../../src/data/area-file';
-import { builtData } from '../unit/built-data';
+import { builtData, sharedRoot, trafford } from '../unit/built-data';
 import { expect, openApp, readCount, settle, sharedSession, SHOTS, test } from './fixtures';
 
 // Wider than the other specs: the legend sits over the map's left part, the panel beside it.
@@ -24,6 +30,17 @@ test.beforeAll(() => {
 const panel = () => page.getByRole('region', { name: 'Target areas' });
 /** Old Trafford and Stretford, close enough that LSOAs are a few hundred pixels across. */
 const OLD_TRAFFORD = '#map=13/53.4560/-2.2850';
+
+/** The CLI's summary of the Trafford bus routes for these arguments, from the same built data. */
+async function cliSummary(args: string[]): Promise<SummaryJson> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-areas-'));
+  const file = path.join(dir, 'summary.json');
+  await promisify(execFile)('npx', ['tsx', 'scripts/gapmap.ts', 'coverage', trafford.routes, '--out', path.join(dir, 'coverage.csv'), '--summary', file, ...args], {
+    cwd: process.cwd(),
+    timeout: 120_000,
+  });
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SummaryJson;
+}
 
 async function figures(): Promise<{ lsoas: number; people: number }> {
   await expect(panel().locator('.area-figures')).toHaveAttribute('aria-busy', 'false');
@@ -270,6 +287,47 @@ test('a rectangle, a circle and a freehand loop each make an area; a corner drag
   expect((await figures()).lsoas).toBeGreaterThan(3);
   await settle(page);
   await page.screenshot({ path: `${SHOTS}/areas-6-ward.png` });
+});
+
+test('the coverage dashboard for an area started from Trafford gives the CLI’s figures for Trafford’s LSOA outlines', async () => {
+  const coverage = page.getByRole('region', { name: 'Coverage' });
+  const outlines = path.join(sharedRoot, 'boundaries', 'lsoa21_bgc_england_by_lad24', 'E08000009.geojson');
+  const expected = cliSummary(['--scope-file', outlines]);
+  // Also runs on its own (npx playwright test -g dashboard).
+  if (page.url() === 'about:blank') await openApp(page, OLD_TRAFFORD);
+  await page.getByRole('button', { name: 'Coverage', exact: true }).click();
+  await coverage.getByLabel('Add schemes from files').setInputFiles(trafford.routes);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Import 407 schemes' })).toBeEnabled({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Import 407 schemes' }).click();
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+
+  await page.getByRole('tab', { name: 'Areas' }).click();
+  await panel().getByRole('combobox', { name: 'Start from a ward, district or county' }).fill('Trafford');
+  await page.getByRole('option', { name: /Trafford.*District/ }).first().click();
+  await expect(panel().locator('.area-selected h3')).toHaveText('Trafford');
+  expect((await figures()).lsoas).toBe(139);
+  await expect(panel().getByTestId('area-schemes')).toContainText('schemes reach it');
+  await panel().getByRole('button', { name: 'Coverage dashboard for this area' }).click();
+  await expect(coverage.locator('#results-heading')).toHaveText('Results for Trafford');
+  await expect(coverage.locator('.area-scope-note')).toContainText('Target area (139 LSOAs), in place of England');
+  await expect(coverage.locator('.coverage-results')).not.toHaveClass(/outdated/);
+
+  const json = await expected;
+  expect((json as SummaryJson & { lsoas: string[] }).lsoas).toHaveLength(139);
+  const rows = await coverage.locator('table.decile-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(rows.map((row) => readCount(row[1]!))).toEqual(json.deciles.map((d) => d.people));
+  expect(rows.map((row) => readCount(row[3]!))).toEqual(json.deciles.map((d) => d.covered_people));
+  const h = json.headline;
+  await expect(page.getByTestId('coverage-headline')).toHaveText(
+    headlineSentence({ gapDecile: h.gap_decile, people: h.people, peopleUncovered: h.people_uncovered, shareUncovered: h.share_uncovered }, { name: 'Trafford', isEngland: false }),
+  );
+  await settle(page);
+  await page.screenshot({ path: `${SHOTS}/areas-7-dashboard.png` });
+
+  // Back to the scope.
+  await coverage.getByRole('button', { name: 'Back to England' }).click();
+  await expect(coverage.locator('#results-heading')).toHaveText('Results for England');
 });
 
 test('the whole session logged no console errors', () => {

@@ -609,6 +609,28 @@ describe('importing areas from a file', () => {
   });
 });
 
+describe('the coverage dashboard for an area', () => {
+  it('shows the area’s LSOAs in place of the scope, follows its edits, and ends with a new scope or its deletion', async () => {
+    const { store } = await setup();
+    store.getState().toggleAreaLsoa(0);
+    store.getState().toggleAreaLsoa(1);
+    const id = areas(store).selectedId!;
+    await store.getState().showAreaDashboard(id);
+    expect(store.getState().coverage.areaScope).toMatchObject({ id, name: 'Area 1', lsoas: [0, 1] });
+    expect(store.getState().panelTab).toBe('coverage');
+    store.getState().toggleAreaLsoa(2);
+    await flush();
+    await flush();
+    expect(store.getState().coverage.areaScope?.lsoas).toEqual([0, 1, 2]);
+    store.getState().setScope({ kind: 'lad', index: 0 }, { fit: false });
+    expect(store.getState().coverage.areaScope).toBeNull();
+    await store.getState().showAreaDashboard(id);
+    expect(store.getState().coverage.areaScope?.id).toBe(id);
+    store.getState().deleteArea(id);
+    expect(store.getState().coverage.areaScope).toBeNull();
+  });
+});
+
 describe('from an area to a scheme', () => {
   it('opens the scheme form with the drawn area’s shapes as the footprint', async () => {
     const { store } = await setup();

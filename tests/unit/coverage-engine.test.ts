@@ -104,7 +104,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   }
 
   it('gives the CLI’s figures: deciles, headline, gaps and distances', async () => {
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 10 };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 10, area: null };
     const progress: RunProgress[] = [];
     const outcome = await engine.run({ ...request, id: id(), view }, (p) => progress.push(p));
     if (outcome.value.kind !== 'done') throw new Error(`run ended ${outcome.value.kind}`);
@@ -160,20 +160,20 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   });
 
   it('loads the data once, and summarises another scope, indicator and decile without a new run', async () => {
-    const view: SummaryView = { scope: ENGLAND, indicator: 'income', gapDecile: 1 };
+    const view: SummaryView = { scope: ENGLAND, indicator: 'income', gapDecile: 1, area: null };
     const started = Date.now();
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
     if (outcome.value.kind !== 'done') throw new Error('run should finish');
     expect(Date.now() - started).toBeLessThan(1500); // Cached: no coverage run.
     expect(loads).toBe(1);
     const key = outcome.value.run.key;
-    const summary = engine.summarize({ id: id(), key, view: { scope: trafford_, indicator: 'imd', gapDecile: 2 } });
+    const summary = engine.summarize({ id: id(), key, view: { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null } });
     expect(summary.kind).toBe('done');
     expect(engine.summarize({ id: id(), key: 'nope|intersects', view })).toEqual({ kind: 'missing' });
   });
 
   it('stops a run when cancelled, or when a newer run starts', async () => {
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2 };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null };
     const older = engine.run({ ...request, rule: { kind: 'share', share: 0.3 }, id: id(), view }, () => undefined);
     const newerId = id();
     const newer = engine.run({ ...request, rule: { kind: 'share', share: 0.31 }, id: newerId, view }, () => undefined);
@@ -186,7 +186,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   });
   it('reports a target area: Trafford’s LSOAs give its people, its gaps and the routes reaching it; an older request gives way', async () => {
     const data = await builtData();
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2 };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null };
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
     if (outcome.value.kind !== 'done') throw new Error('run should finish');
     const { run, summary } = outcome.value;
@@ -209,6 +209,11 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(report.stats.schemesReaching).toEqual([...reaching].sort((a, b) => a - b));
     expect(report.schemes.length).toBe(Math.min(reaching.size, AREA_SCHEMES_LISTED));
     expect(report.schemes.every((scheme) => reaching.has(scheme.index) && scheme.kind === 'transport')).toBe(true);
+
+    // The dashboard for the area (its LSOAs in place of a scope) is the district's, figure for figure.
+    const asArea = engine.summarize({ id: id(), key: run.key, view: { ...view, area: { id: 'a', name: 'Trafford as drawn', key: 'a|1', lsoas: [...report.lsoas] } } });
+    if (asArea.kind !== 'done') throw new Error('summary should be there');
+    expect(asArea.summary).toEqual(summary);
 
     // Without a run: who lives there, but no schemes and no gaps claimed.
     const alone = (await engine.areaReport({ ...base, runKey: null, id: id() })).value;
@@ -328,7 +333,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     loader = async () => ({ ok: true, data });
     store = new SchemeStore();
     engine = new CoverageEngine(loader, { store });
-    england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2 };
+    england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2, area: null };
   });
 
   /** Reads a file and confirms it, as the app does, against the datasets already there. */

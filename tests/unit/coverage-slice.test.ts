@@ -280,7 +280,7 @@ describe('coverage slice', () => {
       schemesHash: dataset!.hash,
       datasets: [dataset!.hash],
       rule: { kind: 'intersects' },
-      view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2 },
+      view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2, area: null },
     });
 
     runs[0]!.onProgress({ phase: 'preparing', done: 0.5 });
@@ -314,11 +314,11 @@ describe('coverage slice', () => {
     await flush();
     expect(client.run).toHaveBeenCalledTimes(1);
     expect(summaries.map((s) => s.view)).toEqual([
-      { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 3 },
-      { scope: { kind: 'england' }, indicator: 'income', gapDecile: 3 },
-      { scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3 },
+      { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 3, area: null },
+      { scope: { kind: 'england' }, indicator: 'income', gapDecile: 3, area: null },
+      { scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, area: null },
     ]);
-    expect(store.getState().coverage.summary?.view).toEqual({ scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3 });
+    expect(store.getState().coverage.summary?.view).toEqual({ scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, area: null });
   });
 
   it('runs again for a new rule, cancelling the run still going', async () => {
