@@ -86,6 +86,8 @@ export interface AreasSlice {
   editAreaShapes: (id: string, polygons: LonLat[][][]) => void;
   /** Adds an LSOA to the selected set of LSOAs or takes it out (a new set if none is selected). */
   toggleAreaLsoa: (lsoa: number) => void;
+  /** The same for the LSOA at a place (the map's centre, for the keyboard). */
+  toggleAreaLsoaAt: (at: LonLat) => Promise<void>;
   /** A new area of the LSOAs of a ward, district or county, named after it. */
   areaFromPlace: (name: string, lsoas: readonly number[]) => void;
   /** Reads a file of areas (GeoJSON, zipped shapefile, KML/KMZ) for the user to confirm. */
@@ -401,6 +403,16 @@ export const areasSlice =
         const codes = target.definition.codes;
         const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].sort();
         replace(target.id, (area) => ({ ...area, definition: { kind: 'lsoas', codes: next } }));
+      },
+
+      toggleAreaLsoaAt: async ([lon, lat]) => {
+        // A square a metre or so across: the LSOA it lies in (the first, on a border).
+        const d = 0.00001;
+        const square: LonLat[] = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+        const found = await deps.coverage?.areaLsoas({ kind: 'shapes', polygons: [[square]] }, { kind: 'intersects' });
+        const lsoa = found?.[0];
+        if (lsoa === undefined) return patch({ message: { tone: 'info', text: 'There is no LSOA at the map’s centre: move the map over England.' } });
+        get().toggleAreaLsoa(lsoa);
       },
 
       areaFromPlace: (name, lsoas) => {

@@ -336,6 +336,23 @@ describe('areas of LSOAs, undo and redo', () => {
   });
 });
 
+describe('choosing LSOAs without a mouse', () => {
+  it('adds the LSOA at the map’s centre, found by the worker, and takes it out again; nowhere says so', async () => {
+    const { store, client, lassoTakesIn } = await setup();
+    lassoTakesIn(Uint32Array.of(2));
+    await store.getState().toggleAreaLsoaAt([-2.3, 53.45]);
+    expect(codesOf(selected(store))).toEqual([attributes.codes[2]]);
+    const [definition, rule] = client.areaLsoas.mock.calls[0]!;
+    expect(rule).toEqual({ kind: 'intersects' });
+    expect(definition.kind === 'shapes' && definition.polygons[0]![0]!.length).toBe(5);
+    await store.getState().toggleAreaLsoaAt([-2.3, 53.45]);
+    expect(codesOf(selected(store))).toEqual([]);
+    lassoTakesIn(new Uint32Array(0));
+    await store.getState().toggleAreaLsoaAt([-10, 40]);
+    expect(areas(store).message?.text).toMatch(/no LSOA at the map’s centre/);
+  });
+});
+
 describe('the lasso', () => {
   it('adds the LSOAs whose centres are inside the loop to the selected area of LSOAs', async () => {
     const { store, client, lassoTakesIn } = await setup();
