@@ -6,7 +6,7 @@
 
 import type { LonLat } from '../core/scheme';
 import { readGeoJsonShape } from './geojson-shape';
-import { fileSizeProblem, unzipWithinLimit } from './import/import-file';
+import { fileSizeProblem, isContent, isZip, unzipWithinLimit } from './import/import-file';
 import { readKml } from './import/read-kml';
 import { readShapefiles, SHAPEFILE_PARTS } from './import/read-shapefile';
 import { decodeText, looksBinary } from './import/read-table';
@@ -60,12 +60,6 @@ function show(value: unknown): string {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/** A zip starts with a local file header, "PK\x03\x04". */
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-/** Leaves out folders and the copies macOS adds ("__MACOSX/…", "._wards.shp"), which hold no one's data. */
-const isContent = (name: string) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !/(?:^|\/)\._/.test(name);
 
 /** "wards" for "exports/wards.geojson" (or a Windows path), to name areas the file leaves unnamed. */
 const baseName = (fileName: string) => fileName.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '') || fileName;

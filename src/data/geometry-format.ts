@@ -4,6 +4,7 @@
 // order of AttributesFile.codes, so a worker can take them as transferable buffers.
 
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { lsoaPolygons } from '../core/lsoa-polygons';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import type { AreaGeometry } from './boundaries';
 
@@ -95,18 +96,7 @@ export function decodeGeometry(bytes: ArrayBuffer | Uint8Array): DecodeResult {
 
 /** LSOA i as GeoJSON (degrees), for Turf. */
 export function lsoaToGeoJson(geometry: LsoaGeometry, index: number): Polygon | MultiPolygon {
-  const polygons: Position[][][] = [];
-  for (let p = geometry.polygonStart[index]!; p < geometry.polygonStart[index + 1]!; p++) {
-    const rings: Position[][] = [];
-    for (let r = geometry.ringStart[p]!; r < geometry.ringStart[p + 1]!; r++) {
-      const ring: Position[] = [];
-      for (let v = geometry.vertexStart[r]!; v < geometry.vertexStart[r + 1]!; v++) {
-        ring.push([geometry.coords[v * 2]! / MICRO, geometry.coords[v * 2 + 1]! / MICRO]);
-      }
-      rings.push(ring);
-    }
-    polygons.push(rings);
-  }
+  const polygons = lsoaPolygons(geometry, [index]);
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
 }
 

@@ -75,34 +75,42 @@ export interface WorkspaceDatabase {
   save(datasets: readonly Dataset[]): Promise<void>;
 }
 
+/**
+ * Saves that run one after another, so an older save never lands after a newer one; each replaces
+ * the store's rows with the list given (in order), and a failure says why in words a user can act on.
+ */
+function queuedSaves<T>(write: (items: readonly T[]) => Promise<void>): (items: readonly T[]) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  return (items) => {
+    const snapshot = [...items];
+    const saving = queue.then(async () => {
+      try {
+        await write(snapshot);
+      } catch (error) {
+        throw reason(error);
+      }
+    });
+    queue = saving.catch(() => undefined);
+    return saving;
+  };
+}
+
 export function openWorkspaceDatabase(): WorkspaceDatabase {
   const open = opener();
-  // Saves run one after another, so an older save never lands after a newer one.
-  let queue: Promise<void> = Promise.resolve();
   return {
     async load() {
       const rows = await (await open()).getAll('datasets');
       return rows.sort((a, b) => a.position - b.position).map((row) => row.fields);
     },
-    save(datasets) {
-      const snapshot = [...datasets];
-      const saving = queue.then(async () => {
-        try {
-          const database = await open();
-          const tx = database.transaction('datasets', 'readwrite');
-          const kept = new Set(snapshot.map((d) => d.id));
-          const writes: Promise<unknown>[] = [];
-          for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
-          snapshot.forEach((fields, position) => writes.push(tx.store.put({ position, fields }, fields.id)));
-          await Promise.all(writes);
-          await tx.done;
-        } catch (error) {
-          throw reason(error);
-        }
-      });
-      queue = saving.catch(() => undefined);
-      return saving;
-    },
+    save: queuedSaves<Dataset>(async (datasets) => {
+      const tx = (await open()).transaction('datasets', 'readwrite');
+      const kept = new Set(datasets.map((d) => d.id));
+      const writes: Promise<unknown>[] = [];
+      for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
+      datasets.forEach((fields, position) => writes.push(tx.store.put({ position, fields }, fields.id)));
+      await Promise.all(writes);
+      await tx.done;
+    }),
   };
 }
 
@@ -114,32 +122,20 @@ export interface AreaDatabase {
 
 export function openAreaDatabase(): AreaDatabase {
   const open = opener();
-  let queue: Promise<void> = Promise.resolve();
   return {
     async load() {
       const rows = await (await open()).getAll('areas');
       return rows.sort((a, b) => a.position - b.position).map((row) => row.area);
     },
-    save(areas) {
-      const snapshot = [...areas];
-      // One after another, so an older save never lands after a newer one.
-      const saving = queue.then(async () => {
-        try {
-          const database = await open();
-          const tx = database.transaction('areas', 'readwrite');
-          const kept = new Set(snapshot.map((area) => area.id));
-          const writes: Promise<unknown>[] = [];
-          for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
-          snapshot.forEach((area, position) => writes.push(tx.store.put({ position, area }, area.id)));
-          await Promise.all(writes);
-          await tx.done;
-        } catch (error) {
-          throw reason(error);
-        }
-      });
-      queue = saving.catch(() => undefined);
-      return saving;
-    },
+    save: queuedSaves<TargetArea>(async (areas) => {
+      const tx = (await open()).transaction('areas', 'readwrite');
+      const kept = new Set(areas.map((area) => area.id));
+      const writes: Promise<unknown>[] = [];
+      for (const id of await tx.store.getAllKeys()) if (!kept.has(id)) writes.push(tx.store.delete(id));
+      areas.forEach((area, position) => writes.push(tx.store.put({ position, area }, area.id)));
+      await Promise.all(writes);
+      await tx.done;
+    }),
   };
 }
 

@@ -247,7 +247,7 @@ export const areasSlice =
         if (report.status === 'failed' && report.areaId === id) return report;
         return null;
       }, REPORT_WAIT_MS);
-      if (!settled) return { ok: false, message: 'The area’s figures are taking too long; try the export again in a moment.' };
+      if (!settled) return { ok: false, message: 'The area’s figures are taking too long; try again in a moment.' };
       return settled.status === 'ready' ? { ok: true, report: settled.report } : { ok: false, message: settled.message };
     };
 

@@ -63,7 +63,7 @@ export function fileSizeProblem(byteLength: number, fileName: string, maxBytes =
 }
 
 /** A zip starts with a local file header, "PK\x03\x04" (shapefile zips, KMZ, and also .xlsx and .docx). */
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** An OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1): Excel 97–2003 .xls, and also a password-protected .xlsx. */
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -99,7 +99,7 @@ function listZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Leaves out folders and the copies macOS adds ("__MACOSX/…", "._roads.shp"), which hold no one's data. */
-const isContent = (name: string) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !/(?:^|\/)\._/.test(name);
+export const isContent = (name: string) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !/(?:^|\/)\._/.test(name);
 
 export type Unzipped = { ok: true; files: Map<string, Uint8Array> } | { ok: false; message: string };
 
