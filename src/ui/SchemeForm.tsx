@@ -155,7 +155,11 @@ function describeShape(scheme: Scheme): string {
     }
     case 'polygon':
       return 'An area drawn as a shape.';
-    case 'areas':
-      return `Named areas: ${footprint.areas.map((area) => area.code).join(', ')}.`;
+    case 'areas': {
+      // An area of LSOAs can name hundreds: the first few say what it is.
+      const codes = footprint.areas.map((area) => area.code);
+      const more = codes.length > 5 ? `, and ${(codes.length - 5).toLocaleString('en-GB')} more` : '';
+      return `Named areas (${codes.length.toLocaleString('en-GB')}): ${codes.slice(0, 5).join(', ')}${more}.`;
+    }
   }
 }

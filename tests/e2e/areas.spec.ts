@@ -328,6 +328,19 @@ test('the coverage dashboard for an area started from Trafford gives the CLI’s
   // Back to the scope.
   await coverage.getByRole('button', { name: 'Back to England' }).click();
   await expect(coverage.locator('#results-heading')).toHaveText('Results for England');
+
+  // "This fund targets this area": the area becomes a scheme's footprint, and its money lands there.
+  await page.getByRole('tab', { name: 'Areas' }).click();
+  await panel().getByRole('button', { name: 'Make a scheme of this area' }).click();
+  const form = page.locator('dialog.scheme-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveValue('Trafford');
+  await expect(form).toContainText('Named areas (139)');
+  await form.getByLabel('Amount (£, optional)').fill('£250,000');
+  await form.getByRole('button', { name: 'Add scheme' }).click();
+  await expect(form).toBeHidden();
+  await expect(panel().getByTestId('area-schemes')).toContainText('£250,000 allocated', { timeout: 90_000 });
+  await page.screenshot({ path: `${SHOTS}/areas-8-area-as-scheme.png` });
 });
 
 test('the whole session logged no console errors', () => {
