@@ -148,7 +148,30 @@ test('an area built by clicking three LSOAs; undo and redo', async () => {
   await expect(panel().locator('.area-list')).toContainText('Old Trafford pilot');
 });
 
+/** The names of the areas as saved in the browser's IndexedDB (what a reload will find). */
+function savedAreaNames(): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const opening = indexedDB.open('gapmap');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const database = opening.result;
+          const all = database.transaction('areas').objectStore('areas').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            const rows = all.result as { position: number; area: { name: string } }[];
+            database.close();
+            resolve(rows.sort((a, b) => a.position - b.position).map((row) => row.area.name));
+          };
+        };
+      }),
+  );
+}
+
 test('after a reload both areas are still there, with their figures', async () => {
+  // Saved as soon as changed (a save takes a moment; reloading mid-save would lose the last change).
+  await expect.poll(savedAreaNames).toEqual(['Area 1', 'Old Trafford pilot']);
   await page.reload();
   await page.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Areas', exact: true }).click();
