@@ -29,6 +29,7 @@ import {
   lsoaClassColourExpression,
   featureIdOf,
   fillOpacityExpression,
+  areaFillOpacityExpression,
   GAP_LAYERS,
   LAYER,
   lsoaIdFilter,
@@ -269,7 +270,7 @@ export class MapView {
         (state.coverage.result !== previous.coverage.result ||
           state.coverage.schemesHash !== previous.coverage.schemesHash ||
           state.coverage.includeProposed !== previous.coverage.includeProposed));
-    if (state.indicator !== previous.indicator || state.scope !== previous.scope || recolour) this.applyFill(state);
+    if (state.indicator !== previous.indicator || state.scope !== previous.scope || state.coverage.areaScope !== previous.coverage.areaScope || recolour) this.applyFill(state);
     if (state.panel !== previous.panel || state.details !== previous.details) this.applyOutlines(state, previous);
     if (state.hover !== previous.hover) this.applyHover(state.hover, previous.hover);
     if (state.cameraRequest !== previous.cameraRequest) this.applyCamera(state.cameraRequest);
@@ -408,10 +409,14 @@ export class MapView {
     this.map.setPaintProperty(LAYER.lsoaFill, 'fill-color', colours ? lsoaClassColourExpression(colours.classified) : decileColourExpression(state.indicator), {
       validate: false,
     });
+    // The coverage dashboard showing a target area dims the rest, as a scope does.
+    const area = state.coverage.areaScope;
+    const overBasemap = this.basemap !== null;
     this.map.setPaintProperty(
       LAYER.lsoaFill,
       'fill-opacity',
-      fillOpacityExpression(ladsInScope(state.attributes, state.scope), this.basemap !== null),
+      area ? areaFillOpacityExpression(area.lsoas, overBasemap) : fillOpacityExpression(ladsInScope(state.attributes, state.scope), overBasemap),
+      { validate: false }, // Built from ids, valid by construction (see applyAreaLists).
     );
   }
 

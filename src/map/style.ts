@@ -135,6 +135,14 @@ export function lsoaClassColourExpression(classified: Classified): ExpressionSpe
   return ['match', ['id'], ...stops, classified.classes[largest]!.colour] as unknown as ExpressionSpecification;
 }
 
+/** Dims LSOAs outside a target area the dashboard shows, matched on feature id. */
+export function areaFillOpacityExpression(lsoas: readonly number[], overBasemap: boolean): DataDrivenPropertyValueSpecification<number> {
+  const opacity = overBasemap ? FILL_OPACITY.overBasemap : FILL_OPACITY.plain;
+  if (lsoas.length === 0) return opacity.outOfScope;
+  const ids = [...new Set(lsoas)].map(featureIdOf).sort((a, b) => a - b);
+  return ['match', ['id'], ids, opacity.inScope, opacity.outOfScope] as unknown as DataDrivenPropertyValueSpecification<number>;
+}
+
 /** Dims LSOAs outside the scope, matched on the `lad` index each LSOA feature carries. */
 export function fillOpacityExpression(
   lads: ReadonlySet<number> | null,

@@ -345,12 +345,19 @@ test('the coverage dashboard for an area started from Trafford gives the CLI’s
   await expect(page.getByTestId('coverage-headline')).toHaveText(
     headlineSentence({ gapDecile: h.gap_decile, people: h.people, peopleUncovered: h.people_uncovered, shareUncovered: h.share_uncovered }, { name: 'Trafford', isEngland: false }),
   );
+  // The map dims everything outside the area, as it does outside a scope.
+  const fillOpacity = () => page.evaluate(() => JSON.stringify(window.__gapmap!.map.getPaintProperty('lsoa-fill', 'fill-opacity')));
+  const dimmed = JSON.parse(await fillOpacity()) as [string, unknown, number[], number, number];
+  expect(dimmed[0]).toBe('match');
+  expect(dimmed[2]).toHaveLength(139);
+  expect(dimmed[3]).toBeGreaterThan(dimmed[4]);
   await settle(page);
   await page.screenshot({ path: `${SHOTS}/areas-7-dashboard.png` });
 
-  // Back to the scope.
+  // Back to the scope: nothing dimmed in England.
   await coverage.getByRole('button', { name: 'Back to England' }).click();
   await expect(coverage.locator('#results-heading')).toHaveText('Results for England');
+  expect(await fillOpacity()).toBe('1');
 
   // "This fund targets this area": the area becomes a scheme's footprint, and its money lands there.
   await page.getByRole('tab', { name: 'Areas' }).click();
