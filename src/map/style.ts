@@ -172,18 +172,20 @@ export function lsoaIdSetFilter(lsoas: readonly number[]): FilterSpecification {
  * colour is a `match` on feature id, as a data-driven colour needs no feature-state round trips.
  */
 export function areaListPaint(lsoaKinds: ReadonlyMap<number, SchemeKind>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
-  if (lsoaKinds.size === 0) return { filter: ['boolean', false], colour: SCHEME_KIND_COLOURS.other };
-  const byKind = new Map<SchemeKind, number[]>();
-  for (const [lsoa, kind] of lsoaKinds) {
-    const ids = byKind.get(kind) ?? [];
+  return lsoaColourPaint(new Map([...lsoaKinds].map(([lsoa, kind]) => [lsoa, SCHEME_KIND_COLOURS[kind]])), SCHEME_KIND_COLOURS.other);
+}
+
+/** Filter and colour for some LSOAs each with its colour: a `match` on feature id, ids grouped by colour. */
+function lsoaColourPaint(colourOf: ReadonlyMap<number, string>, fallback: string): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
+  if (colourOf.size === 0) return { filter: ['boolean', false], colour: fallback };
+  const byColour = new Map<string, number[]>();
+  for (const [lsoa, colour] of colourOf) {
+    const ids = byColour.get(colour) ?? [];
     ids.push(featureIdOf(lsoa));
-    byKind.set(kind, ids);
+    byColour.set(colour, ids);
   }
-  const stops = [...byKind].flatMap(([kind, ids]) => [ids.sort((a, b) => a - b), SCHEME_KIND_COLOURS[kind]]);
-  return {
-    filter: lsoaIdSetFilter([...lsoaKinds.keys()]),
-    colour: ['match', ['id'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification,
-  };
+  const stops = [...byColour].flatMap(([colour, ids]) => [ids.sort((a, b) => a - b), colour]);
+  return { filter: lsoaIdSetFilter([...colourOf.keys()]), colour: ['match', ['id'], ...stops, fallback] as unknown as ExpressionSpecification };
 }
 
 /** The scheme layers, drawn by kind. */
@@ -205,17 +207,8 @@ export const GAP_LAYERS = [LAYER.gapCasing, LAYER.gapLine] as const;
 
 /** LSOA outlines coloured by the target area they belong to (the selected area's take precedence). */
 export function areaLsoaPaint(colourOf: ReadonlyMap<number, string>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
-  if (colourOf.size === 0) return { filter: ['boolean', false], colour: INK };
-  const byColour = new Map<string, number[]>();
-  for (const [lsoa, colour] of colourOf) {
-    const ids = byColour.get(colour) ?? [];
-    ids.push(featureIdOf(lsoa));
-    byColour.set(colour, ids);
-  }
-  const stops = [...byColour].flatMap(([colour, ids]) => [ids.sort((a, b) => a - b), colour]);
-  return { filter: lsoaIdSetFilter([...colourOf.keys()]), colour: ['match', ['id'], ...stops, INK] as unknown as ExpressionSpecification };
+  return lsoaColourPaint(colourOf, INK);
 }
-
 function kindColourExpression(): ExpressionSpecification {
   const stops = SCHEME_KINDS.flatMap((kind) => [kind, SCHEME_KIND_COLOURS[kind]]);
   return ['match', ['get', 'kind'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;

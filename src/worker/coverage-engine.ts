@@ -184,6 +184,17 @@ function areaKindsOf(schemes: readonly Scheme[], lsoaStart: Uint32Array, lsoaSch
   return out;
 }
 
+/** An indicator's deciles as numbers, decoded once per indicator; null when the build has none. */
+function decilesOf(prepared: Prepared, indicator: IndicatorKey): Uint8Array | null {
+  const known = prepared.deciles.get(indicator);
+  if (known) return known;
+  const column = prepared.data.attributes.deciles[indicator];
+  if (column === undefined) return null;
+  const decoded = decodeDeciles(column);
+  prepared.deciles.set(indicator, decoded);
+  return decoded;
+}
+
 /** Imports read and waiting for the user to confirm or cancel. */
 const HELD_IMPORTS = 4;
 
@@ -507,10 +518,8 @@ export class CoverageEngine {
     if (request.id < this.newestArea) return { value: { kind: 'cancelled' }, transfer: none };
     const started = this.now();
     const { data } = ready.prepared;
-    const column = data.attributes.deciles[request.indicator];
-    if (column === undefined) return { value: { kind: 'failed', message: `The built data has no '${request.indicator}' deciles; choose another indicator.` }, transfer: none };
-    let deciles = ready.prepared.deciles.get(request.indicator);
-    if (!deciles) ready.prepared.deciles.set(request.indicator, (deciles = decodeDeciles(column)));
+    const deciles = decilesOf(ready.prepared, request.indicator);
+    if (!deciles) return { value: { kind: 'failed', message: `The built data has no '${request.indicator}' deciles; choose another indicator.` }, transfer: none };
     const found = this.lsoasOf(request.definition, request.rule, ready.prepared);
     const entry = request.runKey === null ? undefined : this.runs.get(request.runKey);
     const counted = entry && request.includeProposed && entry.run.withProposed ? entry.run.withProposed : entry?.run;
@@ -636,13 +645,11 @@ export class CoverageEngine {
 
   private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {
     const { attributes, details } = prepared.data;
-    const column = attributes.deciles[view.indicator];
+    const deciles = decilesOf(prepared, view.indicator);
     const ranks = details.ranks[view.indicator];
-    if (column === undefined || ranks === undefined) {
+    if (deciles === null || ranks === undefined) {
       return { ok: false as const, message: `The built data has no '${view.indicator}' deciles and ranks; choose another indicator.` };
     }
-    let deciles = prepared.deciles.get(view.indicator);
-    if (!deciles) prepared.deciles.set(view.indicator, (deciles = decodeDeciles(column)));
     const summary = summarizeCoverage(
       {
         scope: view.area ? view.area.lsoas : lsoasInScope(attributes, attributes.lad, view.scope),
