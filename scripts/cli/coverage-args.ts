@@ -1,11 +1,14 @@
 // `gapmap coverage` options: parsed and checked before any data is read, so a typo fails at once.
 
+import { GAP_DEFINITIONS, isGapDefinition, type GapDefinition } from '../../src/core/gap-definition';
 import { INDICATOR_KEYS, isIndicatorKey, type IndicatorKey } from '../../src/core/indicators';
+import { AREA_WIDE_MODES, DEFAULT_AREA_WIDE, type AreaWideMode } from '../../src/core/placement';
 import { parseRule, type CoverageRule } from '../../src/core/scheme';
 import { DEFAULT_GAP_DECILE } from '../../src/core/summary';
 
 export interface CoverageOptions {
-  schemesFile: string;
+  /** One or more files, read as one set of schemes (e.g. bus stops and routes as one transport picture). */
+  schemesFiles: string[];
   rule: CoverageRule;
   out?: string;
   summary?: string;
@@ -14,13 +17,17 @@ export interface CoverageOptions {
   /** A file of shapes (GeoJSON, shapefile zip, KML) whose LSOAs, by the rule, are the scope. */
   scopeFile?: string;
   gapDecile: number;
+  /** Gaps: deprived LSOAs no scheme reaches, or those the fewest reach. */
+  gaps: GapDefinition;
+  /** Schemes recorded only for a whole district, county or region: apart (default) or counted as reaching all of it. */
+  areaWide: AreaWideMode;
   indicator: IndicatorKey;
   data: string;
 }
 
 export type ArgsRead = { ok: true; options: CoverageOptions } | { ok: false; message: string } | { ok: 'help' };
 
-const VALUE_OPTIONS = ['--rule', '--out', '--summary', '--scope', '--scope-file', '--gap-decile', '--indicator', '--data'] as const;
+const VALUE_OPTIONS = ['--rule', '--out', '--summary', '--scope', '--scope-file', '--gap-decile', '--gaps', '--area-wide', '--indicator', '--data'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseCoverageArgs(argv: readonly string[], defaultDataDir: string): ArgsRead {
@@ -40,8 +47,7 @@ export function parseCoverageArgs(argv: readonly string[], defaultDataDir: strin
       positional.push(arg);
     }
   }
-  if (positional.length === 0) return { ok: false, message: 'Give the schemes file: gapmap coverage <schemes.geojson>.' };
-  if (positional.length > 1) return { ok: false, message: `One schemes file only; also got ${positional.slice(1).map((p) => `'${p}'`).join(', ')}.` };
+  if (positional.length === 0) return { ok: false, message: 'Give the schemes file: gapmap coverage <schemes.geojson> [more files…].' };
 
   const rule = parseRule(values.get('--rule') ?? 'intersects');
   if (!rule.ok) return { ok: false, message: rule.message };
@@ -50,13 +56,20 @@ export function parseCoverageArgs(argv: readonly string[], defaultDataDir: strin
   if (!Number.isInteger(gapDecile) || gapDecile < 1 || gapDecile > 10) {
     return { ok: false, message: `--gap-decile '${gapText}' must be a whole number from 1 to 10.` };
   }
+  const gaps = (values.get('--gaps') ?? 'unreached').toLowerCase();
+  if (!isGapDefinition(gaps)) return { ok: false, message: `--gaps '${gaps}' must be one of ${GAP_DEFINITIONS.join(', ')}.` };
+  const areaWide = (values.get('--area-wide') ?? DEFAULT_AREA_WIDE).toLowerCase();
+  const mode = AREA_WIDE_MODES.find((m) => m === areaWide);
+  if (!mode) return { ok: false, message: `--area-wide '${areaWide}' must be one of ${AREA_WIDE_MODES.join(', ')}.` };
   const indicator = (values.get('--indicator') ?? 'imd').toLowerCase();
   if (!isIndicatorKey(indicator)) return { ok: false, message: `Unknown indicator '${indicator}': use one of ${INDICATOR_KEYS.join(', ')}.` };
   const scope = values.get('--scope')?.trim().toUpperCase();
   const options: CoverageOptions = {
-    schemesFile: positional[0]!,
+    schemesFiles: positional,
     rule: rule.rule,
     gapDecile,
+    gaps,
+    areaWide: mode,
     indicator,
     data: values.get('--data') ?? defaultDataDir,
   };

@@ -5,18 +5,22 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { allocateAmounts, schemeAmount } from '../../src/core/allocate';
+import { schemeAmount } from '../../src/core/allocate';
+import type { CoverageSummary } from '../../src/core/coverage-summary-types';
+import { runFigures } from '../../src/core/run-figures';
 import { areaKindOfCode } from '../../src/core/area-code-kind';
 import { computeCoverage } from '../../src/core/coverage';
 import { nearestFootprintKm } from '../../src/core/nearest';
-import { formatRule } from '../../src/core/scheme';
-import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
+import { formatRule, type Scheme } from '../../src/core/scheme';
+import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { lsoasOfArea } from '../../src/core/area-lsoas';
 import { summarizeCoverage } from '../../src/core/summary';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { coverageCsv } from '../../src/data/coverage-csv';
 import { formatImportProblem, importSchemesFile, type ImportContext } from '../../src/data/import/import-file';
+import type { ImportProblem } from '../../src/data/import/import-problem';
+import { withUniqueIds } from '../../src/data/unique-scheme-ids';
 import { decodeDeciles } from '../../src/data/schema';
 import { ENGLAND_CODE, summaryJson, type SummaryProblem } from '../../src/data/summary-json';
 import type { CoverageOptions } from './coverage-args';
@@ -70,13 +74,38 @@ function write(file: string, text: string): void {
   fs.writeFileSync(file, text);
 }
 
+/** Reads every schemes file, ids made unique across them (as the app does across datasets). */
+async function readAllSchemes(files: readonly string[], context: ImportContext, say: Say) {
+  const schemes: Scheme[] = [];
+  const problems: ImportProblem[] = [];
+  for (const file of files) {
+    const read = await readSchemes(file, context, say);
+    const unique = withUniqueIds(read.schemes, schemes, path.basename(file));
+    for (const note of unique.notes) say(`Note: ${formatImportProblem(note)}`);
+    schemes.push(...unique.schemes);
+    problems.push(...read.problems, ...unique.notes);
+  }
+  return { schemes, problems };
+}
+
+/** "555 grants, £1.29m" for a line of area-wide schemes. */
+function areaWideLine(areaWide: NonNullable<CoverageSummary['areaWide']>, name: (code: string) => string): string {
+  const areas = areaWide.areas.filter((area) => area.inScope);
+  const list = areas.slice(0, 3).map((area) => `${area.count.toLocaleString('en-GB')} for ${area.codes.map(name).join(', ')}`).join('; ');
+  const more = areas.length > 3 ? `; ${areas.length - 3} more areas` : '';
+  const money = areaWide.inScope.amountGbp > 0 ? `, £${Math.round(areaWide.inScope.amountGbp).toLocaleString('en-GB')}` : '';
+  return areaWide.mode === 'count'
+    ? `Assumption (--area-wide count): ${areaWide.inScope.count.toLocaleString('en-GB')} area-wide schemes${money} are counted as reaching every LSOA of their area (${list}${more}).`
+    : `${areaWide.inScope.count.toLocaleString('en-GB')} schemes${money} are recorded only for a whole area (${list}${more}): they cannot show which neighbourhoods they reach, so they are not counted as reaching any LSOA (--area-wide count to count them).`;
+}
+
 export async function runCoverage(options: CoverageOptions, say: Say, stdout: (text: string) => void): Promise<void> {
-  if (!fs.existsSync(options.schemesFile)) throw new UsageError(`The schemes file ${options.schemesFile} does not exist.`);
+  for (const file of options.schemesFiles) if (!fs.existsSync(file)) throw new UsageError(`The schemes file ${file} does not exist.`);
   const built = await readBuiltData(options.data);
   if (!built.ok) throw new UsageError(built.message);
   const { attributes, details, geometry, lookups, manifest, postcodes } = built.data;
   const areas = buildAreaResolver(attributes, details, lookups);
-  const read = await readSchemes(options.schemesFile, { areas, ...(postcodes ? { postcodes } : {}), defaultKind: 'grant' }, say);
+  const read = await readAllSchemes(options.schemesFiles, { areas, ...(postcodes ? { postcodes } : {}), defaultKind: 'grant' }, say);
   if (!manifest.indicators.includes(options.indicator) || !details.ranks[options.indicator] || !attributes.deciles[options.indicator]) {
     throw new UsageError(`The built data has no '${options.indicator}' indicator; it has ${manifest.indicators.join(', ')}.`);
   }
@@ -106,32 +135,39 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   for (const problem of coverage.problems) say(`Not used: scheme '${problem.id}': ${problem.reason}`);
   const unusable = new Set(coverage.problems.map((p) => p.id));
   const usable = schemes.map((s) => !unusable.has(s.id));
-  const allocation = allocateAmounts(coverage.covered, schemes, attributes.population);
+  const figures = runFigures({ schemes, covered: coverage.covered, usable, population: attributes.population, areaWide: options.areaWide });
   const lsoas = areaLsoas ?? lsoasInScope(attributes, attributes.lad, scope);
-  const csv = coverageCsv(attributes.codes, coverage, schemes, allocation.amountGbp, scope.kind === 'england' && !areaLsoas ? undefined : lsoas);
+  const csv = coverageCsv(attributes.codes, coverage, schemes, figures.current.amountGbp, scope.kind === 'england' && !areaLsoas ? undefined : lsoas, figures.counted);
   const reached = csv.split('\n').length - 2;
   if (options.out) write(options.out, csv);
   else stdout(csv);
 
-  let headline = '';
+  const nameOf = (code: string) => areaNameOfCode(attributes, code);
+  const summary = summarizeCoverage(
+    {
+      scope: lsoas,
+      population: attributes.population,
+      deciles: decodeDeciles(attributes.deciles[options.indicator]!),
+      ranks: details.ranks[options.indicator]!,
+      count: figures.current.count,
+      allocatedGbp: figures.current.allocatedGbp,
+      services: figures.current.services,
+      stops: figures.current.stops,
+    },
+    {
+      gapDecile: options.gapDecile,
+      definition: options.gaps,
+      areaWide: figures.areaWide,
+      nearestKm: (list) => {
+        if (!options.summary) return new Float64Array(list.length).fill(NaN);
+        if (list.length > 500) say(`${list.length.toLocaleString('en-GB')} gap LSOAs: measuring the distance to the nearest scheme…`);
+        // Distances are to the schemes counted: an area-wide grant left apart is not "near" anyone.
+        return nearestFootprintKm(geometry, list, schemes, figures.counted, areas);
+      },
+    },
+  );
+  if (summary.areaWide && summary.areaWide.inScope.count > 0) say(areaWideLine(summary.areaWide, nameOf));
   if (options.summary) {
-    const summary = summarizeCoverage(
-      {
-        scope: lsoas,
-        population: attributes.population,
-        deciles: decodeDeciles(attributes.deciles[options.indicator]!),
-        ranks: details.ranks[options.indicator]!,
-        count: allocation.count,
-        allocatedGbp: allocation.allocatedGbp,
-      },
-      {
-        gapDecile: options.gapDecile,
-        nearestKm: (list) => {
-          if (list.length > 500) say(`${list.length.toLocaleString('en-GB')} gap LSOAs: measuring the distance to the nearest scheme…`);
-          return nearestFootprintKm(geometry, list, schemes, usable, areas);
-        },
-      },
-    );
     const problems: SummaryProblem[] = [
       ...read.problems.map((p): SummaryProblem => ({ id: p.id ?? (p.row !== undefined ? `row ${p.row}` : `feature ${p.feature ?? '?'}`), reason: p.column !== undefined ? `column '${p.column}' ('${p.value ?? ''}'): ${p.message}` : p.message, severity: p.severity })),
       ...coverage.problems.map((p): SummaryProblem => ({ id: p.id, reason: p.reason, severity: 'error' })),
@@ -141,18 +177,23 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
       scope: { code: scopeCode, name: placeName },
       indicator: options.indicator,
       codes: attributes.codes,
-      schemes: { read: schemes.length, usable: usable.filter(Boolean).length, amountGbp: schemes.reduce((sum, s) => sum + schemeAmount(s), 0) },
+      schemes: { read: schemes.length, usable: usable.filter(Boolean).length, amountGbp: schemes.reduce((sum, s) => sum + schemeAmount(s), 0), byKind: figures.byKind, byPlacement: figures.byPlacement },
       summary,
       problems,
+      areaName: nameOf,
     });
     // An area's summary lists its LSOAs, so it can be checked and reused.
     const withArea = areaLsoas ? { ...json, lsoas: areaLsoas.map((lsoa) => attributes.codes[lsoa]!) } : json;
     write(options.summary, `${JSON.stringify(withArea, null, 2)}\n`);
-    const { headline: h } = summary;
-    headline =
-      ` ${h.peopleUncovered.toLocaleString('en-GB')} of ${h.people.toLocaleString('en-GB')} people in deciles 1–${h.gapDecile}` +
-      ` live in LSOAs no scheme reaches${h.shareUncovered === null ? '' : ` (${(h.shareUncovered * 100).toFixed(1)}%)`}.`;
   }
+  const h = summary.headline;
+  const headline =
+    h.definition === 'unreached'
+      ? ` ${h.peopleUncovered.toLocaleString('en-GB')} of ${h.people.toLocaleString('en-GB')} people in deciles 1–${h.gapDecile}` +
+        ` live in LSOAs no ${summary.areaWide?.mode === 'separate' && summary.areaWide.inScope.count > 0 ? 'located ' : ''}scheme reaches${h.shareUncovered === null ? '' : ` (${(h.shareUncovered * 100).toFixed(1)}%)`}.`
+      : h.reachCut === null
+        ? ` No LSOA in deciles 1–${h.gapDecile}.`
+        : ` Under-served: ${h.gapLsoas.toLocaleString('en-GB')} of ${h.lsoas.toLocaleString('en-GB')} LSOAs in deciles 1–${h.gapDecile} (${h.gapPeople.toLocaleString('en-GB')} people) are reached by at most ${h.reachCut} scheme${h.reachCut === 1 ? '' : 's'}${h.allEqual ? ' (every one of them is reached equally)' : ''}.`;
   say(
     `${schemes.length} schemes read, ${usable.filter(Boolean).length} used; ${reached.toLocaleString('en-GB')} LSOAs reached in ` +
       `${placeName} (rule ${formatRule(options.rule)}, ` +

@@ -53,15 +53,17 @@ export function allocateAmounts(
   return { count, amountGbp, allocatedGbp, schemeAllocatedGbp };
 }
 
-/** The ids of the schemes reaching LSOA i, sorted. */
+/** The ids of the schemes reaching LSOA i (only those counted, when a mask is given), sorted. */
 export function schemeIdsAt(
   coverage: Pick<CoverageResult, 'lsoaStart' | 'lsoaSchemes'>,
   schemes: readonly Scheme[],
   lsoa: number,
+  counted?: readonly boolean[],
 ): string[] {
   const ids: string[] = [];
   for (let k = coverage.lsoaStart[lsoa]!; k < coverage.lsoaStart[lsoa + 1]!; k++) {
-    ids.push(schemes[coverage.lsoaSchemes[k]!]!.id);
+    const s = coverage.lsoaSchemes[k]!;
+    if (!counted || counted[s]) ids.push(schemes[s]!.id);
   }
   return ids.sort();
 }

@@ -2,6 +2,9 @@
 // district or any list of LSOAs), by decile of the chosen indicator. Plain data, so the worker can
 // post it and the CLI can write it.
 
+import type { GapDefinition } from './gap-definition';
+import type { AreaWideMode, Placement } from './placement';
+
 export interface LsoaFigures {
   /** LSOA indices in the scope. */
   scope: readonly number[];
@@ -14,6 +17,9 @@ export interface LsoaFigures {
   count: ArrayLike<number>;
   /** Per LSOA: allocated £ (see allocate.ts). */
   allocatedGbp: ArrayLike<number>;
+  /** Per LSOA: distinct transport services and stops reaching it (run-figures.ts); 0 when absent. */
+  services?: ArrayLike<number>;
+  stops?: ArrayLike<number>;
 }
 
 export interface DecileRow {
@@ -31,14 +37,38 @@ export interface DecileRow {
 }
 
 export interface Headline {
+  /** Which LSOAs are gaps: none reaches them, or the fewest do (gap-definition.ts). */
+  definition: GapDefinition;
   /** Deciles 1..gapDecile count as "most deprived". */
   gapDecile: number;
-  /** People in scope living in deciles 1..gapDecile. */
+  /** LSOAs and people in scope in deciles 1..gapDecile. */
+  lsoas: number;
   people: number;
-  /** Of those, people in LSOAs no scheme reaches. */
+  /** Of those, people in LSOAs no counted scheme reaches. */
   peopleUncovered: number;
   /** peopleUncovered / people; null when there is nobody in those deciles in scope. */
   shareUncovered: number | null;
+  /** The gaps by the definition: LSOAs, people, and their share of the people in deciles 1..gapDecile. */
+  gapLsoas: number;
+  gapPeople: number;
+  shareInGaps: number | null;
+  /** Underserved: gaps are reached by at most this many schemes (null: unreached, or no deprived LSOA). */
+  reachCut: number | null;
+  /** Underserved: every deprived LSOA in scope is reached by as many schemes as the others. */
+  allEqual: boolean;
+}
+
+/** Area-wide schemes (placement.ts) as they bear on one scope. */
+export interface AreaWideSummary {
+  /** separate: apart from the figures (the default); count: counted as reaching every LSOA of their area. */
+  mode: AreaWideMode;
+  /** All area-wide schemes of the run (usable, not proposed). */
+  count: number;
+  amountGbp: number;
+  /** Those recorded for an area that overlaps the scope. */
+  inScope: { count: number; amountGbp: number };
+  /** By area, largest amount first. */
+  areas: { codes: string[]; placement: Placement; count: number; amountGbp: number; inScope: boolean }[];
 }
 
 export interface GapLsoa {
@@ -46,7 +76,12 @@ export interface GapLsoa {
   rank: number;
   decile: number;
   people: number;
-  /** Km to the nearest usable footprint; Infinity when there is none. */
+  /** Its level of reach: schemes, distinct transport services and stops reaching it, £ allocated. */
+  count: number;
+  services: number;
+  stops: number;
+  allocatedGbp: number;
+  /** Km to the nearest counted footprint; Infinity when there is none. */
   nearestKm: number;
 }
 
@@ -78,7 +113,9 @@ export interface ConcentrationCurve {
 export interface CoverageSummary {
   deciles: DecileRow[];
   headline: Headline;
-  /** Uncovered LSOAs in deciles 1..gapDecile, most deprived first. */
+  /** Gap LSOAs (by headline.definition) in deciles 1..gapDecile, most deprived first. */
   gaps: GapLsoa[];
   fairness: Fairness;
+  /** Null when the run has no area-wide scheme. */
+  areaWide: AreaWideSummary | null;
 }

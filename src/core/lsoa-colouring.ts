@@ -16,6 +16,20 @@ export interface Classified {
   classOf: Uint8Array;
   /** Per class: LSOAs in it. */
   counts: number[];
+  /**
+   * £ per head colourings: the one value every funded LSOA shares, when they all share one (a scheme
+   * spread over a whole area by population gives each LSOA the same), so the key says so instead of
+   * drawing classes that would be empty or split equal values; absent otherwise.
+   */
+  equalGbpPerHead?: number;
+}
+
+/** The value all these (sorted) values share, to float rounding; null when they differ or there are none. */
+function sharedValue(sorted: Float64Array): number | null {
+  if (sorted.length === 0) return null;
+  const low = sorted[0]!;
+  const high = sorted[sorted.length - 1]!;
+  return high - low <= 1e-9 * Math.max(1, Math.abs(high)) ? high : null;
 }
 
 /** LSOAs per class among those listed (a scope's), for the key. */
@@ -87,6 +101,16 @@ const PER_HEAD_COLOURS = ['#f3f2f1', '#fde0c5', '#facba6', '#f59e72', '#e8613c',
 export function classifyPerHead(allocatedGbp: ArrayLike<number>, population: ArrayLike<number>): Classified & { breaks: number[] } {
   const values = perHead(allocatedGbp, population);
   const funded = values.filter((v) => v > 0).sort();
+  const equal = sharedValue(funded);
+  if (equal !== null) {
+    // One value: two classes (nothing, and that value), not quintiles of identical numbers.
+    const classOf = Uint8Array.from(values, (v) => (v > 0 ? 1 : 0));
+    const classes = [
+      { colour: PER_HEAD_COLOURS[0], label: 'Nothing allocated' },
+      { colour: PER_HEAD_COLOURS[3], label: `${POUNDS(equal)} per head (every funded LSOA)` },
+    ];
+    return { classes, classOf, counts: tally(classOf, 2), breaks: [], equalGbpPerHead: equal };
+  }
   const breaks = [0.2, 0.4, 0.6, 0.8].map((share) => roundBreak(quantile(funded, share)));
   // Rounding can make breaks equal; keep them strictly rising.
   for (let k = 1; k < breaks.length; k++) if (breaks[k]! <= breaks[k - 1]!) breaks[k] = breaks[k - 1]! * 1.0001;
@@ -134,5 +158,6 @@ export function classifyBivariate(deciles: ArrayLike<number>, allocatedGbp: Arra
     classOf[i] = deprivationRow(deciles[i]!) * 3 + column;
   }
   const classes = BIVARIATE_ROWS.flatMap((row, r) => BIVARIATE_COLUMNS.map((column, c) => ({ colour: BIVARIATE_COLOURS[r]![c]!, label: `${row}; ${column.toLowerCase()}` })));
-  return { classes, classOf, counts: tally(classOf, 9), medianGbpPerHead: median };
+  const equal = sharedValue(funded);
+  return { classes, classOf, counts: tally(classOf, 9), medianGbpPerHead: median, ...(equal !== null ? { equalGbpPerHead: equal } : {}) };
 }

@@ -1,5 +1,5 @@
 // Schemes as GeoJSON for the map's scheme layers: each footprint as drawn (points, routes,
-// areas), tagged with its kind so the layers colour it. The coverage worker cuts it into vector
+// areas), tagged with its kind and dataset so the layers colour it. The coverage worker cuts it into vector
 // tiles (src/worker/scheme-tiles.ts), so the page never holds it. Footprints that only name areas have no
 // shape of their own and are not drawn here: once a run has found their LSOAs, the map tints those
 // (selectAreaListLsoas, areaListPaint).
@@ -9,6 +9,8 @@ import type { Footprint, Scheme, SchemeKind } from './scheme';
 
 export interface SchemeFeatureProperties {
   kind: SchemeKind;
+  /** The dataset it came from (its position among the datasets shown), so the map draws it in the dataset's colour. */
+  dataset: number;
   name: string;
   /** Catchment radius or buffer in metres, for drawing the reach. */
   reachM: number;
@@ -44,12 +46,12 @@ function reachOf(scheme: Scheme): number {
 }
 
 /** Feature ids are scheme index + 1 (MapLibre treats id 0 as missing). */
-export function schemesToGeoJson(schemes: readonly Scheme[]): FeatureCollection<Geometry, SchemeFeatureProperties> {
+export function schemesToGeoJson(schemes: readonly Scheme[], datasetOf: (index: number) => number = () => 0): FeatureCollection<Geometry, SchemeFeatureProperties> {
   const features: Feature<Geometry, SchemeFeatureProperties>[] = [];
   schemes.forEach((scheme, index) => {
     const geometry = footprintGeometry(scheme.footprint);
     if (!geometry) return;
-    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, name: scheme.name, reachM: reachOf(scheme), footprint: scheme.footprint.type } });
+    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, dataset: datasetOf(index), name: scheme.name, reachM: reachOf(scheme), footprint: scheme.footprint.type } });
   });
   return { type: 'FeatureCollection', features };
 }

@@ -1,5 +1,7 @@
 // What a council funds, as the analysis core sees it: a scheme with a footprint on the ground.
 
+import type { Placement } from './placement';
+
 export const SCHEME_KINDS = ['grant', 'transport', 'community', 'other'] as const;
 export type SchemeKind = (typeof SCHEME_KINDS)[number];
 
@@ -31,6 +33,10 @@ export interface Scheme {
   footprint: Footprint;
   /** Where an importer found the scheme's place, e.g. "Beneficiary location: area code (district)". */
   locatedBy?: string;
+  /** How precisely it was located (placement.ts); derived from the footprint when absent. */
+  placement?: Placement;
+  /** The service a route belongs to (a bus number), when the file says: its variants and directions count as one service. */
+  service?: string;
   /** Proposed, not yet funded: kept out of the current figures, shown in the what-if. */
   proposed?: boolean;
 }
@@ -38,14 +44,25 @@ export interface Scheme {
 /** Defaults the importers state in the UI, the CLI help and docs. */
 export const DEFAULT_LINE_BUFFER_M = 400;
 export const DEFAULT_POINT_RADIUS_M = 0;
+/** A bus or tram stop's walking catchment: the 400 m planners use for "within walking distance". */
+export const DEFAULT_STOP_RADIUS_M = 400;
 
 /** How far routes and points reach when a file does not say (the user may change them at import). */
 export interface ReachDefaults {
   lineBufferM: number;
   pointRadiusM: number;
+  /** Points that are transport stops (NaPTAN columns, or the user says so): transport, with this catchment. */
+  stopRadiusM: number;
+  /** true: every point is a stop; false: none is; absent: those with NaPTAN columns (atco_code, naptan_code) are. */
+  pointsAreStops?: boolean;
 }
 
-export const DEFAULT_REACH: ReachDefaults = { lineBufferM: DEFAULT_LINE_BUFFER_M, pointRadiusM: DEFAULT_POINT_RADIUS_M };
+export const DEFAULT_REACH: ReachDefaults = { lineBufferM: DEFAULT_LINE_BUFFER_M, pointRadiusM: DEFAULT_POINT_RADIUS_M, stopRadiusM: DEFAULT_STOP_RADIUS_M };
+
+/** Reach defaults saved before stops had their own (older previews and requests). */
+export function withReachDefaults(reach: Partial<ReachDefaults> | undefined): ReachDefaults {
+  return { ...DEFAULT_REACH, ...reach };
+}
 
 export type CoverageRule =
   | { kind: 'intersects' }

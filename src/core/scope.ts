@@ -62,6 +62,15 @@ export function scopeArea(h: AreaHierarchy, scope: Scope): NamedArea | null {
   return scope.kind === 'england' ? null : (areaTable(h, scope.kind)[scope.index] ?? null);
 }
 
+/** The name of a district, county or region code of the build; the code itself when unknown. */
+export function areaNameOfCode(h: AreaHierarchy, code: string): string {
+  for (const table of [h.lads, h.counties, h.regions]) {
+    const found = table.find((area) => area.code === code);
+    if (found) return found.name;
+  }
+  return code;
+}
+
 export function scopeName(h: AreaHierarchy, scope: Scope): string {
   return scopeArea(h, scope)?.name ?? 'England';
 }

@@ -25,12 +25,15 @@ export function coverageCsv(
   amountGbp: ArrayLike<number>,
   /** Only these LSOAs (a scope); all when absent. */
   within?: readonly number[],
+  /** Per scheme: counted in the figures (run-figures.ts); all when absent. */
+  counted?: readonly boolean[],
 ): string {
   const lsoas = (within ?? codes.map((_, i) => i)).filter((i) => coverage.lsoaStart[i + 1]! > coverage.lsoaStart[i]!);
   lsoas.sort((a, b) => (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0));
   const lines = [COVERAGE_CSV_HEADER];
   for (const i of lsoas) {
-    const ids = schemeIdsAt(coverage, schemes, i);
+    const ids = schemeIdsAt(coverage, schemes, i, counted);
+    if (ids.length === 0) continue;
     lines.push([codes[i]!, String(ids.length), formatPounds(amountGbp[i]!), csvCell(ids.join(';'))].join(','));
   }
   return `${lines.join('\n')}\n`;

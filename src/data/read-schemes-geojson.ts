@@ -7,8 +7,12 @@
 //   id    an id-like property (id, identifier, scheme_id, ServiceID, ref, code, atco_code, …), else
 //         the feature's `id`, else its 1-based position in the file
 //   name  name / title / common_name, else the id
-//   kind  transport for lines, other for points, polygons and area lists
-//   size  lines: buffer_m, default 400 m; points: radius_m, default 0; polygons: buffer_m, default 0
+//   kind  transport for lines and for stops (points with NaPTAN's atco_code or naptan_code, or
+//         every point when the user says they are stops), other for points, polygons and area lists
+//   size  lines: buffer_m, default 400 m; stops: radius_m, default 400 m; other points: radius_m,
+//         default 0; polygons: buffer_m, default 0
+//   service  a route's service: service / route_short_name / line…, else the service number that
+//         leads a TfGM ServiceID ("100_C_I_1_A" → "100"); variants of one service count once
 //   areas a `lsoa21cd`, `lsoa11cd` or `area_codes` property makes the footprint those areas,
 //         whatever the geometry
 
@@ -69,14 +73,24 @@ export function crsProblem(crs: unknown): string | undefined {
   );
 }
 
+/** TfGM's ServiceID: service number, operator, direction (I/O), day type, variant: "100_C_I_1_A". */
+const TFGM_SERVICE_ID = /^([A-Za-z0-9]+)_[A-Za-z]*_[IO]_\d*_/;
+
+/** The service a route belongs to, when the file says or its id shows it. */
+export function serviceOf(props: ReturnType<typeof indexProperties>, id: string): string | undefined {
+  return textProperty(props, PROPERTY_NAMES.service) ?? TFGM_SERVICE_ID.exec(id)?.[1];
+}
+
 function footprintOf(shape: Shape, props: ReturnType<typeof indexProperties>, reach: ReachDefaults): { footprint: Footprint; kind: SchemeKind; why: string } {
   switch (shape.type) {
-    case 'point':
+    case 'point': {
+      const stop = reach.pointsAreStops ?? PROPERTY_NAMES.stop.some((name) => props.byName.has(name));
       return {
-        footprint: { type: 'point', point: shape.point, radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], reach.pointRadiusM) },
-        kind: 'other',
-        why: 'the default for points',
+        footprint: { type: 'point', point: shape.point, radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], stop ? reach.stopRadiusM : reach.pointRadiusM) },
+        kind: stop ? 'transport' : 'other',
+        why: stop ? 'the default for stops' : 'the default for points',
       };
+    }
     case 'line':
       return {
         footprint: { type: 'line', lines: shape.lines, bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], reach.lineBufferM) },
@@ -118,6 +132,8 @@ function readFeature(feature: unknown, position: number, reach: ReachDefaults): 
     kind = kindProperty(props, made.kind, made.why);
   }
   const scheme: Scheme = { id, name: textProperty(props, PROPERTY_NAMES.name) ?? id, kind, footprint };
+  const service = footprint.type === 'line' ? serviceOf(props, id) : undefined;
+  if (service !== undefined) scheme.service = service;
   const funder = textProperty(props, PROPERTY_NAMES.funder);
   const amountGbp = amountProperty(props);
   const start = dateProperty(props, PROPERTY_NAMES.start);
@@ -183,12 +199,12 @@ export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = D
 }
 
 /** GeoJSON text → schemes. */
-export function readSchemesGeoJson(text: string): SchemesRead {
+export function readSchemesGeoJson(text: string, reach: ReachDefaults = DEFAULT_REACH): SchemesRead {
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return refuse(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be read as GeoJSON.`);
   }
-  return readSchemesGeoJsonValue(value);
+  return readSchemesGeoJsonValue(value, reach);
 }

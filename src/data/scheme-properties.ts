@@ -18,6 +18,10 @@ export const PROPERTY_NAMES = {
   theme: ['theme'],
   radius: ['radiusm', 'radius'],
   buffer: ['bufferm', 'buffer'],
+  /** A route's service (its variants and directions are one service). */
+  service: ['service', 'servicenumber', 'serviceno', 'routeshortname', 'routenumber', 'routeno', 'linename', 'line'],
+  /** NaPTAN's stop codes: a point that has one is a transport stop. */
+  stop: ['atcocode', 'naptancode'],
 } as const;
 
 /** Properties that list areas, and what an E01 code in them means. */

@@ -15,7 +15,7 @@ import {
   type CameraRequest,
 } from '../state/store';
 import type { CoverageRun } from '../state/coverage-protocol';
-import { schemeCard, selectAreaListLsoas, selectLsoaColours } from '../state/selectors';
+import { runDatasetColours, schemeCard, selectAreaListLsoas, selectLsoaColours } from '../state/selectors';
 import { SchemeDrawing } from './scheme-drawing';
 import { AreaDrawing } from './area-drawing';
 import { selectedArea } from '../state/areas-slice';
@@ -23,6 +23,8 @@ import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import {
   AREA_SOURCE,
   areaListPaint,
+  datasetColourExpression,
+  SCHEME_COLOUR_PAINT,
   areaLsoaPaint,
   buildStyle,
   decileColourExpression,
@@ -106,6 +108,8 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
+  /** The dataset colours the scheme layers were last painted with. */
+  private schemeColoursKey = '';
   private readonly drawing: SchemeDrawing;
   private readonly areaDrawing: AreaDrawing;
 
@@ -277,8 +281,9 @@ export class MapView {
     if (state.basemapUrl !== previous.basemapUrl) void this.applyBasemap(state.basemapUrl);
     const coverage = state.coverage;
     const before = previous.coverage;
-    if (coverage.result !== before.result || coverage.schemesHash !== before.schemesHash || coverage.showSchemes !== before.showSchemes) this.applySchemes(state);
-    if (coverage.schemesHash !== before.schemesHash || coverage.result !== before.result) this.applyAreaLists(state);
+    const datasetsChanged = coverage.datasets !== before.datasets;
+    if (coverage.result !== before.result || coverage.schemesHash !== before.schemesHash || coverage.showSchemes !== before.showSchemes || datasetsChanged) this.applySchemes(state);
+    if (coverage.schemesHash !== before.schemesHash || coverage.result !== before.result || datasetsChanged) this.applyAreaLists(state);
     if (coverage.openScheme !== before.openScheme) this.applySchemePopup(state);
     if (coverage.editing !== before.editing) this.drawing.setShape(coverage.editing.kind === 'drawing' ? coverage.editing.shape : null);
     if (coverage.summary !== before.summary || coverage.showGaps !== before.showGaps) this.applyGaps(state);
@@ -383,6 +388,14 @@ export class MapView {
     if (current !== this.drawnRun && (current !== null || schemesHash === null)) {
       this.drawnRun = current;
       (this.map.getSource(SCHEME_SOURCE) as VectorTileSource | undefined)?.setTiles([schemeTilesUrl(current?.key ?? null)]);
+    }
+    // Each scheme in its dataset's colour, as the panel's swatch shows it.
+    const colours = this.drawnRun ? runDatasetColours(state.coverage.datasets, this.drawnRun.datasets) : [];
+    const coloursKey = colours.join(',');
+    if (coloursKey !== this.schemeColoursKey) {
+      this.schemeColoursKey = coloursKey;
+      const colour = datasetColourExpression(colours);
+      for (const [layer, property] of SCHEME_COLOUR_PAINT) this.map.setPaintProperty(layer, property, colour, { validate: false });
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
   }

@@ -12,7 +12,6 @@ import type { IndicatorKey } from '../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../core/legend';
 import type { Classified } from '../core/lsoa-colouring';
 import { SCHEME_TILES } from '../core/scheme-features';
-import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS } from '../state/coverage-style';
 
 export const SOURCE = 'gapmap';
@@ -168,12 +167,30 @@ export function lsoaIdSetFilter(lsoas: readonly number[]): FilterSpecification {
 }
 
 /**
- * Filter and colour for the LSOAs of schemes that name areas, by the kind reaching each. The
- * colour is a `match` on feature id, as a data-driven colour needs no feature-state round trips.
+ * Filter and colour for the LSOAs of schemes that name areas, in the colour of the dataset reaching
+ * each. The colour is a `match` on feature id, as a data-driven colour needs no feature-state round trips.
  */
-export function areaListPaint(lsoaKinds: ReadonlyMap<number, SchemeKind>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
-  return lsoaColourPaint(new Map([...lsoaKinds].map(([lsoa, kind]) => [lsoa, SCHEME_KIND_COLOURS[kind]])), SCHEME_KIND_COLOURS.other);
+export function areaListPaint(lsoaColours: ReadonlyMap<number, string>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
+  return lsoaColourPaint(lsoaColours, SCHEME_KIND_COLOURS.other);
 }
+
+/** A scheme's colour: its dataset's (the panel's swatch), by the `dataset` property the worker's tiles carry. */
+export function datasetColourExpression(colours: readonly string[]): ExpressionSpecification | string {
+  if (colours.length <= 1) return colours[0] ?? SCHEME_KIND_COLOURS.other;
+  const stops = colours.flatMap((colour, k) => [k, colour]);
+  return ['match', ['get', 'dataset'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
+}
+
+/** The scheme layers' paint properties that take the dataset colour. */
+export const SCHEME_COLOUR_PAINT: readonly [layer: string, property: string][] = [
+  [LAYER.schemeAreaFill, 'fill-color'],
+  [LAYER.schemeAreaLine, 'line-color'],
+  [LAYER.schemeBuffer, 'line-color'],
+  [LAYER.schemeCatchment, 'circle-color'],
+  [LAYER.schemeCatchment, 'circle-stroke-color'],
+  [LAYER.schemeLine, 'line-color'],
+  [LAYER.schemePoint, 'circle-color'],
+];
 
 /** Filter and colour for some LSOAs each with its colour: a `match` on feature id, ids grouped by colour. */
 function lsoaColourPaint(colourOf: ReadonlyMap<number, string>, fallback: string): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
@@ -209,10 +226,6 @@ export const GAP_LAYERS = [LAYER.gapCasing, LAYER.gapLine] as const;
 export function areaLsoaPaint(colourOf: ReadonlyMap<number, string>): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
   return lsoaColourPaint(colourOf, INK);
 }
-function kindColourExpression(): ExpressionSpecification {
-  const stops = SCHEME_KINDS.flatMap((kind) => [kind, SCHEME_KIND_COLOURS[kind]]);
-  return ['match', ['get', 'kind'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
-}
 
 const IS_AREA: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const IS_LINE: FilterSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
@@ -244,6 +257,51 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         paint: {
           'fill-color': decileColourExpression(indicator),
           'fill-opacity': fillOpacityExpression(lads, false),
+        },
+      },
+      // What schemes reach, translucent and beneath the LSOA and district outlines, so both stay legible.
+      {
+        // Schemes that name areas: their LSOAs tinted in the kind's colour (see areaListPaint).
+        id: LAYER.schemeAreaListFill,
+        type: 'fill',
+        source: SOURCE,
+        'source-layer': 'lsoa',
+        filter: ['boolean', false],
+        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.3 },
+      },
+      {
+        id: LAYER.schemeAreaFill,
+        type: 'fill',
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
+        filter: IS_AREA,
+        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.15 },
+      },
+      {
+        // A route's reach, to scale: the walking buffer either side.
+        id: LAYER.schemeBuffer,
+        type: 'line',
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.shapesLayer,
+        filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-opacity': 0.14, 'line-width': metresToPixels(2) },
+      },
+      {
+        // A point's catchment, to scale.
+        id: LAYER.schemeCatchment,
+        type: 'circle',
+        source: SCHEME_SOURCE,
+        'source-layer': SCHEME_TILES.pointsLayer,
+        filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'reachM'], 0]],
+        paint: {
+          'circle-radius': metresToPixels(1),
+          'circle-color': SCHEME_KIND_COLOURS.other,
+          'circle-opacity': 0.12,
+          'circle-stroke-color': SCHEME_KIND_COLOURS.other,
+          'circle-stroke-width': 1,
+          'circle-stroke-opacity': 0.6,
+          'circle-pitch-alignment': 'map',
         },
       },
       {
@@ -283,23 +341,6 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         },
       },
       {
-        // Schemes that name areas: their LSOAs tinted in the kind's colour (see areaListPaint).
-        id: LAYER.schemeAreaListFill,
-        type: 'fill',
-        source: SOURCE,
-        'source-layer': 'lsoa',
-        filter: ['boolean', false],
-        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.3 },
-      },
-      {
-        id: LAYER.schemeAreaFill,
-        type: 'fill',
-        source: SCHEME_SOURCE,
-        'source-layer': SCHEME_TILES.shapesLayer,
-        filter: IS_AREA,
-        paint: { 'fill-color': kindColourExpression(), 'fill-opacity': 0.15 },
-      },
-      {
         id: LAYER.schemeAreaCasing,
         type: 'line',
         source: SCHEME_SOURCE,
@@ -315,34 +356,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': kindColourExpression(), 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
-      },
-      {
-        // A route's reach, to scale: the walking buffer either side.
-        id: LAYER.schemeBuffer,
-        type: 'line',
-        source: SCHEME_SOURCE,
-        'source-layer': SCHEME_TILES.shapesLayer,
-        filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
-        layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': kindColourExpression(), 'line-opacity': 0.14, 'line-width': metresToPixels(2) },
-      },
-      {
-        // A point's catchment, to scale.
-        id: LAYER.schemeCatchment,
-        type: 'circle',
-        source: SCHEME_SOURCE,
-        'source-layer': SCHEME_TILES.pointsLayer,
-        filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'reachM'], 0]],
-        paint: {
-          'circle-radius': metresToPixels(1),
-          'circle-color': kindColourExpression(),
-          'circle-opacity': 0.12,
-          'circle-stroke-color': kindColourExpression(),
-          'circle-stroke-width': 1,
-          'circle-stroke-opacity': 0.6,
-          'circle-pitch-alignment': 'map',
-        },
+        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
       },
       {
         id: LAYER.schemeLineCasing,
@@ -360,7 +374,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_LINE,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': kindColourExpression(), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
+        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
       },
       {
         id: LAYER.gapCasing,
@@ -419,7 +433,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['!', ['has', 'point_count']],
         paint: {
-          'circle-color': kindColourExpression(),
+          'circle-color': SCHEME_KIND_COLOURS.other,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 15, 6],
           'circle-stroke-color': CASING_COLOUR,
           'circle-stroke-width': 1.5,

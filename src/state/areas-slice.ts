@@ -5,6 +5,7 @@
 // for again whenever the area, the rule, the schemes shown, the indicator or the gap decile change.
 // The list is saved in the workspace (IndexedDB) after each change.
 
+import type { GapDefinition } from '../core/gap-definition';
 import type { StateCreator } from 'zustand/vanilla';
 import { formatRule, type Footprint, type LonLat } from '../core/scheme';
 import { nextAreaColour, type AreaDefinition, type TargetArea } from '../core/target-area';
@@ -44,6 +45,7 @@ export interface ReportParams {
   runKey: string | null;
   indicator: string;
   gapDecile: number;
+  gaps: GapDefinition;
   includeProposed: boolean;
 }
 
@@ -198,6 +200,7 @@ function sameParams(a: ReportParams, b: ReportParams): boolean {
     a.runKey === b.runKey &&
     a.indicator === b.indicator &&
     a.gapDecile === b.gapDecile &&
+    a.gaps === b.gaps &&
     a.includeProposed === b.includeProposed
   );
 }
@@ -605,6 +608,7 @@ export const areasSlice =
           runKey: currentRunKey(state),
           indicator: state.indicator,
           gapDecile: state.coverage.gapDecile,
+          gaps: state.coverage.gapDefinition,
           includeProposed: state.coverage.includeProposed,
         };
         if (asked && sameParams(asked, params)) return;
@@ -623,6 +627,7 @@ export const areasSlice =
             runKey: params.runKey,
             indicator: state.indicator,
             gapDecile: params.gapDecile,
+            gaps: params.gaps,
             includeProposed: params.includeProposed,
           })
           .then(

@@ -2,12 +2,14 @@
 // this interface only; src/worker implements it over comlink, and the unit tests with a fake.
 // Plain data (typed arrays where large), so everything crosses the worker boundary as is.
 
-import type { CoverageSummary } from '../core/coverage-summary-types';
+import type { AreaWideSummary, CoverageSummary } from '../core/coverage-summary-types';
 import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
-import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
+import type { CoverageRule, LonLat, ReachDefaults, Scheme, SchemeKind } from '../core/scheme';
+import type { GapDefinition } from '../core/gap-definition';
+import type { AreaWideMode, Placement } from '../core/placement';
 import type { SchemeFilter } from '../core/scheme-filter';
-import type { Scope } from '../core/scope';
+import type { Bounds, Scope } from '../core/scope';
 import type { Dataset, SchemeStats } from '../data/dataset';
 import type { ColumnMeaning } from '../data/import/columns';
 import type { ImportFormat, ImportProblem } from '../data/import/import-problem';
@@ -25,6 +27,8 @@ export interface ImportRequest {
   meanings?: ColumnMeaning[];
   /** How far routes and points reach where the file does not say (DEFAULT_REACH when absent). */
   reach?: ReachDefaults;
+  /** Tables: place each row by the finest location any of its columns gives (table-schemes.ts). */
+  preferFinest?: boolean;
 }
 
 /** How many listed problems a preview carries (the rest are counted; all go with the import). */
@@ -54,6 +58,18 @@ export interface ImportPreview {
   /** The reach used where the file does not say, and how many schemes of each shape there are. */
   reach: ReachDefaults;
   shapes: { point: number; line: number; polygon: number; areas: number };
+  /** Points read as transport stops (NaPTAN columns, or the user said so). */
+  stops: number;
+  /** How many schemes each placement (placement.ts) gives, finest first. */
+  placements: [Placement, number][];
+  /** Schemes located no finer than a district: area-wide. */
+  areaWide: number;
+  preferFinest: boolean;
+  /**
+   * When most schemes would be area-wide: how many the file's other location columns would place
+   * more finely (read with preferFinest), and by what; null when not worth asking or already on.
+   */
+  finer: { schemes: number; locatedBy: [string, number][] } | null;
 }
 
 export type ImportOutcome = { kind: 'ready'; preview: ImportPreview } | { kind: 'refused'; message: string };
@@ -73,6 +89,8 @@ export interface ImportTaken {
   hash: string;
   locatedBy: [string, number][];
   stats: SchemeStats;
+  /** The box around the schemes, for the map to fit them (null: none could be placed). */
+  bounds: Bounds | null;
   /** Why the schemes could not be stored in the browser (they stay open until the page closes). */
   saveError: string | null;
 }
@@ -110,6 +128,8 @@ export interface SummaryView {
   scope: Scope;
   indicator: IndicatorKey;
   gapDecile: number;
+  /** Which deprived LSOAs are gaps: none reaches them, or the fewest do. */
+  gaps: GapDefinition;
   /** A target area summarised instead of the scope (its LSOAs as its report found them). */
   area: SummaryArea | null;
 }
@@ -134,6 +154,8 @@ export interface RunRequest {
   /** Hashes of the datasets marked proposed: their schemes (and any scheme marked proposed) are kept out of the current figures. */
   proposedDatasets: string[];
   rule: CoverageRule;
+  /** Area-wide schemes (recorded only for a whole district, county or region): apart, or counted as reaching all of it. */
+  areaWide: AreaWideMode;
   view: SummaryView;
 }
 
@@ -150,20 +172,26 @@ export interface CoverageRun {
   /** Cache key in the worker: schemes hash + rule + filter. */
   key: string;
   schemesHash: string;
+  /** The hashes of the datasets whose schemes these are, in order (a scheme's `dataset` in the map tiles is its position here). */
+  datasets: string[];
   rule: CoverageRule;
-  /** Per LSOA: how many schemes reach it (current schemes: proposed ones are apart, below). */
+  areaWide: AreaWideMode;
+  /** Per LSOA: how many schemes reach it (counted schemes: proposed ones are apart, below; area-wide ones unless counted). */
   count: Uint32Array;
   /** Per LSOA: its population share of the reaching schemes' amounts (allocate.ts). */
   allocatedGbp: Float64Array;
+  /** Per LSOA: distinct transport services and stops reaching it (run-figures.ts). */
+  services: Uint32Array;
+  stops: Uint32Array;
   /** Compressed per-LSOA scheme lists (CoverageResult.lsoaStart / lsoaSchemes). */
   lsoaStart: Uint32Array;
   lsoaSchemes: Uint32Array;
-  /** Per LSOA: the kind of the first scheme naming areas that reaches it (SCHEME_KINDS index + 1; 0 none), for the map's tint. */
-  areaKinds: Uint8Array;
+  /** Per LSOA: the dataset (position among those shown + 1; 0 none) of the first counted scheme naming areas that reaches it, for the map's tint in that dataset's colour. */
+  areaDatasets: Uint16Array;
   /** Schemes whose footprint could not be used, one by one. */
   problems: SchemeProblem[];
   /** The same with the proposed schemes added (null when there are none): the what-if. */
-  withProposed: { count: Uint32Array; allocatedGbp: Float64Array } | null;
+  withProposed: { count: Uint32Array; allocatedGbp: Float64Array; services: Uint32Array; stops: Uint32Array } | null;
   /** Schemes marked proposed, among those read. */
   proposedSchemes: number;
   /** Sum of the proposed schemes' amounts (£). */
@@ -173,6 +201,9 @@ export interface CoverageRun {
   schemesUsed: number;
   /** Sum of the schemes' usable amounts (£). */
   amountGbp: number;
+  /** Schemes read, by kind and by placement (placement.ts). */
+  byKind: Partial<Record<SchemeKind, number>>;
+  byPlacement: Partial<Record<Placement, number>>;
   millis: number;
 }
 
@@ -226,6 +257,8 @@ export interface AreaRequest {
   runKey: string | null;
   indicator: IndicatorKey;
   gapDecile: number;
+  /** Which of its deprived LSOAs are gaps (unreached, or the least served within the area). */
+  gaps: GapDefinition;
   /** Count the proposed schemes too (the what-if). */
   includeProposed: boolean;
 }
@@ -250,10 +283,12 @@ export interface AreaReport {
   stats: AreaStats;
   /** Schemes reaching the area, largest amounts first (the first AREA_SCHEMES_LISTED). */
   schemes: AreaScheme[];
-  /** LSOAs of the area in deciles ≤ gapDecile that no scheme reaches; null without a run. */
+  /** LSOAs of the area in deciles ≤ gapDecile that are gaps by the request's definition; null without a run. */
   gaps: Uint32Array | null;
   /** Shapes or codes that could not be used, in plain English. */
   notes: string[];
+  /** The run's area-wide schemes, marked by whether their area overlaps this one; null without any. */
+  areaWide: AreaWideSummary | null;
   millis: number;
 }
 

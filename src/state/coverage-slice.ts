@@ -7,6 +7,8 @@
 // to the nearest scheme are then measured for the gap rows shown.
 
 import type { StateCreator } from 'zustand/vanilla';
+import { DEFAULT_GAP_DEFINITION, type GapDefinition } from '../core/gap-definition';
+import { DEFAULT_AREA_WIDE, type AreaWideMode } from '../core/placement';
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { LsoaColouring } from '../core/lsoa-colouring';
 import { filterKey, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
@@ -17,7 +19,7 @@ import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
 import { DRAWN_DATASET_NAME, type Dataset } from '../data/dataset';
 import type { TargetArea } from '../core/target-area';
-import type { CoverageClient, CoverageRun, ImportPreview, RunPhase, SchemeChange, SummaryArea, SummaryView } from './coverage-protocol';
+import type { CoverageClient, CoverageRun, ImportPreview, ImportRequest, RunPhase, SchemeChange, SummaryArea, SummaryView } from './coverage-protocol';
 import type { AppState } from './store';
 
 /**
@@ -98,6 +100,10 @@ export interface CoverageState {
   schemeCount: number;
   rule: CoverageRule;
   gapDecile: number;
+  /** Which deprived LSOAs are gaps: none reaches them, or the fewest do. */
+  gapDefinition: GapDefinition;
+  /** Schemes recorded only for a whole district, county or region: apart (default) or counted as reaching all of it. */
+  areaWide: AreaWideMode;
   showGaps: boolean;
   showSchemes: boolean;
   /** Which schemes of the datasets shown count (kind, funder, theme, period, amount). */
@@ -174,6 +180,8 @@ export interface CoverageSlice {
   setImportMeaning: (column: number, meaning: ColumnMeaning) => void;
   /** Reads it again with routes and points reaching this far where the file does not say. */
   setImportReach: (reach: ReachDefaults) => void;
+  /** Reads it again placing each row by its finest location (a recipient's postcode before a beneficiary district), or not. */
+  setImportPreferFinest: (preferFinest: boolean) => void;
   /** Adds the previewed file's schemes as a dataset. */
   confirmImport: () => Promise<void>;
   /** Drops the previewed file; nothing changes. */
@@ -191,6 +199,9 @@ export interface CoverageSlice {
   undoOpenWorkspace: () => void;
   setCoverageRule: (rule: CoverageRule) => void;
   setGapDecile: (decile: number) => void;
+  setGapDefinition: (definition: GapDefinition) => void;
+  /** Counts area-wide schemes as reaching every LSOA of their area (an assumption), or leaves them apart. */
+  setAreaWide: (mode: AreaWideMode) => void;
   /** Runs coverage for the current schemes and rule (again, after a cancel or failure). */
   runCoverage: () => void;
   /** Stops the run or distance measuring in progress. */
@@ -246,6 +257,8 @@ export const INITIAL_COVERAGE: CoverageState = {
   schemeCount: 0,
   rule: { kind: 'intersects' },
   gapDecile: DEFAULT_GAP_DECILE,
+  gapDefinition: DEFAULT_GAP_DEFINITION,
+  areaWide: DEFAULT_AREA_WIDE,
   showGaps: true,
   showSchemes: true,
   filter: NO_FILTER,
@@ -264,11 +277,17 @@ export const INITIAL_COVERAGE: CoverageState = {
 };
 
 export function coverageView(state: Pick<AppState, 'scope' | 'indicator' | 'coverage'>): SummaryView {
-  return { scope: state.scope, indicator: state.indicator, gapDecile: state.coverage.gapDecile, area: state.coverage.areaScope };
+  return { scope: state.scope, indicator: state.indicator, gapDecile: state.coverage.gapDecile, gaps: state.coverage.gapDefinition, area: state.coverage.areaScope };
 }
 
 export function sameView(a: SummaryView, b: SummaryView): boolean {
-  return sameScope(a.scope, b.scope) && a.indicator === b.indicator && a.gapDecile === b.gapDecile && (a.area?.key ?? null) === (b.area?.key ?? null);
+  return (
+    sameScope(a.scope, b.scope) &&
+    a.indicator === b.indicator &&
+    a.gapDecile === b.gapDecile &&
+    a.gaps === b.gaps &&
+    (a.area?.key ?? null) === (b.area?.key ?? null)
+  );
 }
 
 /** A target area as the dashboard's scope. */
@@ -421,7 +440,7 @@ export const coverageSlice =
       startRun();
     };
 
-    const preview = async (request: { token: number; name: string; bytes?: ArrayBuffer; meanings?: ColumnMeaning[]; reach?: ReachDefaults }): Promise<void> => {
+    const preview = async (request: ImportRequest): Promise<void> => {
       const client = deps.coverage;
       const token = request.token;
       if (!client) {
@@ -449,7 +468,7 @@ export const coverageSlice =
       const table = outcome.preview.table;
       const recalled = table && !request.meanings ? deps.mappings?.recall(table.headers) : null;
       if (table && recalled && recalled.length === table.headers.length && JSON.stringify(recalled) !== JSON.stringify(table.meanings)) {
-        await preview({ token, name: request.name, meanings: recalled, ...(request.reach ? { reach: request.reach } : {}) });
+        await preview({ ...request, bytes: undefined, meanings: recalled });
         return;
       }
       patch({ importing: { kind: 'preview', preview: outcome.preview, updating: false } });
@@ -477,7 +496,7 @@ export const coverageSlice =
     const startRun = () => {
       const client = deps.coverage;
       const { coverage } = get();
-      const { schemesHash, shownHashes, rule, datasetName, filter, datasets } = coverage;
+      const { schemesHash, shownHashes, rule, datasetName, filter, datasets, areaWide } = coverage;
       const proposedDatasets = datasets.filter((d) => d.visible && d.proposed).map((d) => d.hash);
       if (schemesHash === null || shownHashes.length === 0 || datasetName === null) return;
       if (!client) return patch({ status: { kind: 'failed', message: unavailable } });
@@ -490,7 +509,7 @@ export const coverageSlice =
       patch({ status: { kind: 'running', startedAt, phase: 'coverage', done: null }, measuring: null, measureNote: null });
       const view = coverageView(get());
       client
-        .run({ id, schemesHash, datasets: [...shownHashes], filter, proposedDatasets, rule, view }, (progress) => {
+        .run({ id, schemesHash, datasets: [...shownHashes], filter, proposedDatasets, rule, areaWide, view }, (progress) => {
           if (runId !== id) return;
           patch({
             status:
@@ -647,14 +666,22 @@ export const coverageSlice =
         const { importing } = get().coverage;
         if (importing.kind !== 'preview' || !importing.preview.table) return;
         const meanings = importing.preview.table.meanings.map((m, c) => (c === column ? meaning : m));
-        void preview({ token: importing.preview.token, name: importing.preview.name, meanings, reach: importing.preview.reach });
+        const { token, name, reach, preferFinest } = importing.preview;
+        void preview({ token, name, meanings, reach, preferFinest });
       },
 
       setImportReach: (reach) => {
         const { importing } = get().coverage;
         if (importing.kind !== 'preview') return;
-        const { token, name, table } = importing.preview;
-        void preview({ token, name, reach, ...(table ? { meanings: table.meanings } : {}) });
+        const { token, name, table, preferFinest } = importing.preview;
+        void preview({ token, name, reach, preferFinest, ...(table ? { meanings: table.meanings } : {}) });
+      },
+
+      setImportPreferFinest: (preferFinest) => {
+        const { importing } = get().coverage;
+        if (importing.kind !== 'preview' || importing.preview.preferFinest === preferFinest) return;
+        const { token, name, table, reach } = importing.preview;
+        void preview({ token, name, reach, preferFinest, ...(table ? { meanings: table.meanings } : {}) });
       },
 
       confirmImport: async () => {
@@ -688,6 +715,8 @@ export const coverageSlice =
           if (table) deps.mappings?.remember(table.headers, table.meanings);
           setDatasets([...datasets, dataset]);
           reportSaved('schemes', taken.saveError);
+          // Show what was just added (a file from another part of England would otherwise be off screen).
+          if (taken.bounds) get().moveCamera({ kind: 'bounds', bounds: taken.bounds, maxZoom: 14 }, true);
         } else {
           const message = failure ?? `${name} was not imported: the worker no longer held it. Choose the file again.`;
           patch({ importErrors: [...get().coverage.importErrors, { name, message }] });
@@ -801,6 +830,18 @@ export const coverageSlice =
         if (!Number.isInteger(decile) || decile < 1 || decile > 10 || decile === get().coverage.gapDecile) return;
         patch({ gapDecile: decile });
         get().refreshCoverageSummary();
+      },
+
+      setGapDefinition: (definition) => {
+        if (definition === get().coverage.gapDefinition) return;
+        patch({ gapDefinition: definition });
+        get().refreshCoverageSummary();
+      },
+
+      setAreaWide: (mode) => {
+        if (mode === get().coverage.areaWide) return;
+        patch({ areaWide: mode });
+        startRun();
       },
 
       runCoverage: startRun,

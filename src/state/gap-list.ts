@@ -1,5 +1,5 @@
-// The gap list as the panel shows and exports it: one row per uncovered deprived LSOA with its
-// names and distance, sortable by any column. Pure, so the sort and the CSV are tested apart
+// The gap list as the panel shows and exports it: one row per gap LSOA (unreached, or under-served)
+// with its names, level of reach and distance, sortable by need (rank) and by reach, or any column. Pure, so the sort and the CSV are tested apart
 // from the table.
 
 import type { GapLsoa } from '../core/coverage-summary-types';
@@ -12,7 +12,7 @@ export interface GapRow extends GapCsvRow {
   index: number;
 }
 
-export type GapSortKey = 'rank' | 'name' | 'ward' | 'people' | 'km';
+export type GapSortKey = 'rank' | 'name' | 'ward' | 'people' | 'reach' | 'km';
 export interface GapSort {
   key: GapSortKey;
   descending: boolean;
@@ -30,6 +30,10 @@ export function gapRows(gaps: readonly GapLsoa[], measured: ReadonlyMap<number, 
     name: details?.names[gap.index] ?? null,
     ward: details ? (details.wards[details.ward[gap.index] ?? -1]?.name ?? null) : null,
     people: gap.people,
+    schemes: gap.count,
+    services: gap.services,
+    stops: gap.stops,
+    gbpPerHead: gap.people > 0 ? gap.allocatedGbp / gap.people : null,
     km: gapNearestKm(gap, measured),
   }));
 }
@@ -52,6 +56,9 @@ export function sortGapRows(rows: readonly GapRow[], sort: GapSort): GapRow[] {
         return sign * text(a.ward).localeCompare(text(b.ward), 'en-GB');
       case 'people':
         return sign * (a.people - b.people);
+      case 'reach':
+        // Schemes reaching, then services, then stops: the least reached first when ascending.
+        return sign * (a.schemes - b.schemes || a.services - b.services || a.stops - b.stops);
       case 'km': {
         if (a.km === undefined || b.km === undefined) return a.km === b.km ? 0 : a.km === undefined ? 1 : -1;
         if (a.km === b.km) return 0;

@@ -1,10 +1,11 @@
 // Derived values the map and UI share. Pure functions of the state, memoised where the work
 // walks all 33,755 LSOAs.
 
+import type { Dataset } from '../data/dataset';
+import { SCHEME_KIND_COLOURS } from './coverage-style';
 import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
 import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
-import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { decileAt, decodeDeciles, type AttributesFile, type DetailsFile } from '../data/schema';
 import { classifyBivariate, classifyPerHead, classifySchemeCounts, type Classified, type LsoaColouring } from '../core/lsoa-colouring';
 import type { CoverageRun } from './coverage-protocol';
@@ -145,20 +146,26 @@ export function summariseArea(state: AppState, area: AreaSelection): AreaSummary
 }
 
 /**
- * LSOAs reached by schemes that name areas (area codes rather than a shape), each with the kind
- * of the first such scheme reaching it: the map draws these, as area lists have no shape of their
- * own. Empty until a run of the current schemes has finished.
+ * LSOAs reached by counted schemes that name areas (area codes rather than a shape), each in the
+ * colour of the dataset of the first such scheme reaching it: the map draws these, as area lists
+ * have no shape of their own. Empty until a run of the current schemes has finished.
  */
-export function selectAreaListLsoas(state: AppState): Map<number, SchemeKind> {
+export function selectAreaListLsoas(state: AppState): Map<number, string> {
   const { schemesHash, result } = state.coverage;
-  const out = new Map<number, SchemeKind>();
+  const out = new Map<number, string>();
   if (!result || result.run.schemesHash !== schemesHash) return out;
-  const { areaKinds } = result.run;
-  for (let lsoa = 0; lsoa < areaKinds.length; lsoa++) {
-    const kind = SCHEME_KINDS[areaKinds[lsoa]! - 1];
-    if (kind) out.set(lsoa, kind);
+  const colours = runDatasetColours(state.coverage.datasets, result.run.datasets);
+  const { areaDatasets } = result.run;
+  for (let lsoa = 0; lsoa < areaDatasets.length; lsoa++) {
+    const colour = colours[areaDatasets[lsoa]! - 1];
+    if (colour) out.set(lsoa, colour);
   }
   return out;
+}
+
+/** The colours of a run's datasets, in the order of their schemes (the map colours each scheme by its dataset: the panel's swatch). */
+export function runDatasetColours(datasets: readonly Dataset[], hashes: readonly string[]): string[] {
+  return hashes.map((hash) => datasets.find((d) => d.hash === hash)?.colour ?? SCHEME_KIND_COLOURS.other);
 }
 
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });

@@ -3,6 +3,7 @@
 // areas (show/hide, zoom to, duplicate, delete, undo/redo); and the selected area's name,
 // description, colour and live figures: who lives there, how deprived it is, what reaches it.
 
+import { AreaWideNote } from './AreaWideNote';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { INDICATORS } from '../core/indicators';
@@ -431,7 +432,7 @@ function AreaFigures({ area }: { area: TargetArea }) {
             </div>
           </dl>
           {shown.stats.people > 0 && <DecileMixChart peopleByDecile={shown.stats.peopleByDecile} place={area.name} heading={heading} />}
-          <AreaSchemes report={shown} hasRun={hasRun} schemesShown={schemesShown} gapDecile={gapDecile} />
+          <AreaSchemes report={shown} hasRun={hasRun} schemesShown={schemesShown} gapDecile={gapDecile} place={area.name} />
           <AreaLsoaList report={shown} title={`LSOAs in ${area.name}`} />
         </div>
       )}
@@ -450,8 +451,13 @@ function ReportNotes({ report }: { report: AreaReport }) {
   );
 }
 
-function AreaSchemes({ report, hasRun, schemesShown, gapDecile }: { report: AreaReport; hasRun: boolean; schemesShown: boolean; gapDecile: number }) {
+/** A stable empty value for the selector (a new object each time would re-render on every store change). */
+const NO_KINDS = {};
+
+function AreaSchemes({ report, hasRun, schemesShown, gapDecile, place }: { report: AreaReport; hasRun: boolean; schemesShown: boolean; gapDecile: number; place: string }) {
   const store = useAppStore();
+  const definition = useAppState((state) => state.coverage.gapDefinition);
+  const byKind = useAppState((state) => state.coverage.result?.run.byKind ?? NO_KINDS);
   if (!hasRun) {
     return <p class="hint">{schemesShown ? 'Schemes reaching it: waiting for the coverage run…' : 'No schemes are shown, so nothing is counted as reaching it. Add schemes under Coverage.'}</p>;
   }
@@ -459,6 +465,7 @@ function AreaSchemes({ report, hasRun, schemesShown, gapDecile }: { report: Area
   const gaps = report.gaps ?? new Uint32Array(0);
   return (
     <>
+      {report.areaWide && <AreaWideNote areaWide={report.areaWide} byKind={byKind} place={place} />}
       <p data-testid="area-schemes">
         <strong>{formatCount(reaching)}</strong> scheme{reaching === 1 ? '' : 's'} reach it, with <strong>{formatGbp(report.stats.allocatedGbp)}</strong> allocated to its LSOAs.
       </p>
@@ -480,7 +487,7 @@ function AreaSchemes({ report, hasRun, schemesShown, gapDecile }: { report: Area
         </details>
       )}
       <p data-testid="area-gaps">
-        <strong>{formatCount(gaps.length)}</strong> gap LSOA{gaps.length === 1 ? '' : 's'} (decile {gapDecile === 1 ? '1' : `1–${gapDecile}`}, nothing reaching){gaps.length > 0 ? ':' : '.'}
+        <strong>{formatCount(gaps.length)}</strong> gap LSOA{gaps.length === 1 ? '' : 's'} (decile {gapDecile === 1 ? '1' : `1–${gapDecile}`}, {definition === 'unreached' ? 'nothing reaching' : 'the fewest schemes reaching them'}){gaps.length > 0 ? ':' : '.'}
       </p>
       {gaps.length > 0 && <LsoaLinks lsoas={[...gaps]} onChoose={(lsoa) => store.getState().selectLsoa(lsoa, { fly: true, keepTab: true })} />}
     </>

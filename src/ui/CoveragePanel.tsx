@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useReducer, useState } from 'preact/hooks';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import type { LsoaColouring } from '../core/lsoa-colouring';
-import { RULE_DESCRIPTIONS, SCHEME_KINDS, type CoverageRule } from '../core/scheme';
+import { RULE_DESCRIPTIONS, type CoverageRule } from '../core/scheme';
 import { scopeName } from '../core/scope';
 import { formatImportProblem } from '../data/import/import-problem';
 import {
@@ -11,7 +11,7 @@ import {
   sameView,
   type CoverageState,
 } from '../state/coverage-slice';
-import { GAP_COLOUR, SCHEME_KIND_COLOURS, SCHEME_KIND_LABELS } from '../state/coverage-style';
+import { GAP_COLOUR } from '../state/coverage-style';
 import {
   decileRange,
   describeRule,
@@ -20,10 +20,13 @@ import {
   formatGbpPerHead,
   formatPercent,
   formatSharePercent,
+  GAP_DEFINITION_NAMES,
   headlineSentence,
   readSharePercent,
   RULE_NAMES,
 } from './coverage-format';
+import { GAP_DEFINITIONS } from '../core/gap-definition';
+import { AreaWideNote } from './AreaWideNote';
 import { CoverageCharts } from './CoverageCharts';
 import { DrawSchemeButtons } from './DrawSchemes';
 import { SchemeFilters } from './SchemeFilters';
@@ -322,6 +325,7 @@ function RuleChoice() {
 function GapDecileChoice() {
   const store = useAppStore();
   const gapDecile = useAppState((state) => state.coverage.gapDecile);
+  const gapDefinition = useAppState((state) => state.coverage.gapDefinition);
   const indicator = useAppState((state) => state.indicator);
   return (
     <div class="coverage-section">
@@ -340,9 +344,27 @@ function GapDecileChoice() {
           </option>
         ))}
       </select>
-      <p class="hint">
-        {legendTitle(indicator).heading}s, as the map shows. Gaps are LSOAs in these deciles that no scheme reaches.
-      </p>
+      <p class="hint">{legendTitle(indicator).heading}s, as the map shows.</p>
+      <fieldset class="gap-definition">
+        <legend class="label">Gaps are the LSOAs in these deciles that</legend>
+        {GAP_DEFINITIONS.map((definition) => (
+          <div class="radio" key={definition}>
+            <input
+              type="radio"
+              id={`gaps-${definition}`}
+              name="gap-definition"
+              value={definition}
+              checked={gapDefinition === definition}
+              aria-describedby={`gaps-${definition}-hint`}
+              onChange={() => store.getState().setGapDefinition(definition)}
+            />
+            <label for={`gaps-${definition}`}>{GAP_DEFINITION_NAMES[definition].label.toLowerCase()}</label>
+            <p class="hint" id={`gaps-${definition}-hint`}>
+              {GAP_DEFINITION_NAMES[definition].hint}
+            </p>
+          </div>
+        ))}
+      </fieldset>
     </div>
   );
 }
@@ -472,8 +494,9 @@ function Results() {
           </button>
         </p>
       )}
+      {summary.summary.areaWide && <AreaWideNote areaWide={summary.summary.areaWide} byKind={run.byKind} place={place} />}
       <p class="headline" data-testid="coverage-headline">
-        {headlineSentence(summary.summary.headline, { name: place, isEngland })}
+        {headlineSentence(summary.summary.headline, { name: place, isEngland }, { areaWideApart: (summary.summary.areaWide?.mode === 'separate' && summary.summary.areaWide.inScope.count > 0) })}
       </p>
       <p class="hint source-line">
         Deprivation: {heading}s (IoD2025), {decileRange(view.gapDecile)} as most deprived. People: {populationSource}. Rule:{' '}
@@ -483,7 +506,7 @@ function Results() {
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
       <CoverageCharts summary={summary.summary} place={place} heading={heading} />
       <WhatIf run={run} summary={summary} place={place} />
-      <GapList coverage={coverage} place={place} gapDecile={view.gapDecile} />
+      <GapList coverage={coverage} place={place} gapDecile={view.gapDecile} definition={view.gaps} />
     </section>
   );
 }
@@ -575,11 +598,7 @@ const COLOURINGS: readonly { value: LsoaColouring; label: string; hint: string }
 function MapKey() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
-  // Kinds change only with the datasets; the panel re-renders on every progress step.
-  const kinds = useMemo(() => {
-    const present = new Set(coverage.datasets.filter((d) => d.visible).flatMap((d) => d.stats.kinds));
-    return SCHEME_KINDS.filter((kind) => present.has(kind));
-  }, [coverage.datasets]);
+  const shown = coverage.datasets.filter((d) => d.visible && d.stats.count > 0);
   if (coverage.schemeCount === 0) return null;
   return (
     <fieldset class="coverage-section map-key">
@@ -595,10 +614,10 @@ function MapKey() {
         />
         <label for="show-schemes">Schemes</label>
         <span class="key-items">
-          {kinds.map((kind) => (
-            <span key={kind} class="key-item">
-              <span class="key-line" style={{ background: SCHEME_KIND_COLOURS[kind] }} aria-hidden="true" />
-              {SCHEME_KIND_LABELS[kind]}
+          {shown.map((dataset) => (
+            <span key={dataset.id} class="key-item">
+              <span class="key-line" style={{ background: dataset.colour }} aria-hidden="true" />
+              {dataset.name}
             </span>
           ))}
         </span>
@@ -614,7 +633,9 @@ function MapKey() {
         <span class="key-items">
           <span class="key-item">
             <span class="key-outline" style={{ borderColor: GAP_COLOUR }} aria-hidden="true" />
-            LSOAs in {decileRange(coverage.gapDecile)} no scheme reaches
+            {coverage.gapDefinition === 'unreached'
+              ? `LSOAs in ${decileRange(coverage.gapDecile)} no scheme reaches`
+              : `The least served LSOAs in ${decileRange(coverage.gapDecile)}`}
           </span>
         </span>
       </div>

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import type { GapDefinition } from '../core/gap-definition';
 import { formatCount } from '../core/legend';
 import { GAP_DISTANCES_MEASURED, type CoverageState } from '../state/coverage-slice';
 import { DEFAULT_GAP_SORT, gapRows, sortGapRows, type GapRow, type GapSort, type GapSortKey } from '../state/gap-list';
@@ -18,6 +19,7 @@ const COLUMNS: readonly { key: GapSortKey | null; label: string; numeric: boolea
   { key: 'name', label: 'Name', numeric: false },
   { key: 'ward', label: 'Ward', numeric: false },
   { key: 'people', label: 'People', numeric: true, firstDescending: true },
+  { key: 'reach', label: 'Schemes reaching', numeric: true },
   { key: 'km', label: 'Nearest scheme (km)', numeric: true, firstDescending: true },
 ];
 
@@ -25,7 +27,7 @@ const COLUMNS: readonly { key: GapSortKey | null; label: string; numeric: boolea
  * The gap list: every uncovered deprived LSOA in the scope, sortable by any column, drawn a
  * screenful at a time; a name flies the map there; the list (in its order) downloads as CSV.
  */
-export function GapList({ coverage, place, gapDecile }: { coverage: CoverageState; place: string; gapDecile: number }) {
+export function GapList({ coverage, place, gapDecile, definition }: { coverage: CoverageState; place: string; gapDecile: number; definition: GapDefinition }) {
   const store = useAppStore();
   const details = useAppState((state) => state.details);
   const attributes = useAppState((state) => state.attributes);
@@ -42,10 +44,13 @@ export function GapList({ coverage, place, gapDecile }: { coverage: CoverageStat
   if (gaps.length === 0) {
     return (
       <p class="no-gaps">
-        No gaps: every LSOA in {mostDeprivedPhrase(gapDecile)} in {place} is reached by at least one scheme.
+        {definition === 'unreached'
+          ? `No gaps: every LSOA in ${mostDeprivedPhrase(gapDecile)} in ${place} is reached by at least one scheme.`
+          : `No gaps: ${place} has no LSOA in ${mostDeprivedPhrase(gapDecile)}.`}
       </p>
     );
   }
+  const transport = gaps.some((gap) => gap.services > 0 || gap.stops > 0);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_PX) / ROW_PX) + OVERSCAN);
@@ -70,7 +75,9 @@ export function GapList({ coverage, place, gapDecile }: { coverage: CoverageStat
       >
         <table class="data-table gap-table" aria-rowcount={rows.length + 1}>
           <caption id="gap-table-caption">
-            Gaps: LSOAs in {decileRange(gapDecile)} that no scheme reaches ({formatCount(rows.length)})
+            {definition === 'unreached'
+              ? `Gaps: LSOAs in ${decileRange(gapDecile)} that no scheme reaches (${formatCount(rows.length)})`
+              : `Gaps: the least served LSOAs in ${decileRange(gapDecile)}, the fewest schemes reaching them (${formatCount(rows.length)})`}
           </caption>
           <thead>
             <tr aria-rowindex={1}>
@@ -106,6 +113,10 @@ export function GapList({ coverage, place, gapDecile }: { coverage: CoverageStat
                 </td>
                 <td class="gap-ward">{row.ward ?? ''}</td>
                 <td class="number">{formatCount(row.people)}</td>
+                <td class="number" title={transport ? reachTitle(row) : undefined}>
+                  {formatCount(row.schemes)}
+                  {transport && <span class="reach-detail"> ({formatCount(row.services)} svc, {formatCount(row.stops)} stops)</span>}
+                </td>
                 <td class="number">{formatKm(row.km)}</td>
               </tr>
             ))}
@@ -116,7 +127,8 @@ export function GapList({ coverage, place, gapDecile }: { coverage: CoverageStat
       <div class="gap-list-footer">
         <p class="hint">
           {formatCount(rows.length)} {rows.length === 1 ? 'gap' : 'gaps'}, by {sortLabel}
-          {sort.descending ? ' (highest first)' : ''}. Rank: 1 = most deprived LSOA in England. Nearest scheme: from the LSOA’s edge to the
+          {sort.descending ? ' (highest first)' : ''}. Rank: 1 = most deprived LSOA in England. Schemes reaching: how many counted schemes reach it
+          {transport ? ' (of which distinct bus services, svc, and stops within their catchment)' : ''}. Nearest scheme: from the LSOA’s edge to the
           edge of the nearest scheme’s reach
           {gaps.length > GAP_DISTANCES_MEASURED ? `; measured for the ${formatCount(GAP_DISTANCES_MEASURED)} most deprived` : ''}.
         </p>
@@ -134,6 +146,10 @@ export function GapList({ coverage, place, gapDecile }: { coverage: CoverageStat
       )}
     </>
   );
+}
+
+function reachTitle(row: GapRow): string {
+  return `${formatCount(row.schemes)} schemes reach it: ${formatCount(row.services)} distinct services and ${formatCount(row.stops)} stops`;
 }
 
 function downloadGaps(rows: readonly GapRow[], place: string): void {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PLACEMENT_LABELS } from '../core/placement';
 import { SCHEME_KINDS } from '../core/scheme';
 import { describeMeaning, LOCATION_PLACES, type ColumnMeaning, type LocationPart, type SchemeField } from '../data/import/columns';
 import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
@@ -72,6 +73,7 @@ function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: 
           Placed by {preview.locatedBy.map(([how, count]) => `${how.toLowerCase()} (${count.toLocaleString('en-GB')})`).join('; ')}.
         </p>
       )}
+      <PlacementWarning preview={preview} disabled={updating} />
       {(preview.shapes.line > 0 || preview.shapes.point > 0) && <ReachControls preview={preview} disabled={updating} />}
       {preview.table && <ColumnTable preview={preview} disabled={updating} />}
       <SampleSchemes preview={preview} />
@@ -173,33 +175,57 @@ function ColumnTable({ preview, disabled }: { preview: ImportPreview; disabled: 
 
 /**
  * How far the routes and points reach where the file does not say: a bus route's walking
- * catchment (400 m by default), a stop's or a hub's catchment (none by default).
+ * catchment (400 m either side by default), a stop's (400 m around; points with NaPTAN columns are
+ * stops, or the user says so) or another point's (none by default).
  */
 function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
   const store = useAppStore();
-  const [line, setLine] = useState(String(preview.reach.lineBufferM));
-  const [point, setPoint] = useState(String(preview.reach.pointRadiusM));
+  const { reach } = preview;
+  const stops = preview.stops > 0;
+  const [line, setLine] = useState(String(reach.lineBufferM));
+  const [point, setPoint] = useState(String(stops ? reach.stopRadiusM : reach.pointRadiusM));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    setLine(String(preview.reach.lineBufferM));
-    setPoint(String(preview.reach.pointRadiusM));
-  }, [preview.reach.lineBufferM, preview.reach.pointRadiusM]);
-  const apply = (event: Event) => {
-    event.preventDefault();
+    setLine(String(reach.lineBufferM));
+    setPoint(String(stops ? reach.stopRadiusM : reach.pointRadiusM));
+  }, [reach.lineBufferM, reach.pointRadiusM, reach.stopRadiusM, stops]);
+  const read = (): { lineBufferM: number; radiusM: number } | null => {
     const lineBufferM = Number(line);
-    const pointRadiusM = Number(point);
-    if (![lineBufferM, pointRadiusM].every((m) => Number.isFinite(m) && m >= 0 && m <= 50_000)) {
+    const radiusM = Number(point);
+    if (![lineBufferM, radiusM].every((m) => Number.isFinite(m) && m >= 0 && m <= 50_000)) {
       setError('Enter a distance in metres, from 0 to 50,000.');
-      return;
+      return null;
     }
     setError(null);
-    store.getState().setImportReach({ lineBufferM, pointRadiusM });
+    return { lineBufferM, radiusM };
+  };
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const metres = read();
+    if (!metres) return;
+    store.getState().setImportReach(stops ? { ...reach, lineBufferM: metres.lineBufferM, stopRadiusM: metres.radiusM } : { ...reach, lineBufferM: metres.lineBufferM, pointRadiusM: metres.radiusM });
+  };
+  const choosePoints = (areStops: boolean) => {
+    const { pointsAreStops: _, ...rest } = reach;
+    store.getState().setImportReach({ ...rest, pointsAreStops: areStops });
   };
   return (
     <form class="reach-controls" onSubmit={apply} aria-labelledby="import-reach-heading">
       <h3 id="import-reach-heading">How far they reach</h3>
       <p class="hint">Used where the file gives no buffer_m or radius_m.</p>
       {error && <p class="error-text">{error}</p>}
+      {preview.shapes.point > 0 && (
+        <div class="reach-row">
+          <label>
+            The {plural(preview.shapes.point, 'point is', 'points are')}{' '}
+            <select class="select" value={stops ? 'stops' : 'places'} disabled={disabled} onChange={(e) => choosePoints(e.currentTarget.value === 'stops')}>
+              <option value="stops">transport stops (a walking catchment)</option>
+              <option value="places">other places</option>
+            </select>
+          </label>
+          {stops && reach.pointsAreStops === undefined && <span class="hint">Read as stops: the file has NaPTAN stop codes.</span>}
+        </div>
+      )}
       <div class="reach-row">
         {preview.shapes.line > 0 && (
           <label>
@@ -209,7 +235,7 @@ function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled
         )}
         {preview.shapes.point > 0 && (
           <label>
-            Points ({preview.shapes.point.toLocaleString('en-GB')}): metres around{' '}
+            {stops ? 'Stops' : 'Points'} ({preview.shapes.point.toLocaleString('en-GB')}): metres around{' '}
             <input class="input input-short" type="number" min={0} max={50000} step={50} value={point} disabled={disabled} onInput={(e) => setPoint(e.currentTarget.value)} />
           </label>
         )}
@@ -218,6 +244,49 @@ function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * When most schemes are recorded only for a whole district, county or region: says so before the
+ * user imports, and offers the file's finer location columns (a recipient's postcode) where given.
+ */
+function PlacementWarning({ preview, disabled }: { preview: ImportPreview; disabled: boolean }) {
+  const store = useAppStore();
+  const { areaWide, finer, preferFinest } = preview;
+  if (areaWide === 0 && !preferFinest) return null;
+  const mostly = areaWide > preview.schemes / 2;
+  return (
+    <section class={mostly ? 'warning-panel placement-warning' : 'placement-warning'} aria-labelledby="import-placement-heading">
+      <h3 id="import-placement-heading">{mostly ? 'Most of these schemes are recorded only for a whole area' : 'Where the schemes are recorded'}</h3>
+      <p>
+        {areaWide > 0 && (
+          <>
+            <strong>{plural(areaWide, 'scheme is', 'schemes are')}</strong> located no finer than a district, county or region. The file cannot say which
+            neighbourhoods they reached, so GapMap lists them on their own line instead of counting them as reaching every LSOA of their area (you
+            can count them that way under Coverage, as an assumption).{' '}
+          </>
+        )}
+        Located by: {preview.placements.map(([placement, count]) => `${PLACEMENT_LABELS[placement]} (${count.toLocaleString('en-GB')})`).join('; ')}.
+      </p>
+      {finer && !preferFinest && (
+        <p>
+          The file has finer locations for {plural(finer.schemes, 'of them', 'of them')}.{' '}
+          <button type="button" class="button-secondary" disabled={disabled} onClick={() => store.getState().setImportPreferFinest(true)}>
+            Use the finer location where a row has one
+          </button>
+        </p>
+      )}
+      {preferFinest && (
+        <p>
+          Each row is placed by the finest location it gives, whichever columns hold it. A recipient’s address is where the organisation is, which may not be
+          where the money was spent.{' '}
+          <button type="button" class="link-button" disabled={disabled} onClick={() => store.getState().setImportPreferFinest(false)}>
+            Place by where it benefits first, as before
+          </button>
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -128,6 +128,9 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
   const scopeName = useAppState(selectScopeName);
   // The key counts the LSOAs in the scope shown (the classes themselves are England's).
   const counts = useMemo(() => countClasses(colours.classified, lsoasInScope(attributes, attributes.lad, scope)), [colours, attributes, scope]);
+  const equal = colours.classified.equalGbpPerHead;
+  // When every funded LSOA has the same £ per head, "below the median" is empty by construction: leave it out.
+  const columns = BIVARIATE_COLUMNS.map((column, c) => ({ column, c })).filter(({ c }) => equal === undefined || c !== 1);
   return (
     <>
       <div class="legend-header">
@@ -139,14 +142,15 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
             {indicatorHeading} (rows) against money per head (columns; median of funded LSOAs £
             {colours.medianGbpPerHead.toLocaleString('en-GB', { maximumFractionDigits: 2 })}). The top-left corner is deprived with nothing allocated.
           </p>
+          {equal !== undefined && <EqualPerHeadNote value={equal} />}
           <table class="bivariate-key">
             <caption class="visually-hidden">LSOAs in {scopeName} by deprivation and £ per head</caption>
             <thead>
               <tr>
                 <td />
-                {BIVARIATE_COLUMNS.map((column) => (
+                {columns.map(({ column }) => (
                   <th scope="col" key={column}>
-                    {column}
+                    {equal !== undefined && column !== BIVARIATE_COLUMNS[0] ? `£${equal.toLocaleString('en-GB', { maximumFractionDigits: 2 })} per head` : column}
                   </th>
                 ))}
               </tr>
@@ -155,7 +159,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
               {BIVARIATE_ROWS.map((row, r) => (
                 <tr key={row}>
                   <th scope="row">{row}</th>
-                  {BIVARIATE_COLUMNS.map((column, c) => {
+                  {columns.map(({ column, c }) => {
                     const k = r * 3 + c;
                     return (
                       <td key={column} style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? '#ffffff' : '#0b0c0c' }} class={k === 0 ? 'bivariate-alarm' : undefined}>
@@ -171,7 +175,8 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
         </>
       ) : (
         <>
-          <p class="legend-explainer">{explainer}</p>
+          <p class="legend-explainer">{equal !== undefined ? 'Each scheme’s amount shared among the LSOAs it reaches, by population.' : explainer}</p>
+          {equal !== undefined && <EqualPerHeadNote value={equal} />}
           <table>
             <thead>
               <tr>
@@ -197,6 +202,16 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
         </>
       )}
     </>
+  );
+}
+
+/** Said instead of classes of identical values: equal shares are no evidence of where money went. */
+function EqualPerHeadNote({ value }: { value: number }) {
+  return (
+    <p class="legend-explainer legend-collapsed" data-testid="legend-collapsed">
+      Every funded LSOA gets the same £{value.toLocaleString('en-GB', { maximumFractionDigits: 2 })} per head, so there are no classes to compare: the
+      money was shared evenly by population over whole areas, which says nothing about which places it reached.
+    </p>
   );
 }
 

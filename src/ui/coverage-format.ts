@@ -2,6 +2,7 @@
 // separators, and the data named wherever a number is shown. Pure, so the tests read them as text.
 
 import type { Headline } from '../core/coverage-summary-types';
+import type { GapDefinition } from '../core/gap-definition';
 import { formatCount } from '../core/legend';
 import type { CoverageRule } from '../core/scheme';
 import type { SchemeStats } from '../data/dataset';
@@ -45,20 +46,49 @@ export function decileRange(gapDecile: number): string {
 }
 
 /**
- * The headline: "41,200 people in the most deprived 20% of England live in LSOAs no scheme
- * reaches (63% of them)." Prefixed with the scope when it is not England.
+ * The headline, in the words of its gap definition:
+ * - unreached: "41,200 people in the most deprived 20% of England live in LSOAs no scheme reaches
+ *   (63% of them)." ("no located scheme" when area-wide schemes are left apart);
+ * - underserved: "3 of the 11 LSOAs in the most deprived 20% of England are the least served:
+ *   reached by at most 61 schemes (5,139 people, 28% of them)."
+ * Prefixed with the scope when it is not England.
  */
-export function headlineSentence(headline: Headline, scope: { name: string; isEngland: boolean }): string {
+export function headlineSentence(headline: Headline, scope: { name: string; isEngland: boolean }, options: { areaWideApart?: boolean } = {}): string {
   const where = scope.isEngland ? '' : `In ${scope.name}, `;
   const group = mostDeprivedPhrase(headline.gapDecile);
-  if (headline.people === 0) {
+  if (headline.people === 0 && headline.lsoas === 0) {
     return `${scope.isEngland ? 'England' : scope.name} has no LSOAs in ${group}, so no one there is in a gap.`;
   }
-  const people = `${formatCount(headline.peopleUncovered)} ${headline.peopleUncovered === 1 ? 'person' : 'people'}`;
-  const verb = headline.peopleUncovered === 1 ? 'lives' : 'live';
-  const sentence = `${where}${people} in ${group} ${verb} in LSOAs no scheme reaches (${formatPercent(headline.shareUncovered)} of them).`;
+  let sentence: string;
+  switch (headline.definition) {
+    case 'unreached': {
+      const people = `${formatCount(headline.peopleUncovered)} ${headline.peopleUncovered === 1 ? 'person' : 'people'}`;
+      const verb = headline.peopleUncovered === 1 ? 'lives' : 'live';
+      const scheme = options.areaWideApart ? 'located scheme' : 'scheme';
+      sentence = `${where}${people} in ${group} ${verb} in LSOAs no ${scheme} reaches (${formatPercent(headline.shareUncovered)} of them).`;
+      break;
+    }
+    case 'underserved': {
+      const cut = headline.reachCut ?? 0;
+      const schemes = `${formatCount(cut)} ${cut === 1 ? 'scheme' : 'schemes'}`;
+      sentence = headline.allEqual
+        ? `${where}all ${formatCount(headline.lsoas)} LSOAs in ${group} are reached by ${schemes} each, so none is less served than another.`
+        : `${where}${formatCount(headline.gapLsoas)} of the ${formatCount(headline.lsoas)} LSOAs in ${group} are the least served: reached by at most ${schemes} ` +
+          `(${formatCount(headline.gapPeople)} ${headline.gapPeople === 1 ? 'person' : 'people'}, ${formatPercent(headline.shareInGaps)} of them).`;
+      break;
+    }
+  }
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
+
+/** What the gap list and the map's outline mean under each definition. */
+export const GAP_DEFINITION_NAMES: Record<GapDefinition, { label: string; hint: string }> = {
+  unreached: { label: 'No scheme reaches them', hint: 'LSOAs in the most deprived deciles that no scheme reaches.' },
+  underserved: {
+    label: 'The fewest schemes reach them',
+    hint: `The fifth of the most deprived LSOAs that the fewest schemes reach (and any reached by as few). In a town where every place is near some bus, this shows the least served.`,
+  },
+};
 
 /** The names of the rules, as the radio buttons show them. */
 export const RULE_NAMES: Record<CoverageRule['kind'], string> = {

@@ -1,7 +1,8 @@
 // The coverage computation behind the worker, in the same sequence as the CLI
 // (scripts/cli/coverage-command.ts), so the app and `gapmap coverage` agree exactly:
-//   computeCoverage → usable = schemes without a core problem → allocateAmounts(population)
-//   → lsoasInScope → summarizeCoverage(nearestKm = nearestMeasurer on the usable schemes).
+//   computeCoverage → usable = schemes without a core problem → runFigures (which schemes count,
+//   allocation by population, reach levels, area-wide schemes) → lsoasInScope →
+//   summarizeCoverage(nearestKm = nearestMeasurer on the counted schemes).
 //
 // Differences are only in how the work is scheduled, never in what is computed:
 // - coverage runs in slices of schemes (each scheme's LSOAs do not depend on the others), with a
@@ -13,10 +14,13 @@
 //   and remembered per run; a summary gives NaN for gaps not measured yet.
 // No DOM and no comlink here, so the unit tests drive it directly in Node.
 
-import { allocateAmounts, schemeAmount } from '../core/allocate';
+import { schemeAmount } from '../core/allocate';
+import { DEFAULT_AREA_WIDE, isAreaWide, PLACEMENTS, placementOf, type AreaWideMode, type Placement } from '../core/placement';
+import { runFigures, type AreaWideFigures } from '../core/run-figures';
 import { lsoasOfArea } from '../core/area-lsoas';
 import { areaStats } from '../core/area-stats';
 import { lsoaPolygons } from '../core/lsoa-polygons';
+import { schemesBounds } from '../core/scheme-bounds';
 import type { AreaDefinition, TargetArea } from '../core/target-area';
 import { computeCoverage, invertCovered } from '../core/coverage';
 import type { AreaResolver, SchemeProblem } from '../core/coverage-types';
@@ -24,10 +28,11 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
-import { DEFAULT_REACH, formatRule, SCHEME_KINDS, type CoverageRule, type LonLat, type ReachDefaults, type Scheme } from '../core/scheme';
+import { withReachDefaults, formatRule, type CoverageRule, type LonLat, type ReachDefaults, type Scheme } from '../core/scheme';
 import { filterKey, isNoFilter, matchesFilter, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import { lsoasInScope } from '../core/scope-lsoas';
-import { summarizeCoverage } from '../core/summary';
+import { areaWideSummary, summarizeCoverage } from '../core/summary';
+import { gapCut } from '../core/gap-definition';
 import { buildAreaResolver } from '../data/area-resolver';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from '../data/dataset';
 import { importSchemesFile, type SchemesImport } from '../data/import/import-file';
@@ -64,7 +69,7 @@ import {
 } from '../state/coverage-protocol';
 import { SchemeStore } from './scheme-store';
 import { SchemeTiles } from './scheme-tiles';
-import { withUniqueIds } from './unique-scheme-ids';
+import { withUniqueIds } from '../data/unique-scheme-ids';
 
 export interface EngineData {
   attributes: AttributesFile;
@@ -105,7 +110,11 @@ interface RunEntry {
   proposed: boolean[];
   /** Each dataset's hash and the index of its first scheme in `schemes`. */
   parts: { hash: string; start: number }[];
+  /** Per scheme: counted in the current figures (usable, not proposed, not an area-wide scheme left apart): distances are to these. */
   usable: boolean[];
+  /** Per scheme: area-wide and left apart (never counted, even in the what-if). */
+  apart: boolean[];
+  areaWide: AreaWideFigures;
   /** Km to the nearest usable footprint, per LSOA measured so far. */
   nearest: Map<number, number>;
   /** The schemes' footprints indexed for distances, built on the first request. */
@@ -120,13 +129,19 @@ export interface WithTransfer<T> {
   transfer: ArrayBuffer[];
 }
 
-export function runKey(schemesHash: string, rule: RunRequest['rule'], filter: SchemeFilter = NO_FILTER): string {
+export function runKey(schemesHash: string, rule: RunRequest['rule'], filter: SchemeFilter = NO_FILTER, areaWide: AreaWideMode = DEFAULT_AREA_WIDE): string {
   const filtered = filterKey(filter);
-  return `${schemesHash}|${formatRule(rule)}${filtered ? `|${filtered}` : ''}`;
+  return `${schemesHash}|${formatRule(rule)}${filtered ? `|${filtered}` : ''}${areaWide === 'count' ? '|area-wide-counted' : ''}`;
 }
 
 /** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
-export function previewOf(token: number, name: string, read: Extract<SchemesImport, { ok: true }>, reach: ReachDefaults): ImportPreview {
+export function previewOf(
+  token: number,
+  name: string,
+  read: Extract<SchemesImport, { ok: true }>,
+  reach: ReachDefaults,
+  options: { preferFinest?: boolean; finer?: ImportPreview['finer'] } = {},
+): ImportPreview {
   const errors = read.problems.filter((p) => p.severity === 'error');
   // Like reasons group when their quoted values and numbers are left out; each group shows its first.
   const groups = new Map<string, { reason: string; count: number }>();
@@ -154,7 +169,19 @@ export function previewOf(token: number, name: string, read: Extract<SchemesImpo
       (counts, scheme) => ({ ...counts, [scheme.footprint.type]: counts[scheme.footprint.type] + 1 }),
       { point: 0, line: 0, polygon: 0, areas: 0 },
     ),
+    stops: read.schemes.filter((scheme) => scheme.kind === 'transport' && scheme.footprint.type === 'point').length,
+    placements: placementCounts(read.schemes),
+    areaWide: read.schemes.filter((scheme) => isAreaWide(scheme)).length,
+    preferFinest: options.preferFinest === true,
+    finer: options.finer ?? null,
   };
+}
+
+/** How many schemes each placement gives, finest first. */
+function placementCounts(schemes: readonly Scheme[]): [Placement, number][] {
+  const counts = new Map<Placement, number>();
+  for (const scheme of schemes) counts.set(placementOf(scheme), (counts.get(placementOf(scheme)) ?? 0) + 1);
+  return PLACEMENTS.filter((p) => counts.has(p)).map((p) => [p, counts.get(p)!]);
 }
 
 /** The distances known for these LSOAs, as LSOA, km pairs. */
@@ -168,15 +195,24 @@ function measuredOf(lsoas: readonly number[], nearest: ReadonlyMap<number, numbe
   return out;
 }
 
-/** Per LSOA, the kind of the first scheme naming areas that reaches it (SCHEME_KINDS index + 1; 0: none). */
-function areaKindsOf(schemes: readonly Scheme[], lsoaStart: Uint32Array, lsoaSchemes: Uint32Array): Uint8Array {
-  const out = new Uint8Array(Math.max(0, lsoaStart.length - 1));
-  if (!schemes.some((scheme) => scheme.footprint.type === 'areas')) return out;
+/** The position among the run's datasets of the one scheme `index` came from. */
+function datasetIndexOf(parts: RunEntry['parts'], index: number): number {
+  let at = 0;
+  parts.forEach((part, k) => {
+    if (part.start <= index) at = k;
+  });
+  return at;
+}
+
+/** Per LSOA, the dataset (its position among those shown, + 1; 0: none) of the first counted scheme naming areas that reaches it. */
+function areaDatasetsOf(schemes: readonly Scheme[], parts: RunEntry['parts'], counted: readonly boolean[], lsoaStart: Uint32Array, lsoaSchemes: Uint32Array): Uint16Array {
+  const out = new Uint16Array(Math.max(0, lsoaStart.length - 1));
+  if (!schemes.some((scheme, s) => scheme.footprint.type === 'areas' && counted[s])) return out;
   for (let lsoa = 0; lsoa < out.length; lsoa++) {
     for (let k = lsoaStart[lsoa]!; k < lsoaStart[lsoa + 1]!; k++) {
       const scheme = schemes[lsoaSchemes[k]!];
-      if (scheme?.footprint.type === 'areas') {
-        out[lsoa] = SCHEME_KINDS.indexOf(scheme.kind) + 1;
+      if (scheme?.footprint.type === 'areas' && counted[lsoaSchemes[k]!]) {
+        out[lsoa] = datasetIndexOf(parts, lsoaSchemes[k]!) + 1;
         break;
       }
     }
@@ -240,12 +276,14 @@ export class CoverageEngine {
     if (!bytes) return { kind: 'refused', message: `${request.name} is no longer held; choose the file again.` };
     onProgress({ phase: 'reading', done: null });
     const { data, areas } = ready.prepared;
-    const reach = request.reach ?? DEFAULT_REACH;
+    const reach = withReachDefaults(request.reach);
+    const preferFinest = request.preferFinest === true;
     const context = {
       areas,
       ...(data.postcodes ? { postcodes: data.postcodes } : {}),
       defaultKind: 'grant' as const,
       reach,
+      preferFinest,
       onProgress: (done: number) => onProgress({ phase: 'reading', done }),
     };
     const read = await importSchemesFile(bytes, request.name, context, request.meanings);
@@ -253,11 +291,26 @@ export class CoverageEngine {
       this.imports.delete(request.token);
       return { kind: 'refused', message: read.message };
     }
+    // Mostly area-wide: would the file's other location columns (a recipient's postcode, say) place some more finely?
+    let finer: ImportPreview['finer'] = null;
+    const areaWide = read.schemes.filter((scheme) => isAreaWide(scheme)).length;
+    if (read.table && !preferFinest && areaWide > read.schemes.length / 2) {
+      const finest = await importSchemesFile(bytes, request.name, { ...context, preferFinest: true, onProgress: () => undefined }, request.meanings);
+      if (finest.ok) {
+        const placedFiner = finest.schemes.filter((scheme) => !isAreaWide(scheme));
+        const gained = placedFiner.length - (read.schemes.length - areaWide);
+        if (gained > 0) {
+          const by = new Map<string, number>();
+          for (const scheme of placedFiner) if (scheme.locatedBy) by.set(scheme.locatedBy, (by.get(scheme.locatedBy) ?? 0) + 1);
+          finer = { schemes: gained, locatedBy: [...by] };
+        }
+      }
+    }
     this.imports.delete(request.token);
     this.imports.set(request.token, { bytes, read });
     // Only a few files are ever waiting for confirmation; drop the oldest beyond that.
     for (const token of this.imports.keys()) if (this.imports.size > HELD_IMPORTS) this.imports.delete(token);
-    return { kind: 'ready', preview: previewOf(request.token, request.name, read, reach) };
+    return { kind: 'ready', preview: previewOf(request.token, request.name, read, reach, { preferFinest, finer }) };
   }
 
   /** Keeps a confirmed import's schemes, ids made unique across the workspace; the page gets counts and the hash. */
@@ -277,6 +330,7 @@ export class CoverageEngine {
       hash,
       locatedBy: [...(read.table?.locatedBy ?? [])],
       stats: schemeStats(unique.schemes),
+      bounds: this.prepared ? schemesBounds(unique.schemes, this.prepared.data.geometry, this.prepared.areas) : null,
       saveError,
     };
   }
@@ -309,7 +363,7 @@ export class CoverageEngine {
   schemeTile(key: string, z: number, x: number, y: number): ArrayBuffer | null {
     const entry = this.runs.get(key);
     if (!entry) return null;
-    entry.tiles ??= new SchemeTiles(entry.schemes);
+    entry.tiles ??= new SchemeTiles(entry.schemes, (index) => datasetIndexOf(entry.parts, index));
     return entry.tiles.tile(z, x, y);
   }
 
@@ -418,7 +472,7 @@ export class CoverageEngine {
     if (!ready.ok) return { value: { kind: 'failed', message: ready.message }, transfer: none };
     if (isCancelled()) return this.finish(id, { value: { kind: 'cancelled' }, transfer: none });
 
-    const key = runKey(request.schemesHash, request.rule, request.filter);
+    const key = runKey(request.schemesHash, request.rule, request.filter, request.areaWide);
     let entry = this.runs.get(key);
     if (!entry) {
       const held = await this.schemesOf(request.datasets, request.filter, request.proposedDatasets);
@@ -446,14 +500,21 @@ export class CoverageEngine {
       ...entry.run,
       count: entry.run.count.slice(),
       allocatedGbp: entry.run.allocatedGbp.slice(),
+      services: entry.run.services.slice(),
+      stops: entry.run.stops.slice(),
       lsoaStart: entry.run.lsoaStart.slice(),
       lsoaSchemes: entry.run.lsoaSchemes.slice(),
-      areaKinds: entry.run.areaKinds.slice(),
-      withProposed: entry.run.withProposed && { count: entry.run.withProposed.count.slice(), allocatedGbp: entry.run.withProposed.allocatedGbp.slice() },
+      areaDatasets: entry.run.areaDatasets.slice(),
+      withProposed: entry.run.withProposed && {
+        count: entry.run.withProposed.count.slice(),
+        allocatedGbp: entry.run.withProposed.allocatedGbp.slice(),
+        services: entry.run.withProposed.services.slice(),
+        stops: entry.run.withProposed.stops.slice(),
+      },
       problems: [...entry.run.problems],
     };
-    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer] as ArrayBuffer[];
-    if (run.withProposed) buffers.push(run.withProposed.count.buffer as ArrayBuffer, run.withProposed.allocatedGbp.buffer as ArrayBuffer);
+    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.services.buffer, run.stops.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaDatasets.buffer] as ArrayBuffer[];
+    if (run.withProposed) buffers.push(...([run.withProposed.count, run.withProposed.allocatedGbp, run.withProposed.services, run.withProposed.stops].map((a) => a.buffer) as ArrayBuffer[]));
     return this.finish(id, {
       value: { kind: 'done', run, view: request.view, summary: summary.summary, withProposed: withProposed?.ok ? withProposed.summary : null },
       transfer: buffers,
@@ -524,8 +585,8 @@ export class CoverageEngine {
     const entry = request.runKey === null ? undefined : this.runs.get(request.runKey);
     const counted = entry && request.includeProposed && entry.run.withProposed ? entry.run.withProposed : entry?.run;
     const stats = areaStats(found.lsoas, data.attributes.population, deciles, entry && counted ? { lsoaStart: entry.run.lsoaStart, lsoaSchemes: entry.run.lsoaSchemes, allocatedGbp: counted.allocatedGbp } : undefined);
-    // Proposed schemes reach the area only in the what-if.
-    if (entry && !request.includeProposed) stats.schemesReaching = stats.schemesReaching.filter((s) => !entry.proposed[s]);
+    // Proposed schemes reach the area only in the what-if; area-wide ones left apart never do.
+    if (entry) stats.schemesReaching = stats.schemesReaching.filter((s) => !entry.apart[s] && (request.includeProposed || !entry.proposed[s]));
     const schemes: AreaScheme[] = entry
       ? stats.schemesReaching
           .map((index) => ({ index, scheme: entry.schemes[index]! }))
@@ -540,9 +601,10 @@ export class CoverageEngine {
             proposed: entry.proposed[index] === true,
           }))
       : [];
-    const gaps = counted ? Uint32Array.from(found.lsoas.filter((lsoa) => deciles[lsoa]! <= request.gapDecile && counted.count[lsoa] === 0)) : null;
+    const gaps = counted ? Uint32Array.from(gapCut(request.gaps, found.lsoas.filter((lsoa) => deciles[lsoa]! <= request.gapDecile), counted.count).lsoas) : null;
     const lsoas = Uint32Array.from(found.lsoas);
-    const report = { lsoas, stats, schemes, gaps, notes: found.notes, millis: this.now() - started };
+    const areaWide = entry ? areaWideSummary(entry.areaWide, found.lsoas, data.attributes.population.length) : null;
+    const report = { lsoas, stats, schemes, gaps, notes: found.notes, areaWide, millis: this.now() - started };
     return { value: { kind: 'done', report }, transfer: [lsoas.buffer, ...(gaps ? [gaps.buffer] : [])] as ArrayBuffer[] };
   }
 
@@ -613,34 +675,40 @@ export class CoverageEngine {
     }
     const unusable = new Set(problems.map((problem) => problem.id));
     const usable = schemes.map((scheme) => !unusable.has(scheme.id));
-    // Current figures leave the proposed schemes out; the what-if counts them too.
-    const anyProposed = proposed.some(Boolean);
-    const none = new Uint32Array(0);
-    const allocation = allocateAmounts(anyProposed ? covered.map((lsoas, s) => (proposed[s] ? none : lsoas)) : covered, schemes, attributes.population);
-    const withProposed = anyProposed ? allocateAmounts(covered, schemes, attributes.population) : null;
+    // Current figures leave the proposed schemes out (the what-if counts them too), and area-wide
+    // schemes unless the user counts them.
+    const figures = runFigures({ schemes, covered, usable, proposed, population: attributes.population, areaWide: request.areaWide });
     const amountOf = (keep: (s: number) => boolean) => schemes.reduce((sum, scheme, s) => sum + (keep(s) ? schemeAmount(scheme) : 0), 0);
     const { lsoaStart, lsoaSchemes } = invertCovered(covered, geometry.count);
+    const { current, withProposed } = figures;
     const run: CoverageRun = {
       key,
       schemesHash: request.schemesHash,
+      datasets: parts.map((part) => part.hash),
       rule,
-      count: allocation.count,
-      allocatedGbp: allocation.allocatedGbp,
+      areaWide: request.areaWide,
+      count: current.count,
+      allocatedGbp: current.allocatedGbp,
+      services: current.services,
+      stops: current.stops,
       lsoaStart,
       lsoaSchemes,
-      areaKinds: areaKindsOf(schemes, lsoaStart, lsoaSchemes),
-      withProposed: withProposed && { count: withProposed.count, allocatedGbp: withProposed.allocatedGbp },
+      areaDatasets: areaDatasetsOf(schemes, parts, figures.counted, lsoaStart, lsoaSchemes),
+      withProposed: withProposed && { count: withProposed.count, allocatedGbp: withProposed.allocatedGbp, services: withProposed.services, stops: withProposed.stops },
       proposedSchemes: proposed.filter(Boolean).length,
       proposedAmountGbp: amountOf((s) => proposed[s] === true),
       problems,
       schemesRead: schemes.length,
       schemesUsed: usable.filter(Boolean).length,
       amountGbp: amountOf((s) => !proposed[s]),
+      byKind: figures.byKind,
+      byPlacement: figures.byPlacement,
       millis: this.now() - started,
     };
-    // Distances are to the schemes there now: a proposed scheme does not make a gap any nearer.
-    const existing = usable.map((ok, s) => ok && !proposed[s]);
-    return { run, schemes, proposed, parts, usable: existing, nearest: new Map() };
+    // Distances are to the schemes counted now: a proposed scheme does not make a gap any nearer,
+    // nor does a grant recorded only for the whole district.
+    const apart = schemes.map((_, s) => usable[s] === true && !figures.counted[s] && !proposed[s]);
+    return { run, schemes, proposed, parts, usable: figures.counted, apart, areaWide: figures.areaWide, nearest: new Map() };
   }
 
   private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {
@@ -650,16 +718,24 @@ export class CoverageEngine {
     if (deciles === null || ranks === undefined) {
       return { ok: false as const, message: `The built data has no '${view.indicator}' deciles and ranks; choose another indicator.` };
     }
+    const counted = withProposed && entry.run.withProposed ? entry.run.withProposed : entry.run;
     const summary = summarizeCoverage(
       {
         scope: view.area ? view.area.lsoas : lsoasInScope(attributes, attributes.lad, view.scope),
         population: attributes.population,
         deciles,
         ranks,
-        count: withProposed && entry.run.withProposed ? entry.run.withProposed.count : entry.run.count,
-        allocatedGbp: withProposed && entry.run.withProposed ? entry.run.withProposed.allocatedGbp : entry.run.allocatedGbp,
+        count: counted.count,
+        allocatedGbp: counted.allocatedGbp,
+        services: counted.services,
+        stops: counted.stops,
       },
-      { gapDecile: view.gapDecile, nearestKm: (list) => Float64Array.from(list, (lsoa) => entry.nearest.get(lsoa) ?? NaN) },
+      {
+        gapDecile: view.gapDecile,
+        definition: view.gaps,
+        areaWide: entry.areaWide,
+        nearestKm: (list) => Float64Array.from(list, (lsoa) => entry.nearest.get(lsoa) ?? NaN),
+      },
     );
     return { ok: true as const, summary };
   }

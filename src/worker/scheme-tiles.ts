@@ -21,8 +21,9 @@ export class SchemeTiles {
   private readonly points: Supercluster<SchemeFeatureProperties>;
   private readonly shapes: GeoJsonVtIndex;
 
-  constructor(schemes: readonly Scheme[]) {
-    const { features } = schemesToGeoJson(schemes);
+  /** `datasetOf(i)`: the position, among the datasets shown, of scheme i's dataset (the map colours by it). */
+  constructor(schemes: readonly Scheme[], datasetOf?: (index: number) => number) {
+    const { features } = schemesToGeoJson(schemes, datasetOf);
     const points = features.filter((f) => f.properties.footprint === 'point') as PointFeature<SchemeFeatureProperties>[];
     const shapes = features.filter((f) => f.properties.footprint !== 'point');
     this.points = new Supercluster<SchemeFeatureProperties>({

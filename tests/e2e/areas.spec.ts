@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import type { SummaryJson } from '../../src/data/summary-json';
+import { headlineOfJson, type SummaryJson } from '../../src/data/summary-json';
 import { headlineSentence } from '../../src/ui/coverage-format';
 import { lsoasOfArea } from '../../src/core/area-lsoas';
 import type { LonLat } from '../../src/core/scheme';
@@ -343,7 +343,7 @@ test('the coverage dashboard for an area started from Trafford gives the CLI’s
   expect(rows.map((row) => readCount(row[3]!))).toEqual(json.deciles.map((d) => d.covered_people));
   const h = json.headline;
   await expect(page.getByTestId('coverage-headline')).toHaveText(
-    headlineSentence({ gapDecile: h.gap_decile, people: h.people, peopleUncovered: h.people_uncovered, shareUncovered: h.share_uncovered }, { name: 'Trafford', isEngland: false }),
+    headlineSentence(headlineOfJson(h), { name: 'Trafford', isEngland: false }),
   );
   // The map dims everything outside the area, as it does outside a scope.
   const fillOpacity = () => page.evaluate(() => JSON.stringify(window.__gapmap!.map.getPaintProperty('lsoa-fill', 'fill-opacity')));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { Headline } from '../../src/core/coverage-summary-types';
-import type { SummaryJson } from '../../src/data/summary-json';
+import { headlineOfJson, type SummaryJson } from '../../src/data/summary-json';
 import { formatGbp, formatKm, formatPercent, headlineSentence } from '../../src/ui/coverage-format';
 import { expect, openApp, readCount, settle, sharedSession, SHOTS, test } from './fixtures';
 
@@ -38,8 +38,7 @@ async function cliSummary(args: string[]): Promise<SummaryJson> {
 }
 
 function headlineOf(json: SummaryJson): Headline {
-  const h = json.headline;
-  return { gapDecile: h.gap_decile, people: h.people, peopleUncovered: h.people_uncovered, shareUncovered: h.share_uncovered };
+  return headlineOfJson(json.headline);
 }
 
 const panel = () => page.getByRole('region', { name: 'Coverage' });

@@ -46,6 +46,7 @@ function reportOf(lsoas: readonly number[], request: AreaRequest): AreaReport {
     stats: areaStats(sorted, attributes.population, decodeDeciles(attributes.deciles[request.indicator]!)),
     schemes: [],
     gaps: null,
+    areaWide: null,
     // Tells reports apart in the out-of-order test.
     notes: [`rule ${request.rule.kind}`],
     millis: 1,

@@ -78,7 +78,7 @@ const curve = concentrationCurve(
 )!;
 const summary: CoverageSummary = {
   deciles,
-  headline: { gapDecile: 2, people: 115000, peopleUncovered: 49000, shareUncovered: 49000 / 115000 },
+  headline: { definition: 'unreached', gapDecile: 2, lsoas: 70, people: 115000, peopleUncovered: 49000, shareUncovered: 49000 / 115000, gapLsoas: 30, gapPeople: 49000, shareInGaps: 49000 / 115000, reachCut: null, allEqual: false },
   gaps: [],
   fairness: {
     allocatedGbp: 630000,
@@ -88,6 +88,7 @@ const summary: CoverageSummary = {
     concentrationIndex: -0.3125,
     concentrationCurve: curve,
   },
+  areaWide: null,
 };
 
 describe('chart scales and words', () => {

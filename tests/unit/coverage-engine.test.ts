@@ -15,7 +15,8 @@ import { parseCoverageArgs } from '../../scripts/cli/coverage-args';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
 import { NO_FILTER } from '../../src/core/scheme-filter';
 import { whatIfFigures } from '../../src/core/what-if';
-import { ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
+import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
+import type { AreaWideMode } from '../../src/core/placement';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
 import { AREA_SCHEMES_LISTED, type ImportTaken, type NearestProgress, type RunProgress, type RunRequest, type SummaryView } from '../../src/state/coverage-protocol';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
@@ -74,7 +75,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
     const { hash } = await store.add(read.schemes);
-    request = { schemesHash: hash, datasets: [hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' } };
+    request = { schemesHash: hash, datasets: [hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate' };
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-engine-'));
   });
 
@@ -97,14 +98,15 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
       scope: { code: view.scope.kind === 'england' ? 'E92000001' : TRAFFORD, name: scopeName(data.attributes, view.scope) },
       indicator: view.indicator,
       codes: data.attributes.codes,
-      schemes: { read: run.schemesRead, usable: run.schemesUsed, amountGbp: run.amountGbp },
+      schemes: { read: run.schemesRead, usable: run.schemesUsed, amountGbp: run.amountGbp, byKind: run.byKind, byPlacement: run.byPlacement },
       summary,
       problems: [],
+      areaName: (code) => areaNameOfCode(data.attributes, code),
     });
   }
 
   it('gives the CLI’s figures: deciles, headline, gaps and distances', async () => {
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 10, area: null };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 10, gaps: 'unreached', area: null };
     const progress: RunProgress[] = [];
     const outcome = await engine.run({ ...request, id: id(), view }, (p) => progress.push(p));
     if (outcome.value.kind !== 'done') throw new Error(`run ended ${outcome.value.kind}`);
@@ -113,13 +115,13 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(progress[progress.length - 1]!.phase).toBe('summary');
     // Per-LSOA arrays go to the caller as transferable buffers of their own.
     const { run, summary } = outcome.value;
-    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaKinds.buffer];
+    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.services.buffer, run.stops.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaDatasets.buffer];
     for (const buffer of buffers) expect(outcome.transfer).toContain(buffer);
     expect(new Set(outcome.transfer).size).toBe(buffers.length);
     expect(run.schemesUsed).toBe(407);
     // Routes name no areas: nothing for the map's area-list tint.
-    expect(run.areaKinds).toHaveLength(run.count.length);
-    expect(run.areaKinds.every((kind) => kind === 0)).toBe(true);
+    expect(run.areaDatasets).toHaveLength(run.count.length);
+    expect(run.areaDatasets.every((dataset) => dataset === 0)).toBe(true);
     // The routes as the map draws them: the z10 tiles around Trafford hold every route, id =
     // position + 1, with its reach; no points.
     const ids = new Set<number>();
@@ -160,20 +162,20 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   });
 
   it('loads the data once, and summarises another scope, indicator and decile without a new run', async () => {
-    const view: SummaryView = { scope: ENGLAND, indicator: 'income', gapDecile: 1, area: null };
+    const view: SummaryView = { scope: ENGLAND, indicator: 'income', gapDecile: 1, gaps: 'unreached', area: null };
     const started = Date.now();
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
     if (outcome.value.kind !== 'done') throw new Error('run should finish');
     expect(Date.now() - started).toBeLessThan(1500); // Cached: no coverage run.
     expect(loads).toBe(1);
     const key = outcome.value.run.key;
-    const summary = engine.summarize({ id: id(), key, view: { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null } });
+    const summary = engine.summarize({ id: id(), key, view: { scope: trafford_, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null } });
     expect(summary.kind).toBe('done');
     expect(engine.summarize({ id: id(), key: 'nope|intersects', view })).toEqual({ kind: 'missing' });
   });
 
   it('stops a run when cancelled, or when a newer run starts', async () => {
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null };
     const older = engine.run({ ...request, rule: { kind: 'share', share: 0.3 }, id: id(), view }, () => undefined);
     const newerId = id();
     const newer = engine.run({ ...request, rule: { kind: 'share', share: 0.31 }, id: newerId, view }, () => undefined);
@@ -186,13 +188,13 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   });
   it('reports a target area: Trafford’s LSOAs give its people, its gaps and the routes reaching it; an older request gives way', async () => {
     const data = await builtData();
-    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, area: null };
+    const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null };
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
     if (outcome.value.kind !== 'done') throw new Error('run should finish');
     const { run, summary } = outcome.value;
     const inTrafford = lsoasInScope(data.attributes, data.attributes.lad, trafford_);
     const definition = { kind: 'lsoas' as const, codes: inTrafford.map((lsoa) => data.attributes.codes[lsoa]!) };
-    const base = { definition, rule: { kind: 'centroid' as const }, runKey: run.key, indicator: 'imd' as const, gapDecile: 2, includeProposed: false };
+    const base = { definition, rule: { kind: 'centroid' as const }, runKey: run.key, indicator: 'imd' as const, gapDecile: 2, gaps: 'unreached' as const, includeProposed: false };
     const older = engine.areaReport({ ...base, id: id() });
     const newer = engine.areaReport({ ...base, id: id() });
     expect((await older).value.kind).toBe('cancelled');
@@ -293,9 +295,9 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
     const routes = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     const standard = await engine.previewImport({ token: 4, name: 'routes.geojson', bytes: routes }, () => undefined);
     if (standard.kind !== 'ready') throw new Error(standard.message);
-    expect(standard.preview.reach).toEqual({ lineBufferM: 400, pointRadiusM: 0 });
+    expect(standard.preview.reach).toEqual({ lineBufferM: 400, pointRadiusM: 0, stopRadiusM: 400 });
     expect(standard.preview.shapes).toEqual({ point: 0, line: 407, polygon: 0, areas: 0 });
-    const wider = await engine.previewImport({ token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0 } }, () => undefined);
+    const wider = await engine.previewImport({ token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0, stopRadiusM: 400 } }, () => undefined);
     if (wider.kind !== 'ready') throw new Error(wider.message);
     expect(wider.preview.reach.lineBufferM).toBe(800);
     const taken = await engine.takeImport({ token: 4, name: 'routes.geojson', existing: [] });
@@ -333,7 +335,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     loader = async () => ({ ok: true, data });
     store = new SchemeStore();
     engine = new CoverageEngine(loader, { store });
-    england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2, area: null };
+    england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null };
   });
 
   /** Reads a file and confirms it, as the app does, against the datasets already there. */
@@ -359,9 +361,9 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     stats: taken.stats,
   });
 
-  async function runOf(on: CoverageEngine, datasets: string[]) {
+  async function runOf(on: CoverageEngine, datasets: string[], areaWide: AreaWideMode = 'separate') {
     const schemesHash = datasets.join('+');
-    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide, view: england }, () => undefined);
     return outcome.value;
   }
 
@@ -373,7 +375,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const inTrafford = { ...england, scope: resolveScopeRef((await builtData()).attributes, { kind: 'lad', code: TRAFFORD })! };
     const run = async (proposedDatasets: string[]) => {
       const outcome = await engine.run(
-        { id: id(), schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`, datasets: [taken.hash, route.hash], filter: NO_FILTER, proposedDatasets, rule: { kind: 'centroid' }, view: inTrafford },
+        { id: id(), schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`, datasets: [taken.hash, route.hash], filter: NO_FILTER, proposedDatasets, rule: { kind: 'centroid' }, areaWide: 'count', view: inTrafford },
         () => undefined,
       );
       if (outcome.value.kind !== 'done') throw new Error('run should finish');
@@ -390,7 +392,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     expect(grantsProposed.run.amountGbp).toBe(0); // The routes give no amounts.
     expect(grantsProposed.run.proposedAmountGbp).toBeCloseTo(both.run.amountGbp, 6);
     const routesAlone = await engine.run(
-      { id: id(), schemesHash: route.hash, datasets: [route.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: inTrafford },
+      { id: id(), schemesHash: route.hash, datasets: [route.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: inTrafford },
       () => undefined,
     );
     if (routesAlone.value.kind !== 'done') throw new Error('run should finish');
@@ -428,8 +430,8 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     expect(big.length).toBeGreaterThan(0);
     expect(big.length).toBeLessThan(all.length);
     const filter = { ...NO_FILTER, minAmountGbp: 5000 };
-    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
-    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, view: england }, () => undefined);
+    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
+    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
     if (filtered.value.kind !== 'done' || whole.value.kind !== 'done') throw new Error('runs should finish');
     expect(filtered.value.run.schemesRead).toBe(big.length);
     expect(whole.value.run.schemesRead).toBe(all.length);
@@ -472,16 +474,22 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}`);
     const { run } = outcome;
     expect(run.schemesRead).toBe(grants.stats.count);
-    // Every grant names areas: each LSOA reached is tinted as a grant, the others not at all.
+    // Every grant is recorded only for the whole district: apart by default, so nothing is
+    // counted as reaching any LSOA and the map tints none of Trafford.
     expect(grants.stats.shapes.areas).toBe(grants.stats.count);
-    const grantKind = SCHEME_KINDS.indexOf('grant') + 1;
+    expect(run.byPlacement).toEqual({ district: grants.stats.count });
+    expect(run.count.every((n) => n === 0)).toBe(true);
+    expect(run.areaDatasets.every((dataset) => dataset === 0)).toBe(true);
+    // Counted (the user's assumption): every LSOA reached is tinted in the dataset's colour (dataset 1 of 1).
+    const counted = await runOf(engine, [grants.hash], 'count');
+    if (counted.kind !== 'done') throw new Error(`run ended ${counted.kind}`);
     let reached = 0;
-    for (let lsoa = 0; lsoa < run.count.length; lsoa++) {
-      const reaches = run.lsoaStart[lsoa + 1]! > run.lsoaStart[lsoa]!;
+    for (let lsoa = 0; lsoa < counted.run.count.length; lsoa++) {
+      const reaches = counted.run.count[lsoa]! > 0;
       if (reaches) reached++;
-      expect(run.areaKinds[lsoa]).toBe(reaches ? grantKind : 0);
+      expect(counted.run.areaDatasets[lsoa]).toBe(reaches ? 1 : 0);
     }
-    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBe(139);
 
     const missing = await runOf(engine, [grants.hash, hashSchemes([])]);
     expect(missing).toEqual({ kind: 'failed', message: expect.stringMatching(/schemes of a dataset are missing/) });

@@ -1,3 +1,4 @@
+import type { Headline } from '../../src/core/coverage-summary-types';
 // The coverage panel's words and numbers, and the map's scheme and gap helpers.
 
 import { describe, expect, it } from 'vitest';
@@ -16,21 +17,26 @@ import {
   readSharePercent,
 } from '../../src/ui/coverage-format';
 
+/** A headline under the 'unreached' definition, as the core gives it. */
+function unreached(h: Pick<Headline, 'gapDecile' | 'people' | 'peopleUncovered' | 'shareUncovered'>): Headline {
+  return { definition: 'unreached', lsoas: h.people > 0 ? 1 : 0, gapLsoas: 0, gapPeople: h.peopleUncovered, shareInGaps: h.shareUncovered, reachCut: null, allEqual: false, ...h };
+}
+
 describe('headline', () => {
   it('puts people before the percentage, with thousands separators', () => {
-    expect(headlineSentence({ gapDecile: 2, people: 65_400, peopleUncovered: 41_200, shareUncovered: 0.63 }, { name: 'England', isEngland: true })).toBe(
+    expect(headlineSentence(unreached({ gapDecile: 2, people: 65_400, peopleUncovered: 41_200, shareUncovered: 0.63 }), { name: 'England', isEngland: true })).toBe(
       '41,200 people in the most deprived 20% of England live in LSOAs no scheme reaches (63% of them).',
     );
   });
 
   it('names the scope, and copes with nobody or one person', () => {
-    expect(headlineSentence({ gapDecile: 2, people: 18_345, peopleUncovered: 0, shareUncovered: 0 }, { name: 'Trafford', isEngland: false })).toBe(
+    expect(headlineSentence(unreached({ gapDecile: 2, people: 18_345, peopleUncovered: 0, shareUncovered: 0 }), { name: 'Trafford', isEngland: false })).toBe(
       'In Trafford, 0 people in the most deprived 20% of England live in LSOAs no scheme reaches (0% of them).',
     );
-    expect(headlineSentence({ gapDecile: 1, people: 10, peopleUncovered: 1, shareUncovered: 0.1 }, { name: 'Rutland', isEngland: false })).toBe(
+    expect(headlineSentence(unreached({ gapDecile: 1, people: 10, peopleUncovered: 1, shareUncovered: 0.1 }), { name: 'Rutland', isEngland: false })).toBe(
       'In Rutland, 1 person in the most deprived 10% of England lives in LSOAs no scheme reaches (10% of them).',
     );
-    expect(headlineSentence({ gapDecile: 1, people: 0, peopleUncovered: 0, shareUncovered: null }, { name: 'Rutland', isEngland: false })).toBe(
+    expect(headlineSentence(unreached({ gapDecile: 1, people: 0, peopleUncovered: 0, shareUncovered: null }), { name: 'Rutland', isEngland: false })).toBe(
       'Rutland has no LSOAs in the most deprived 10% of England, so no one there is in a gap.',
     );
   });

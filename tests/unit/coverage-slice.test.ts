@@ -5,7 +5,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
-import { DEFAULT_REACH, SCHEME_KINDS, type Scheme } from '../../src/core/scheme';
+import { DEFAULT_REACH, type Scheme } from '../../src/core/scheme';
 import { DRAWN_DATASET_NAME, schemeStats } from '../../src/data/dataset';
 import type { ColumnMeaning } from '../../src/data/import/columns';
 import { readWorkspaceFile } from '../../src/data/workspace-file';
@@ -42,7 +42,7 @@ import type { TargetArea } from '../../src/core/target-area';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
 import { CoverageEngine } from '../../src/worker/coverage-engine';
 import { SchemeStore } from '../../src/worker/scheme-store';
-import { withUniqueIds } from '../../src/worker/unique-scheme-ids';
+import { withUniqueIds } from '../../src/data/unique-scheme-ids';
 import { attributes, details, manifest } from './app-fixture';
 
 const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } };
@@ -50,9 +50,10 @@ const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint:
 function summaryWith(gaps: number[]): CoverageSummary {
   return {
     deciles: [],
-    headline: { gapDecile: 2, people: 100, peopleUncovered: 40, shareUncovered: 0.4 },
-    gaps: gaps.map((index, k) => ({ index, rank: k + 1, decile: 1, people: 10, nearestKm: NaN })),
+    headline: { definition: 'unreached', gapDecile: 2, lsoas: 10, people: 100, peopleUncovered: 40, shareUncovered: 0.4, gapLsoas: gaps.length, gapPeople: 40, shareInGaps: 0.4, reachCut: null, allEqual: false },
+    gaps: gaps.map((index, k) => ({ index, rank: k + 1, decile: 1, people: 10, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: NaN })),
     fairness: { allocatedGbp: 0, mostDeprivedDeciles: 2, shareOfGbp: null, shareOfPeople: null, concentrationIndex: null, concentrationCurve: null },
+    areaWide: null,
   };
 }
 
@@ -100,6 +101,11 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
           locatedBy: [],
           reach: request.reach ?? DEFAULT_REACH,
           shapes: { point: 0, line: current.schemes.length, polygon: 0, areas: 0 },
+          stops: 0,
+          placements: [['exact', current.schemes.length]],
+          areaWide: 0,
+          preferFinest: request.preferFinest === true,
+          finer: null,
         },
       };
     }),
@@ -109,7 +115,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       const existing = (await Promise.all(request.existing.map((hash) => store.get(hash)))).flatMap((set) => set ?? []);
       const unique = withUniqueIds(current.schemes, existing, request.name);
       const { hash, saveError } = await store.add(unique.schemes);
-      return { format: current.table ? 'CSV' : 'GeoJSON', problems: unique.notes, hash, locatedBy: [], stats: schemeStats(unique.schemes), saveError };
+      return { format: current.table ? 'CSV' : 'GeoJSON', problems: unique.notes, hash, locatedBy: [], stats: schemeStats(unique.schemes), bounds: null, saveError };
     }),
     discardImport: vi.fn((_token: number) => undefined),
     run: vi.fn((request: RunRequest, onProgress: (p: RunProgress) => void) => {
@@ -146,7 +152,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     areaLsoas: vi.fn(() => Promise.resolve(null)),
     areaPolygons: vi.fn(() => Promise.resolve(null)),
   } satisfies CoverageClient;
-  const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaKinds?: Uint8Array }) => {
+  const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaDatasets?: Uint16Array }) => {
     const { request } = runs[k]!;
     runs[k]!.resolve({
       kind: 'done',
@@ -156,12 +162,18 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       run: {
         key: `${request.schemesHash}|${request.rule.kind}`,
         schemesHash: request.schemesHash,
+        datasets: [...request.datasets],
         rule: request.rule,
+        areaWide: request.areaWide,
         count: new Uint32Array(6),
         allocatedGbp: new Float64Array(6),
+        services: new Uint32Array(6),
+        stops: new Uint32Array(6),
+        byKind: {},
+        byPlacement: {},
         lsoaStart: reached?.lsoaStart ?? new Uint32Array(7),
         lsoaSchemes: reached?.lsoaSchemes ?? new Uint32Array(0),
-        areaKinds: reached?.areaKinds ?? new Uint8Array(6),
+        areaDatasets: reached?.areaDatasets ?? new Uint16Array(6),
         withProposed: null,
         proposedSchemes: 0,
         proposedAmountGbp: 0,
@@ -230,18 +242,18 @@ describe('coverage slice', () => {
     const { store, finishRun } = setup({ ok: true, schemes: [route, areaList] });
     await importFile(store);
     expect(selectAreaListLsoas(store.getState()).size).toBe(0);
-    // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both. The worker says which kind
-    // of area list first reaches each LSOA (SCHEME_KINDS index + 1).
-    const community = SCHEME_KINDS.indexOf('community') + 1;
+    // LSOA 1: the route only; LSOA 2: the area list only; LSOA 4: both. The worker says which
+    // dataset's area list first reaches each LSOA (its position + 1); the map tints it in that dataset's colour.
     finishRun(0, [0], {
       lsoaStart: Uint32Array.of(0, 0, 1, 2, 2, 4, 4),
       lsoaSchemes: Uint32Array.of(0, 1, 0, 1),
-      areaKinds: Uint8Array.of(0, 0, community, 0, community, 0),
+      areaDatasets: Uint16Array.of(0, 0, 1, 0, 1, 0),
     });
     await flush();
+    const colour = store.getState().coverage.datasets[0]!.colour;
     expect([...selectAreaListLsoas(store.getState())]).toEqual([
-      [2, 'community'],
-      [4, 'community'],
+      [2, colour],
+      [4, colour],
     ]);
     // Hidden, the run no longer is of the schemes shown: nothing to tint.
     store.getState().setDatasetVisible(store.getState().coverage.datasets[0]!.id, false);
@@ -280,7 +292,7 @@ describe('coverage slice', () => {
       schemesHash: dataset!.hash,
       datasets: [dataset!.hash],
       rule: { kind: 'intersects' },
-      view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2, area: null },
+      view: { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null },
     });
 
     runs[0]!.onProgress({ phase: 'preparing', done: 0.5 });
@@ -314,11 +326,11 @@ describe('coverage slice', () => {
     await flush();
     expect(client.run).toHaveBeenCalledTimes(1);
     expect(summaries.map((s) => s.view)).toEqual([
-      { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 3, area: null },
-      { scope: { kind: 'england' }, indicator: 'income', gapDecile: 3, area: null },
-      { scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, area: null },
+      { scope: { kind: 'england' }, indicator: 'imd', gapDecile: 3, gaps: 'unreached', area: null },
+      { scope: { kind: 'england' }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null },
+      { scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null },
     ]);
-    expect(store.getState().coverage.summary?.view).toEqual({ scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, area: null });
+    expect(store.getState().coverage.summary?.view).toEqual({ scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null });
   });
 
   it('runs again for a new rule, cancelling the run still going', async () => {

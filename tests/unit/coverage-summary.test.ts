@@ -66,14 +66,26 @@ describe('summarizeCoverage on a hand-made set', () => {
   });
 
   it('headlines the people in deciles 1–2 no scheme reaches', () => {
-    expect(summary.headline).toEqual({ gapDecile: 2, people: 5000, peopleUncovered: 3500, shareUncovered: 0.7 });
+    expect(summary.headline).toEqual({
+      definition: 'unreached',
+      gapDecile: 2,
+      lsoas: 5,
+      people: 5000,
+      peopleUncovered: 3500,
+      shareUncovered: 0.7,
+      gapLsoas: 3,
+      gapPeople: 3500,
+      shareInGaps: 0.7,
+      reachCut: null,
+      allEqual: false,
+    });
   });
 
   it('lists the gaps most deprived first, with the distance to the nearest scheme', () => {
     expect(summary.gaps).toEqual([
-      { index: 1, rank: 5, decile: 1, people: 1500, nearestKm: 0.1 },
-      { index: 7, rank: 35, decile: 2, people: 0, nearestKm: 0.7 },
-      { index: 2, rank: 40, decile: 2, people: 2000, nearestKm: Infinity },
+      { index: 1, rank: 5, decile: 1, people: 1500, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: 0.1 },
+      { index: 7, rank: 35, decile: 2, people: 0, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: 0.7 },
+      { index: 2, rank: 40, decile: 2, people: 2000, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: Infinity },
     ]);
     // Distances are asked once, for the gaps only.
     expect(nearestAsked).toEqual([[1, 7, 2]]);

@@ -19,9 +19,9 @@ const details = {
   ],
 } as unknown as DetailsFile;
 const gaps: GapLsoa[] = [
-  { index: 0, rank: 120, decile: 1, people: 1500, nearestKm: NaN },
-  { index: 1, rank: 300, decile: 1, people: 1900, nearestKm: 2.5 },
-  { index: 2, rank: 2500, decile: 1, people: 1500, nearestKm: Infinity },
+  { index: 0, rank: 120, decile: 1, people: 1500, count: 3, services: 1, stops: 2, allocatedGbp: 150, nearestKm: NaN },
+  { index: 1, rank: 300, decile: 1, people: 1900, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: 2.5 },
+  { index: 2, rank: 2500, decile: 1, people: 1500, count: 3, services: 2, stops: 1, allocatedGbp: 0, nearestKm: Infinity },
 ];
 
 describe('gap list', () => {
@@ -52,10 +52,16 @@ describe('gap list', () => {
     const csv = gapsCsv(sortGapRows(rows, { key: 'people', descending: true }));
     const parsed = Papa.parse<string[]>(csv.trim()).data;
     expect(parsed).toEqual([
-      ['rank', 'decile', 'lsoa21cd', 'name', 'ward', 'people', 'nearest_scheme_km'],
-      ['300', '1', 'E01006077', 'Trafford 026B', 'Bowdon', '1900', '2.50'],
-      ['120', '1', 'E01006074', 'Trafford 026A', 'Bowdon', '1500', ''],
-      ['2500', '1', 'E01006081', 'Trafford 027C', 'Timperley North', '1500', 'none'],
+      ['rank', 'decile', 'lsoa21cd', 'name', 'ward', 'people', 'schemes_reaching', 'services', 'stops', 'gbp_per_head', 'nearest_scheme_km'],
+      ['300', '1', 'E01006077', 'Trafford 026B', 'Bowdon', '1900', '0', '0', '0', '0.00', '2.50'],
+      ['120', '1', 'E01006074', 'Trafford 026A', 'Bowdon', '1500', '3', '1', '2', '0.10', ''],
+      ['2500', '1', 'E01006081', 'Trafford 027C', 'Timperley North', '1500', '3', '2', '1', '0.00', 'none'],
     ]);
+  });
+
+  it('sorts by reach: the fewest schemes first, then fewer services, then fewer stops; ties by need (rank)', () => {
+    const byReach = sortGapRows(rows, { key: 'reach', descending: false }).map((row) => row.rank);
+    expect(byReach).toEqual([300, 120, 2500]);
+    expect(sortGapRows(rows, { key: 'reach', descending: true }).map((row) => row.rank)).toEqual([2500, 120, 300]);
   });
 });

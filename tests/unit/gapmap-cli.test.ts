@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { COVERAGE_CSV_HEADER } from '../../src/data/coverage-csv';
+import { decodeDeciles } from '../../src/data/schema';
 import type { SummaryJson } from '../../src/data/summary-json';
 import type { BuiltData } from '../../scripts/cli/read-built-data';
 import { builtData, hasBuiltData, projectRoot, sharedRoot, TRAFFORD, trafford } from './built-data';
@@ -30,6 +32,7 @@ function gapmap(...args: string[]): Promise<Run> {
   });
 }
 
+const fixtures = path.join(projectRoot, 'tests', 'fixtures', 'coverage');
 let tmp: string;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-cli-'));
@@ -81,7 +84,9 @@ describe.skipIf(!hasBuiltData)('gapmap coverage on the Trafford bus routes, scop
       expect.arrayContaining(['rule', 'scope', 'indicator', 'deciles', 'headline', 'gaps', 'fairness', 'problems']),
     );
     expect(summary).toMatchObject({ rule: 'intersects', scope: TRAFFORD, scope_name: 'Trafford', indicator: 'imd' });
-    expect(summary.schemes).toEqual({ read: 407, usable: 407, amount_gbp: 0 });
+    expect(summary.schemes).toMatchObject({ read: 407, usable: 407, amount_gbp: 0, by_kind: { transport: 407 }, by_placement: { exact: 407 } });
+    expect(summary.schemes.area_wide).toMatchObject({ count: 0, amount_gbp: 0, counted: false, areas: [] });
+    expect(summary.headline.definition).toBe('unreached');
     expect(summary.deciles.map((d) => d.decile)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const row of summary.deciles) {
       expect(Object.keys(row)).toEqual(
@@ -129,7 +134,7 @@ describe.skipIf(!hasBuiltData)('gapmap coverage with amounts, gaps and problems 
     expect(run.stderr).toContain("Skipped: Feature 3 (id 'broken'): The point [-2.3, 95] has latitude 95, outside -90..90.");
     const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
     expect(summary).toMatchObject({ scope: 'E92000001', scope_name: 'England', indicator: 'income' });
-    expect(summary.schemes).toEqual({ read: 2, usable: 2, amount_gbp: 15000 });
+    expect(summary.schemes).toMatchObject({ read: 2, usable: 2, amount_gbp: 15000, by_kind: { other: 2 }, by_placement: { exact: 2 } });
     expect(summary.fairness.allocated_gbp).toBeCloseTo(15000, 2);
     expect(summary.deciles.reduce((n, d) => n + d.allocated_gbp, 0)).toBeCloseTo(15000, 1);
     expect(summary.problems).toEqual([expect.objectContaining({ id: 'broken', severity: 'error' })]);
@@ -172,26 +177,125 @@ describe.concurrent('gapmap refuses unusable input with a clear message', () => 
   });
 });
 
-describe.skipIf(!hasBuiltData)('gapmap coverage on a 360Giving CSV (Trafford Council grants)', () => {
-  it('places each grant by its beneficiary district and says so; the grants reach every Trafford LSOA', async () => {
-    const grants = path.resolve(projectRoot, '..', 'shared', 'data', 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+describe.skipIf(!hasBuiltData)('gapmap coverage on a 360Giving CSV (Trafford Council grants): recorded only for the district', () => {
+  const grants = path.join(sharedRoot, 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+
+  it('by default keeps the 555 area-wide grants apart: all 18,345 people in deciles 1–2 unreached by located schemes, no money spread', async () => {
     const csv = path.join(tmp, 'grants.csv');
     const json = path.join(tmp, 'grants-summary.json');
     const run = await gapmap('coverage', grants, '--scope', TRAFFORD, '--out', csv, '--summary', json);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('CSV, 555 rows → 555 schemes (555 by Beneficiary location: area code (district))');
+    expect(run.stderr).toContain('recorded only for a whole area (555 for Trafford): they cannot show which neighbourhoods they reach');
+    const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    expect(summary.schemes).toMatchObject({ read: 555, usable: 555, by_kind: { grant: 555 }, by_placement: { district: 555 } });
+    expect(summary.schemes.area_wide).toEqual({
+      count: 555,
+      amount_gbp: summary.schemes.amount_gbp,
+      counted: false,
+      in_scope: { count: 555, amount_gbp: summary.schemes.amount_gbp },
+      areas: [{ codes: [TRAFFORD], name: 'Trafford', placement: 'district', count: 555, amount_gbp: summary.schemes.amount_gbp, in_scope: true }],
+    });
+    // Nobody in Trafford is reached by a located scheme: every person in deciles 1–2 is in a gap.
+    const deprived = summary.deciles.filter((d) => d.decile <= 2);
+    expect(summary.headline).toMatchObject({ definition: 'unreached', people: 18345, people_uncovered: 18345, share_uncovered: 1 });
+    expect(summary.gaps).toHaveLength(deprived.reduce((n, d) => n + d.lsoas, 0));
+    expect(summary.gaps.every((gap) => gap.count === 0 && gap.nearest_km === null)).toBe(true);
+    // The money is reported for the district, not spread over its LSOAs as if it were evidence.
+    expect(summary.deciles.every((d) => d.allocated_gbp === 0 && d.covered_lsoas === 0)).toBe(true);
+    expect(summary.fairness.allocated_gbp).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8')).toBe(`${COVERAGE_CSV_HEADER}\n`);
+  });
+
+  it('with --area-wide count gives exactly the figures from before area-wide schemes were kept apart', async () => {
+    const csv = path.join(tmp, 'grants-counted.csv');
+    const json = path.join(tmp, 'grants-counted.json');
+    const run = await gapmap('coverage', grants, '--scope', TRAFFORD, '--area-wide', 'count', '--out', csv, '--summary', json);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('Assumption (--area-wide count): 555 area-wide schemes');
+    // The golden files were written by the CLI before this change (see tests/fixtures/coverage/README.md).
+    const before = JSON.parse(fs.readFileSync(path.join(fixtures, 'trafford-grants-counted.expected.json'), 'utf8')) as SummaryJson;
+    const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    expect(summary.deciles).toEqual(before.deciles);
+    expect(summary.fairness).toEqual(before.fairness);
+    expect(summary.headline).toMatchObject(before.headline);
+    expect(summary.gaps).toEqual(before.gaps);
+    expect(summary.schemes).toMatchObject(before.schemes);
+    expect(summary.schemes.area_wide).toMatchObject({ count: 555, counted: true });
+    // Every LSOA at the same £ per head, as before.
+    expect(new Set(summary.deciles.filter((d) => d.people > 0).map((d) => d.gbp_per_head)).size).toBe(1);
+    const sha = createHash('sha256').update(fs.readFileSync(csv)).digest('hex');
+    expect(sha).toBe(fs.readFileSync(path.join(fixtures, 'trafford-grants-counted.expected.csv.sha256'), 'utf8').split(' ')[0]);
+  });
+
+  it('refuses an unknown --area-wide or --gaps value', async () => {
+    for (const [option, value, message] of [
+      ['--area-wide', 'spread', "--area-wide 'spread' must be one of separate, count."],
+      ['--gaps', 'fewest', "--gaps 'fewest' must be one of unreached, underserved."],
+    ] as const) {
+      const run = await gapmap('coverage', grants, option, value);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+});
+
+describe.skipIf(!hasBuiltData)('gapmap coverage --gaps underserved on the real TfGM routes and stops', () => {
+  let routes: SummaryJson;
+  let counts: Map<string, number>;
+
+  beforeAll(async () => {
+    const csv = path.join(tmp, 'under.csv');
+    const json = path.join(tmp, 'under.json');
+    const run = await gapmap('coverage', trafford.routes, '--scope', TRAFFORD, '--gaps', 'underserved', '--out', csv, '--summary', json);
+    expect(run.status).toBe(0);
+    routes = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    counts = new Map(fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1).map((line) => [line.split(',')[0]!, Number(line.split(',')[1])]));
+  });
+
+  it('lists the least-reached deprived LSOAs: none reached by more routes than a deprived LSOA left out', async () => {
     const data = await builtData();
     const trafford = data.attributes.lads.findIndex((lad) => lad.code === TRAFFORD);
-    const traffordLsoas = data.attributes.codes.filter((_, i) => data.attributes.lad[i] === trafford);
-    const rows = fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1).map((line) => line.split(','));
-    expect(rows.map((row) => row[0])).toEqual(traffordLsoas);
-    expect(rows.every((row) => row[1] === '555')).toBe(true);
-    const summary = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
-    expect(summary.headline.people_uncovered).toBe(0);
-    // All of the grants' money lands in Trafford.
-    const allocated = summary.deciles.reduce((sum, d) => sum + d.allocated_gbp, 0);
-    const total = Number(rows[0]![2]);
-    expect(allocated).toBeCloseTo(total, 0);
+    const deciles = decodeDeciles(data.attributes.deciles.imd!);
+    const deprived = data.attributes.codes.filter((_, i) => data.attributes.lad[i] === trafford && deciles[i]! <= 2);
+    expect(routes.headline).toMatchObject({ definition: 'underserved', gap_decile: 2, lsoas: deprived.length, people_uncovered: 0 });
+    // Every deprived LSOA is reached by some route (an urban borough), so "unreached" finds nothing; under-served does.
+    expect(routes.gaps.length).toBeGreaterThan(0);
+    expect(routes.gaps.length).toBeLessThan(deprived.length);
+    const listed = new Set(routes.gaps.map((gap) => gap.lsoa21cd));
+    const most = Math.max(...routes.gaps.map((gap) => gap.count));
+    expect(most).toBe(routes.headline.reach_cut);
+    for (const code of deprived) {
+      // Each gap's count is the CSV's count column; every deprived LSOA left out is reached by more.
+      const count = counts.get(code) ?? 0;
+      if (listed.has(code)) expect(routes.gaps.find((gap) => gap.lsoa21cd === code)!.count).toBe(count);
+      else expect(count).toBeGreaterThan(most);
+    }
+    // At least the least-reached fifth is listed (ties at the cut all in).
+    expect(routes.gaps.length).toBeGreaterThanOrEqual(Math.ceil(0.2 * deprived.length));
+    expect(routes.headline.gap_people).toBe(routes.gaps.reduce((n, gap) => n + gap.people, 0));
+    // Route variants of one service count once: TfGM ServiceIDs "100_C_I_1_", "100_C_O_3_A" are service 100.
+    expect(routes.gaps.every((gap) => gap.services > 0 && gap.services < gap.count && gap.stops === 0)).toBe(true);
+  });
+
+  it('reads the stops with a 400 m walking catchment, and the stops with the routes as one transport picture', async () => {
+    const json = path.join(tmp, 'both.json');
+    const run = await gapmap('coverage', trafford.stops, trafford.routes, '--scope', TRAFFORD, '--gaps', 'underserved', '--out', path.join(tmp, 'both.csv'), '--summary', json);
+    expect(run.status).toBe(0);
+    const both = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
+    expect(both.schemes).toMatchObject({ read: 1025 + 407, by_kind: { transport: 1025 + 407 } });
+    for (const gap of both.gaps) {
+      expect(gap.stops).toBeGreaterThan(0);
+      // Every scheme is a stop or a route: its count is the stops reaching it plus the routes the routes-only run counted.
+      expect(gap.count).toBe(gap.stops + (counts.get(gap.lsoa21cd) ?? 0));
+    }
+    // Stops alone: each reaches the LSOAs within 400 m of it, so far more than the LSOA it stands in.
+    const stopsJson = path.join(tmp, 'stops.json');
+    const stopsCsv = path.join(tmp, 'stops.csv');
+    expect((await gapmap('coverage', trafford.stops, '--scope', TRAFFORD, '--out', stopsCsv, '--summary', stopsJson)).status).toBe(0);
+    const stopRows = fs.readFileSync(stopsCsv, 'utf8').trimEnd().split('\n').slice(1);
+    const reachedPerStop = stopRows.reduce((n, line) => n + Number(line.split(',')[1]), 0) / 1025;
+    expect(reachedPerStop).toBeGreaterThan(2);
   });
 });
 

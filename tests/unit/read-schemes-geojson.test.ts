@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { footprintProblem } from '../../src/core/coverage';
-import type { Scheme } from '../../src/core/scheme';
+import { DEFAULT_REACH, type Scheme } from '../../src/core/scheme';
 import { formatSchemeReadProblem, readSchemesGeoJson, type SchemeReadProblem } from '../../src/data/read-schemes-geojson';
 import { trafford } from './built-data';
 
@@ -205,7 +205,10 @@ describe('the real TfGM files for Trafford', () => {
     expect(read.problems).toEqual([]);
     expect(read.schemes).toHaveLength(407);
     expect(new Set(read.schemes.map((s) => s.id)).size).toBe(407);
-    expect(read.schemes[0]).toMatchObject({ id: '100_C_I_1_', name: '100_C_I_1_', kind: 'transport' });
+    expect(read.schemes[0]).toMatchObject({ id: '100_C_I_1_', name: '100_C_I_1_', kind: 'transport', service: '100' });
+    // TfGM ServiceIDs: service number, operator, direction, day type, variant; 407 route variants of 83 services.
+    expect(read.schemes.find((s) => s.id === 'X50__O_3_')?.service).toBe('X50');
+    expect(new Set(read.schemes.map((s) => s.service)).size).toBe(83);
     for (const scheme of read.schemes) {
       expect(scheme.footprint.type).toBe('line');
       if (scheme.footprint.type === 'line') expect(scheme.footprint.bufferM).toBe(400);
@@ -214,7 +217,7 @@ describe('the real TfGM files for Trafford', () => {
     }
   });
 
-  it('reads the 1,025 bus stops: atco_code as id, common_name as name, points of radius 0', () => {
+  it('reads the 1,025 bus stops as stops (NaPTAN atco_code): transport with a 400 m walking catchment, common_name as name', () => {
     const read = readSchemesGeoJson(fs.readFileSync(trafford.stops, 'utf8'));
     if (!read.ok) throw new Error(read.problems.map(formatSchemeReadProblem).join('\n'));
     expect(read.problems).toEqual([]);
@@ -222,8 +225,26 @@ describe('the real TfGM files for Trafford', () => {
     expect(read.schemes[0]).toMatchObject({
       id: '1800SJ47601',
       name: 'Abington Road',
-      kind: 'other',
-      footprint: { type: 'point', radiusM: 0 },
+      kind: 'transport',
+      footprint: { type: 'point', radiusM: 400 },
     });
+    expect(read.schemes.every((s) => s.kind === 'transport' && s.footprint.type === 'point' && s.footprint.radiusM === 400)).toBe(true);
+    // The user may say otherwise: not stops (other places, no catchment), or another catchment.
+    const places = readSchemesGeoJson(fs.readFileSync(trafford.stops, 'utf8'), { ...DEFAULT_REACH, pointsAreStops: false });
+    if (!places.ok) throw new Error('should read');
+    expect(places.schemes[0]).toMatchObject({ kind: 'other', footprint: { radiusM: 0 } });
+    const wider = readSchemesGeoJson(fs.readFileSync(trafford.stops, 'utf8'), { ...DEFAULT_REACH, stopRadiusM: 800 });
+    if (!wider.ok) throw new Error('should read');
+    expect(wider.schemes[0]).toMatchObject({ kind: 'transport', footprint: { radiusM: 800 } });
+  });
+
+  it('reads points without stop codes as other places with no catchment, unless the user says they are stops', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } }] });
+    const plain = readSchemesGeoJson(text);
+    if (!plain.ok) throw new Error('should read');
+    expect(plain.schemes[0]).toMatchObject({ kind: 'other', footprint: { radiusM: 0 } });
+    const stops = readSchemesGeoJson(text, { ...DEFAULT_REACH, pointsAreStops: true });
+    if (!stops.ok) throw new Error('should read');
+    expect(stops.schemes[0]).toMatchObject({ kind: 'transport', footprint: { radiusM: 400 } });
   });
 });

@@ -24,9 +24,10 @@ function features(layer: VectorTileLayer | undefined) {
 }
 
 describe.skipIf(!fs.existsSync(stopsPath))('scheme tiles on the Trafford bus stops', () => {
-  const read = readSchemesGeoJsonValue(JSON.parse(fs.readFileSync(stopsPath, 'utf8')), { lineBufferM: 400, pointRadiusM: 300 });
+  const read = readSchemesGeoJsonValue(JSON.parse(fs.readFileSync(stopsPath, 'utf8')), { lineBufferM: 400, pointRadiusM: 300, stopRadiusM: 300 });
   if (!read.ok) throw new Error('the stops should read');
-  const tiles = new SchemeTiles(read.schemes);
+  // Two datasets in one run: the first 500 stops, then the rest; each feature says which, for its colour.
+  const tiles = new SchemeTiles(read.schemes, (index) => (index < 500 ? 0 : 1));
 
   it('clusters the stops zoomed out; the clusters hold every stop and say where they come apart', () => {
     const [x, y] = tileOf(-2.35, 53.42, 8);
@@ -48,7 +49,7 @@ describe.skipIf(!fs.existsSync(stopsPath))('scheme tiles on the Trafford bus sto
     for (const point of points) {
       expect(point.properties.cluster).toBeUndefined();
       const scheme = read.schemes[Number(point.id) - 1]!;
-      expect(point.properties).toEqual({ reachM: 300, footprint: 'point', kind: scheme.kind, name: scheme.name });
+      expect(point.properties).toEqual({ reachM: 300, footprint: 'point', kind: scheme.kind, dataset: Number(point.id) - 1 < 500 ? 0 : 1, name: scheme.name });
     }
   });
 

@@ -7,9 +7,10 @@
 
 import { areaKindOfCode, AREA_CODE_HELP } from '../../core/area-code-kind';
 import type { AreaResolver } from '../../core/coverage-types';
-import { DEFAULT_POINT_RADIUS_M, SCHEME_KINDS, type AreaCodeKind, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../../core/scheme';
+import { DEFAULT_POINT_RADIUS_M, DEFAULT_STOP_RADIUS_M, SCHEME_KINDS, type AreaCodeKind, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../../core/scheme';
+import { PLACEMENTS, placementOfAreas, type Placement } from '../../core/placement';
 import { normalisePostcode, missingPostcodeReason, type PostcodeIndex } from '../postcodes';
-import { parseAmount, parseDate } from '../scheme-properties';
+import { normalisePropertyName, parseAmount, parseDate, PROPERTY_NAMES } from '../scheme-properties';
 import { bngProblem, bngToLonLat } from './british-national-grid';
 import { LOCATION_PLACES, type ColumnMeaning, type LocationPart, type LocationPlace, type SchemeField } from './columns';
 
@@ -24,6 +25,11 @@ export interface TableImportContext {
   reach?: ReachDefaults;
   /** Told the share of the rows read so far (0..1), rising, every few thousand rows, and 1 at the end. */
   onProgress?: (done: number) => void;
+  /**
+   * Place each row by the finest location any of its places gives (a recipient's postcode before
+   * the beneficiary's district), instead of the first place that gives one. Off by default.
+   */
+  preferFinest?: boolean;
 }
 
 /** Rows between progress reports: often enough for a smooth bar, rarely enough to cost nothing. */
@@ -52,7 +58,7 @@ interface Cell {
   value: string;
 }
 
-type Located = { footprint: Footprint; how: string; warnings: string[] } | { reasons: string[] };
+type Located = { footprint: Footprint; how: string; placement: Placement; warnings: string[] } | { reasons: string[] };
 
 /** Postcodes a table needs, so the caller can fetch their shards first (PostcodeIndex.prepare). */
 export function outwardCodesOf(rows: readonly (readonly string[])[], meanings: readonly ColumnMeaning[]): Set<string> {
@@ -115,7 +121,7 @@ function locateByCodeCell(cell: Cell, vintage: 'lsoa21' | 'lsoa11' | undefined, 
   }
   if (areas.length === 0) return { reasons: [] };
   const kinds = [...new Set(areas.map((a) => (a.kind === 'lsoa11' || a.kind === 'lsoa21' ? 'LSOA' : a.kind === 'lad' ? 'district' : a.kind)))];
-  return { footprint: { type: 'areas', areas }, how: `area code (${kinds.join(', ')})`, warnings };
+  return { footprint: { type: 'areas', areas }, how: `area code (${kinds.join(', ')})`, placement: placementOfAreas(areas), warnings };
 }
 
 function locateByPostcode(cell: Cell, radiusM: number, context: TableImportContext): Located {
@@ -124,7 +130,7 @@ function locateByPostcode(cell: Cell, radiusM: number, context: TableImportConte
   if (!context.postcodes) return { reasons: [`${cell.column} '${postcode.postcode}' cannot be looked up: this build has no postcode table (npm run data with the postcodes file)`] };
   const place = context.postcodes.find(postcode);
   if (!place) return { reasons: [`${cell.column}: ${missingPostcodeReason(postcode, context.postcodes.releaseNote)}`] };
-  return { footprint: { type: 'point', point: [place.lon, place.lat], radiusM }, how: 'postcode', warnings: [] };
+  return { footprint: { type: 'point', point: [place.lon, place.lat], radiusM }, how: 'postcode', placement: 'postcode', warnings: [] };
 }
 
 function number(text: string): number {
@@ -141,14 +147,14 @@ function locateAt(cells: Partial<Record<LocationPart, Cell>>, vintage: 'lsoa21' 
     if (!filled('latitude') || !filled('longitude')) reasons.push(`${cells.latitude?.column ?? cells.longitude?.column} is given without its ${filled('latitude') ? 'longitude' : 'latitude'}`);
     else if (!Number.isFinite(lat) || lat < -90 || lat > 90) reasons.push(`${cells.latitude!.column} ${cells.latitude!.value} is outside −90…90`);
     else if (!Number.isFinite(lon) || lon < -180 || lon > 180) reasons.push(`${cells.longitude!.column} ${cells.longitude!.value} is outside −180…180`);
-    else return { footprint: { type: 'point', point: [lon, lat], radiusM }, how: 'latitude/longitude', warnings: [] };
+    else return { footprint: { type: 'point', point: [lon, lat], radiusM }, how: 'latitude/longitude', placement: 'exact', warnings: [] };
   }
   if (filled('easting') || filled('northing')) {
     const easting = number(cells.easting?.value ?? '');
     const northing = number(cells.northing?.value ?? '');
     const problem = bngProblem(easting, northing);
     if (problem) reasons.push(problem);
-    else return { footprint: { type: 'point', point: bngToLonLat(easting, northing), radiusM }, how: 'grid reference', warnings: [] };
+    else return { footprint: { type: 'point', point: bngToLonLat(easting, northing), radiusM }, how: 'grid reference', placement: 'exact', warnings: [] };
   }
   if (filled('postcode')) {
     const found = locateByPostcode(cells.postcode!, radiusM, context);
@@ -194,6 +200,9 @@ export function importTable(
     return { place, columns, vintage };
   }).filter(({ columns }) => Object.keys(columns).length > 0);
 
+  // A table of stops (NaPTAN's ATCOCode or NaptanCode column, or the user says so): transport, with a walking catchment.
+  const stops = context.reach?.pointsAreStops ?? headers.some((header) => (PROPERTY_NAMES.stop as readonly string[]).includes(normalisePropertyName(header)));
+  const defaultKind = stops ? 'transport' : context.defaultKind;
   rows.forEach((row, k) => {
     if (k % PROGRESS_EVERY_ROWS === 0) context.onProgress?.(k / rows.length);
     const rowNumber = k + 1;
@@ -202,7 +211,7 @@ export function importTable(
       problems.push({ row: rowNumber, ...(cell ? { column: cell.column, value: cell.value } : {}), severity: 'warning', message });
     const text = (field: SchemeField) => (fields[field]?.value ?? '') || undefined;
 
-    let radiusM = context.reach?.pointRadiusM ?? DEFAULT_POINT_RADIUS_M;
+    let radiusM = stops ? (context.reach?.stopRadiusM ?? DEFAULT_STOP_RADIUS_M) : (context.reach?.pointRadiusM ?? DEFAULT_POINT_RADIUS_M);
     if (text('radius') !== undefined) {
       const r = number(fields.radius!.value);
       if (Number.isFinite(r) && r >= 0) radiusM = r;
@@ -216,8 +225,10 @@ export function importTable(
       for (const [part, c] of Object.entries(columns) as [LocationPart, number][]) cells[part] = { column: headers[c]!, value: (row[c] ?? '').trim() };
       const attempt = locateAt(cells, vintage, radiusM, context);
       if ('footprint' in attempt) {
-        located = { ...attempt, how: `${PLACE_NAMES[place][0]!.toUpperCase()}${PLACE_NAMES[place].slice(1)}: ${attempt.how}` };
-        break;
+        const finer = !('footprint' in located) || PLACEMENTS.indexOf(attempt.placement) < PLACEMENTS.indexOf(located.placement);
+        if (finer) located = { ...attempt, how: `${PLACE_NAMES[place][0]!.toUpperCase()}${PLACE_NAMES[place].slice(1)}: ${attempt.how}` };
+        if (!context.preferFinest || attempt.placement === 'exact') break;
+        continue;
       }
       reasons.push(...attempt.reasons);
     }
@@ -236,14 +247,14 @@ export function importTable(
     for (const warning of located.warnings) warn(undefined, `${warning}.`);
     locatedBy.set(located.how, (locatedBy.get(located.how) ?? 0) + 1);
 
-    let kind = context.defaultKind;
+    let kind = defaultKind;
     const kindText = text('kind');
     if (kindText !== undefined) {
       const known = SCHEME_KINDS.find((k) => k === kindText.toLowerCase());
       if (known) kind = known;
-      else warn(fields.kind, `kind '${kindText}' is not one of ${SCHEME_KINDS.join(', ')}; '${context.defaultKind}' was used.`);
+      else warn(fields.kind, `kind '${kindText}' is not one of ${SCHEME_KINDS.join(', ')}; '${defaultKind}' was used.`);
     }
-    const scheme: Scheme = { id, name: text('name') ?? id, kind, footprint: located.footprint, locatedBy: located.how };
+    const scheme: Scheme = { id, name: text('name') ?? id, kind, footprint: located.footprint, locatedBy: located.how, placement: located.placement };
     const amountText = text('amount');
     if (amountText !== undefined) {
       const amount = parseAmount(amountText);

@@ -1,7 +1,7 @@
 // Scheme ids unique across the workspace, so results and edits can tell the schemes apart.
 
 import type { Scheme } from '../core/scheme';
-import type { ImportProblem } from '../data/import/import-problem';
+import type { ImportProblem } from './import/import-problem';
 
 /**
  * An id already used by another dataset (or earlier in this one) is renamed "id#2", "id#3", …
