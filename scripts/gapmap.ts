@@ -4,15 +4,16 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LINE_BUFFER_M, DEFAULT_POINT_RADIUS_M } from '../src/core/scheme';
+import { DEFAULT_LINE_BUFFER_M, DEFAULT_POINT_RADIUS_M, DEFAULT_STOP_RADIUS_M } from '../src/core/scheme';
 import { parseCoverageArgs } from './cli/coverage-args';
 import { runCoverage, UsageError } from './cli/coverage-command';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const HELP = `Usage: npm run gapmap -- coverage <schemes.geojson> [options]
+const HELP = `Usage: npm run gapmap -- coverage <schemes.geojson> [more schemes files…] [options]
 
-Which LSOAs each scheme reaches, where its money lands, and who is left out.
+Which LSOAs each scheme reaches, where its money lands, and who is left out. Several files are
+read as one set of schemes (e.g. bus stops and bus routes as one transport picture).
 
 Options:
   --rule intersects|centroid|share:P   when a scheme reaches an LSOA (default intersects):
@@ -25,6 +26,16 @@ Options:
   --scope-file FILE     a target area (GeoJSON, zipped shapefile, KML): its LSOAs by the rule are the
                         scope, and the summary lists them ("lsoas")
   --gap-decile D        deciles 1..D count as most deprived (default 2)
+  --gaps unreached|underserved
+                        which deprived LSOAs are gaps (default unreached):
+                          unreached    no scheme reaches them
+                          underserved  the least-reached fifth of them by schemes reaching
+                                       (the CSV's count), ties at the cut all in
+  --area-wide separate|count
+                        schemes located no finer than a district, county or region
+                        (e.g. a grant recorded only for "Trafford"): kept apart from the
+                        figures and reported for their area (default), or counted as
+                        reaching every LSOA of their area (an assumption)
   --indicator KEY       imd (default), income, employment, education, health, crime, barriers,
                         living, idaci, idaopi
   --data DIR            the built data (default public/data)
@@ -32,10 +43,12 @@ Options:
 Schemes file: GeoJSON, a zipped shapefile (reprojected by its .prj), KML/KMZ, 360Giving JSON
 ({"grants": [...]}) or a CSV/TSV table or Excel workbook (.xlsx; 360Giving flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
 kind (grant|transport|community|other), amount_gbp, funder, start, end, theme, radius_m (points),
-buffer_m (lines, polygons), or lsoa21cd / lsoa11cd / area_codes to name the areas reached.
+buffer_m (lines, polygons), service (a route's service), or lsoa21cd / lsoa11cd / area_codes to
+name the areas reached.
 Defaults: id from an id-like property (id, ServiceID, ref, code, …) else the feature's position;
-name from name/title else the id; lines are transport with a ${DEFAULT_LINE_BUFFER_M} m buffer, points other
-with a ${DEFAULT_POINT_RADIUS_M} m radius, polygons other with no buffer.
+name from name/title else the id; lines are transport with a ${DEFAULT_LINE_BUFFER_M} m buffer; points with
+NaPTAN stop codes (atco_code, naptan_code) are transport stops with a ${DEFAULT_STOP_RADIUS_M} m walking
+catchment, other points other with a ${DEFAULT_POINT_RADIUS_M} m radius; polygons other with no buffer.
 Tables: each row is a grant (unless a kind column says otherwise) placed by the first usable of
 the beneficiary location, its own location, then the recipient's; within each, latitude/longitude,
 British National Grid easting/northing, a postcode, then an area code (LSOA 2021 or 2011, ward,

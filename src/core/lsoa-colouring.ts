@@ -90,7 +90,7 @@ function quantile(sorted: Float64Array, share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
-const POUNDS = (value: number) => `£${value.toLocaleString('en-GB', { maximumFractionDigits: value < 10 ? 2 : 0 })}`;
+const POUNDS = (value: number) => `£${value.toLocaleString('en-GB', value < 10 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 })}`;
 
 const PER_HEAD_COLOURS = ['#f3f2f1', '#fde0c5', '#facba6', '#f59e72', '#e8613c', '#b4361c'] as const;
 

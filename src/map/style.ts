@@ -60,6 +60,9 @@ export const POSTCODE_SOURCE = 'postcode';
 /** GeoJSON source of the target areas drawn as shapes (colour and selected flag per feature). */
 export const AREA_SOURCE = 'target-areas';
 
+/** Zoom from which routes' and points' reach is drawn (below it a 400 m buffer is a few pixels, and hundreds blur together). */
+const REACH_MIN_ZOOM = 12;
+
 export const LAYER = {
   background: 'background',
   lsoaFill: 'lsoa-fill',
@@ -278,17 +281,20 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.15 },
       },
       {
-        // A route's reach, to scale: the walking buffer either side.
+        // A route's reach, to scale: the edge of its walking buffer either side, with no tint. Dozens
+        // of routes share a main road, and tints would add up until the deciles beneath were hidden;
+        // edges of routes along one road coincide. Drawn from the zoom where the buffer is wide.
         id: LAYER.schemeBuffer,
         type: 'line',
         source: SCHEME_SOURCE,
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-opacity': 0.14, 'line-width': metresToPixels(2) },
+        minzoom: REACH_MIN_ZOOM,
+        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-opacity': 0.45, 'line-width': 1, 'line-gap-width': metresToPixels(2) },
       },
       {
-        // A point's catchment, to scale.
+        // A point's catchment, to scale: its edge only, for the same reason as routes'.
         id: LAYER.schemeCatchment,
         type: 'circle',
         source: SCHEME_SOURCE,
@@ -297,10 +303,10 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         paint: {
           'circle-radius': metresToPixels(1),
           'circle-color': SCHEME_KIND_COLOURS.other,
-          'circle-opacity': 0.12,
+          'circle-opacity': 0,
           'circle-stroke-color': SCHEME_KIND_COLOURS.other,
           'circle-stroke-width': 1,
-          'circle-stroke-opacity': 0.6,
+          'circle-stroke-opacity': 0.5,
           'circle-pitch-alignment': 'map',
         },
       },

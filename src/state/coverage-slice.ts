@@ -37,8 +37,11 @@ export type CoverageStatus =
   | { kind: 'ready' }
   | { kind: 'failed'; message: string };
 
-/** Colours for datasets in turn: apart from the decile ramp and the scheme-kind colours. */
-export const DATASET_COLOURS = ['#d4351c', '#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197'] as const;
+/**
+ * Colours for datasets in turn, the map drawing each dataset's schemes in its colour: apart from
+ * the decile ramp and from the gap outline's red (GAP_COLOUR), so a route is never read as a gap.
+ */
+export const DATASET_COLOURS = ['#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197', '#0b0c0c'] as const;
 
 export type { Dataset };
 

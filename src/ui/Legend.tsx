@@ -150,7 +150,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
                 <td />
                 {columns.map(({ column }) => (
                   <th scope="col" key={column}>
-                    {equal !== undefined && column !== BIVARIATE_COLUMNS[0] ? `£${equal.toLocaleString('en-GB', { maximumFractionDigits: 2 })} per head` : column}
+                    {equal !== undefined && column !== BIVARIATE_COLUMNS[0] ? `£${equal.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head` : column}
                   </th>
                 ))}
               </tr>
@@ -209,7 +209,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
 function EqualPerHeadNote({ value }: { value: number }) {
   return (
     <p class="legend-explainer legend-collapsed" data-testid="legend-collapsed">
-      Every funded LSOA gets the same £{value.toLocaleString('en-GB', { maximumFractionDigits: 2 })} per head, so there are no classes to compare: the
+      Every funded LSOA gets the same £{value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head, so there are no classes to compare: the
       money was shared evenly by population over whole areas, which says nothing about which places it reached.
     </p>
   );

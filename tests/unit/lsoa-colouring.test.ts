@@ -24,9 +24,26 @@ describe('LSOA colourings', () => {
     expect(classified.breaks).toEqual([3, 5, 7, 9]);
     expect([...classified.classOf]).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0]);
     expect(classified.classes[0]!.label).toBe('Nothing allocated');
-    expect(classified.classes[5]!.label).toBe('£9 or more per head');
+    expect(classified.classes[5]!.label).toBe('£9.00 or more per head');
+    expect(classified.equalGbpPerHead).toBeUndefined();
     // Nobody living there: nothing per head, whatever is allocated.
     expect([...perHead([50], [0])]).toEqual([0]);
+  });
+
+  it('£ per head all equal (one grant spread over a whole district): two classes, and the key is told so', () => {
+    // Four LSOAs sharing £1,100 by population: the same £5.50 a head (to float rounding), two with nothing.
+    const population = [300, 200, 100, 400, 500, 500];
+    const allocated = Float64Array.from(population, (people, i) => (i < 4 ? (1100 * people) / 200 : 0));
+    const perHeadClasses = classifyPerHead(allocated, population);
+    expect(perHeadClasses.equalGbpPerHead).toBeCloseTo(5.5, 9);
+    expect(perHeadClasses.classes.map((c) => c.label)).toEqual(['Nothing allocated', '£5.50 per head (every funded LSOA)']);
+    expect([...perHeadClasses.classOf]).toEqual([1, 1, 1, 1, 0, 0]);
+    const bivariate = classifyBivariate([1, 5, 9, 1, 1, 9], allocated, population);
+    expect(bivariate.equalGbpPerHead).toBeCloseTo(5.5, 9);
+    // Nothing lands "below the median": every funded LSOA is at it.
+    expect([...bivariate.classOf].every((c) => c % 3 !== 1)).toBe(true);
+    // Differing values are not collapsed.
+    expect(classifyPerHead(Float64Array.of(100, 101), [100, 100]).equalGbpPerHead).toBeUndefined();
   });
 
   describe.skipIf(!hasBuiltData)('on the built data', () => {
