@@ -23,8 +23,6 @@ import { BASEMAP_PREFIX, fetchBasemap, type BasemapLayers } from './basemap';
 import {
   AREA_SOURCE,
   areaListPaint,
-  datasetColourExpression,
-  SCHEME_COLOUR_PAINT,
   areaLsoaPaint,
   buildStyle,
   decileColourExpression,
@@ -108,8 +106,8 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private basemapErrorShown = false;
   private drawnRun: CoverageRun | null = null;
-  /** The dataset colours the scheme layers were last painted with. */
-  private schemeColoursKey = '';
+  /** The scheme tiles' address last set (run key and dataset colours). */
+  private schemeTilesUrl = schemeTilesUrl(null);
   private readonly drawing: SchemeDrawing;
   private readonly areaDrawing: AreaDrawing;
 
@@ -119,7 +117,7 @@ export class MapView {
     // The schemes' tiles come from the coverage worker (through the store), cut for the run shown.
     maplibregl.addProtocol(SCHEME_TILE_PROTOCOL, async (params) => {
       const address = parseSchemeTileUrl(params.url);
-      const tile = address?.runKey ? await this.store.getState().schemeTile(address.runKey, address.z, address.x, address.y) : null;
+      const tile = address?.runKey ? await this.store.getState().schemeTile(address.runKey, address.z, address.x, address.y, address.colours) : null;
       return { data: tile ?? new ArrayBuffer(0) };
     });
     const state = store.getState();
@@ -385,17 +383,13 @@ export class MapView {
     const { result, schemesHash, showSchemes } = state.coverage;
     const current = result && result.run.schemesHash === schemesHash ? result.run : null;
     // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.
-    if (current !== this.drawnRun && (current !== null || schemesHash === null)) {
-      this.drawnRun = current;
-      (this.map.getSource(SCHEME_SOURCE) as VectorTileSource | undefined)?.setTiles([schemeTilesUrl(current?.key ?? null)]);
-    }
-    // Each scheme in its dataset's colour, as the panel's swatch shows it.
+    if (current !== this.drawnRun && (current !== null || schemesHash === null)) this.drawnRun = current;
+    // Each scheme in its dataset's colour, as the panel's swatch shows it: the colours travel in the tile address.
     const colours = this.drawnRun ? runDatasetColours(state.coverage.datasets, this.drawnRun.datasets) : [];
-    const coloursKey = colours.join(',');
-    if (coloursKey !== this.schemeColoursKey) {
-      this.schemeColoursKey = coloursKey;
-      const colour = datasetColourExpression(colours);
-      for (const [layer, property] of SCHEME_COLOUR_PAINT) this.map.setPaintProperty(layer, property, colour, { validate: false });
+    const url = schemeTilesUrl(this.drawnRun?.key ?? null, colours);
+    if (url !== this.schemeTilesUrl) {
+      this.schemeTilesUrl = url;
+      (this.map.getSource(SCHEME_SOURCE) as VectorTileSource | undefined)?.setTiles([url]);
     }
     for (const layer of SCHEME_LAYERS) this.map.setLayoutProperty(layer, 'visibility', showSchemes ? 'visible' : 'none');
   }

@@ -23,16 +23,24 @@ export const SOURCE = 'gapmap';
 export const SCHEME_SOURCE = 'schemes';
 export const SCHEME_TILE_PROTOCOL = 'gapmap-schemes';
 
-/** The tile address for a coverage run's schemes (null: none shown). */
-export function schemeTilesUrl(runKey: string | null): string {
-  return `${SCHEME_TILE_PROTOCOL}://${runKey === null ? 'none' : encodeURIComponent(runKey)}/{z}/{x}/{y}`;
+/**
+ * The tile address for a coverage run's schemes (null: none shown), with the colours of its
+ * datasets in order (#rrggbb): the worker writes each scheme's colour into the tiles, so the
+ * layers' paint never changes. Changing a data-driven paint property pauses the source, and a new
+ * run's tiles set meanwhile were then dropped (the old run's tiles stayed on the map).
+ */
+export function schemeTilesUrl(runKey: string | null, colours: readonly string[] = []): string {
+  const key = runKey === null ? 'none' : encodeURIComponent(runKey);
+  const palette = colours.length > 0 ? `?colours=${colours.map((c) => c.replace('#', '')).join(',')}` : '';
+  return `${SCHEME_TILE_PROTOCOL}://${key}/{z}/{x}/{y}${palette}`;
 }
 
-/** The run key, z, x and y of a scheme tile address; null when it is not one. */
-export function parseSchemeTileUrl(url: string): { runKey: string | null; z: number; x: number; y: number } | null {
-  const match = new RegExp(`^${SCHEME_TILE_PROTOCOL}://([^/]+)/(\\d+)/(\\d+)/(\\d+)$`).exec(url);
+/** The run key, z, x, y and dataset colours of a scheme tile address; null when it is not one. */
+export function parseSchemeTileUrl(url: string): { runKey: string | null; z: number; x: number; y: number; colours: string[] } | null {
+  const match = new RegExp(`^${SCHEME_TILE_PROTOCOL}://([^/]+)/(\\d+)/(\\d+)/(\\d+)(?:\\?colours=([0-9a-fA-F,]*))?$`).exec(url);
   if (!match) return null;
-  return { runKey: match[1] === 'none' ? null : decodeURIComponent(match[1]!), z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) };
+  const colours = (match[5] ?? '').split(',').filter((c) => c !== '').map((c) => `#${c}`);
+  return { runKey: match[1] === 'none' ? null : decodeURIComponent(match[1]!), z: Number(match[2]), x: Number(match[3]), y: Number(match[4]), colours };
 }
 /** Beyond this zoom every point is drawn on its own. */
 
@@ -177,23 +185,8 @@ export function areaListPaint(lsoaColours: ReadonlyMap<number, string>): { filte
   return lsoaColourPaint(lsoaColours, SCHEME_KIND_COLOURS.other);
 }
 
-/** A scheme's colour: its dataset's (the panel's swatch), by the `dataset` property the worker's tiles carry. */
-export function datasetColourExpression(colours: readonly string[]): ExpressionSpecification | string {
-  if (colours.length <= 1) return colours[0] ?? SCHEME_KIND_COLOURS.other;
-  const stops = colours.flatMap((colour, k) => [k, colour]);
-  return ['match', ['get', 'dataset'], ...stops, SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
-}
-
-/** The scheme layers' paint properties that take the dataset colour. */
-export const SCHEME_COLOUR_PAINT: readonly [layer: string, property: string][] = [
-  [LAYER.schemeAreaFill, 'fill-color'],
-  [LAYER.schemeAreaLine, 'line-color'],
-  [LAYER.schemeBuffer, 'line-color'],
-  [LAYER.schemeCatchment, 'circle-color'],
-  [LAYER.schemeCatchment, 'circle-stroke-color'],
-  [LAYER.schemeLine, 'line-color'],
-  [LAYER.schemePoint, 'circle-color'],
-];
+/** A scheme's colour: its dataset's (the panel's swatch), written into the tiles by the worker (schemeTilesUrl). */
+const SCHEME_COLOUR = ['coalesce', ['get', 'colour'], SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
 
 /** Filter and colour for some LSOAs each with its colour: a `match` on feature id, ids grouped by colour. */
 function lsoaColourPaint(colourOf: ReadonlyMap<number, string>, fallback: string): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
@@ -278,7 +271,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         source: SCHEME_SOURCE,
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
-        paint: { 'fill-color': SCHEME_KIND_COLOURS.other, 'fill-opacity': 0.15 },
+        paint: { 'fill-color': SCHEME_COLOUR, 'fill-opacity': 0.15 },
       },
       {
         // A route's reach, to scale: the edge of its walking buffer either side, with no tint. Dozens
@@ -291,7 +284,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         filter: ['all', IS_LINE, ['>', ['get', 'reachM'], 0]] as FilterSpecification,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         minzoom: REACH_MIN_ZOOM,
-        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-opacity': 0.45, 'line-width': 1, 'line-gap-width': metresToPixels(2) },
+        paint: { 'line-color': SCHEME_COLOUR, 'line-opacity': 0.45, 'line-width': 1, 'line-gap-width': metresToPixels(2) },
       },
       {
         // A point's catchment, to scale: its edge only, for the same reason as routes'.
@@ -302,9 +295,8 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'reachM'], 0]],
         paint: {
           'circle-radius': metresToPixels(1),
-          'circle-color': SCHEME_KIND_COLOURS.other,
           'circle-opacity': 0,
-          'circle-stroke-color': SCHEME_KIND_COLOURS.other,
+          'circle-stroke-color': SCHEME_COLOUR,
           'circle-stroke-width': 1,
           'circle-stroke-opacity': 0.5,
           'circle-pitch-alignment': 'map',
@@ -362,7 +354,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_AREA,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
+        paint: { 'line-color': SCHEME_COLOUR, 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
       },
       {
         id: LAYER.schemeLineCasing,
@@ -380,7 +372,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.shapesLayer,
         filter: IS_LINE,
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': SCHEME_KIND_COLOURS.other, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
+        paint: { 'line-color': SCHEME_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.5, 15, 2.5] },
       },
       {
         id: LAYER.gapCasing,
@@ -439,7 +431,7 @@ export function buildStyle({ tilesUrl, indicator, lads, minzoom }: StyleInput): 
         'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['!', ['has', 'point_count']],
         paint: {
-          'circle-color': SCHEME_KIND_COLOURS.other,
+          'circle-color': SCHEME_COLOUR,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 15, 6],
           'circle-stroke-color': CASING_COLOUR,
           'circle-stroke-width': 1.5,

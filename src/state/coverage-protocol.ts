@@ -306,7 +306,7 @@ export interface CoverageClient {
   /** Stops the run or measurement with this id at its next check. */
   cancel(id: number): void;
   /** Vector tile z/x/y of the run's schemes (src/worker/scheme-tiles.ts; null: empty, or the run is no longer held). */
-  schemeTile(key: string, z: number, x: number, y: number): Promise<ArrayBuffer | null>;
+  schemeTile(key: string, z: number, x: number, y: number, colours: string[]): Promise<ArrayBuffer | null>;
   /** Scheme `index` of the run with this key (null when the worker no longer holds the run). */
   schemeAt(key: string, index: number): Promise<SchemeFound | null>;
   /** Adds, changes or removes one scheme of a dataset: a new set under a new hash. */

@@ -13,7 +13,7 @@ import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { LsoaColouring } from '../core/lsoa-colouring';
 import { filterKey, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
-import { sameScope } from '../core/scope';
+import { sameScope, type Bounds } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
 import { hashText } from '../core/scheme-hash';
 import type { ColumnMeaning } from '../data/import/columns';
@@ -227,7 +227,8 @@ export interface CoverageSlice {
   /** Summarises a target area instead of the scope (null: back to the scope). */
   setAreaScope: (area: SummaryArea | null) => void;
   /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
-  schemeTile: (key: string, z: number, x: number, y: number) => Promise<ArrayBuffer | null>;
+  /** `colours`: the run's datasets' colours in order, written into the tile (the map draws each scheme in its dataset's). */
+  schemeTile: (key: string, z: number, x: number, y: number, colours: readonly string[]) => Promise<ArrayBuffer | null>;
   /** Opens the popup for scheme `index` of the run shown, at a place on the map. */
   openSchemeAt: (index: number, at: [number, number]) => Promise<void>;
   closeScheme: () => void;
@@ -359,6 +360,8 @@ export const coverageSlice =
   (deps: Deps): StateCreator<AppState, [], [], CoverageSlice> =>
   (set, get) => {
     let seq = 0;
+    /** The box around the schemes just imported, fitted once the run that draws them is done. */
+    let fitAfterRun: Bounds | null = null;
     let runId: number | null = null;
     let summaryId: number | null = null;
     let measureId: number | null = null;
@@ -527,12 +530,15 @@ export const coverageSlice =
           switch (outcome.kind) {
             case 'done': {
               const previous = get().coverage.result;
+              const fit = fitAfterRun;
+              fitAfterRun = null;
               patch({
                 status: { kind: 'ready' },
                 result: { run: outcome.run, datasetName },
                 summary: summaryState(outcome.view, outcome.summary, outcome.withProposed, get().coverage.includeProposed),
                 nearestKm: previous?.run.key === outcome.run.key ? get().coverage.nearestKm : new Map(),
               });
+              if (fit) get().moveCamera({ kind: 'bounds', bounds: fit, maxZoom: 14 }, true);
               if (!sameView(outcome.view, coverageView(get()))) get().refreshCoverageSummary();
               else measure();
               return;
@@ -718,8 +724,10 @@ export const coverageSlice =
           if (table) deps.mappings?.remember(table.headers, table.meanings);
           setDatasets([...datasets, dataset]);
           reportSaved('schemes', taken.saveError);
-          // Show what was just added (a file from another part of England would otherwise be off screen).
-          if (taken.bounds) get().moveCamera({ kind: 'bounds', bounds: taken.bounds, maxZoom: 14 }, true);
+          // Show what was just added (a file from another part of England would otherwise be off screen),
+          // once its run is drawn: the map's scheme tiles change source while it moves otherwise, and
+          // MapLibre can keep the empty tiles it loaded during the move.
+          fitAfterRun = taken.bounds;
         } else {
           const message = failure ?? `${name} was not imported: the worker no longer held it. Choose the file again.`;
           patch({ importErrors: [...get().coverage.importErrors, { name, message }] });
@@ -883,7 +891,7 @@ export const coverageSlice =
         setDatasets([...get().coverage.datasets], false);
       },
 
-      schemeTile: (key, z, x, y) => deps.coverage?.schemeTile(key, z, x, y) ?? Promise.resolve(null),
+      schemeTile: (key, z, x, y, colours) => deps.coverage?.schemeTile(key, z, x, y, [...colours]) ?? Promise.resolve(null),
 
       openSchemeAt: async (index, at) => {
         const client = deps.coverage;

@@ -44,7 +44,7 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     measureNearest: (request, onProgress) => guard<NearestOutcome>(remote.measureNearest(request, proxy(onProgress))),
     cancel: (id) => void remote.cancel(id).catch(() => undefined),
     // Tiles are asked for while the map draws: a crashed worker simply gives none.
-    schemeTile: (key, z, x, y) => remote.schemeTile(key, z, x, y).catch(() => null),
+    schemeTile: (key, z, x, y, colours) => remote.schemeTile(key, z, x, y, colours).catch(() => null),
     schemeAt: (key, index) => guard<SchemeFound | null>(remote.schemeAt(key, index)),
     editSchemes: (request) => guard<EditOutcome>(remote.editSchemes(request)),
     exportWorkspace: (datasets, exportedAt, themes, areas) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes, areas)),

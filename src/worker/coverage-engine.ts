@@ -360,11 +360,11 @@ export class CoverageEngine {
   }
 
   /** Map tile z/x/y of a run's schemes; null when empty or the run is no longer held. */
-  schemeTile(key: string, z: number, x: number, y: number): ArrayBuffer | null {
+  schemeTile(key: string, z: number, x: number, y: number, colours: readonly string[] = []): ArrayBuffer | null {
     const entry = this.runs.get(key);
     if (!entry) return null;
     entry.tiles ??= new SchemeTiles(entry.schemes, (index) => datasetIndexOf(entry.parts, index));
-    return entry.tiles.tile(z, x, y);
+    return entry.tiles.tile(z, x, y, colours);
   }
 
   /** Scheme `index` of a run held, with the dataset it came from. */

@@ -130,8 +130,8 @@ const api = {
   cancel(id: number): void {
     engine.cancel(id);
   },
-  schemeTile(key: string, z: number, x: number, y: number) {
-    const tile = engine.schemeTile(key, z, x, y);
+  schemeTile(key: string, z: number, x: number, y: number, colours: string[]) {
+    const tile = engine.schemeTile(key, z, x, y, colours);
     return tile ? transfer(tile, [tile]) : null;
   },
   schemeAt(key: string, index: number) {

@@ -37,14 +37,24 @@ export class SchemeTiles {
     );
   }
 
-  /** Tile z/x/y as a Mapbox Vector Tile (null when nothing is in it). Clusters say the zoom at which they come apart. */
-  tile(z: number, x: number, y: number): ArrayBuffer | null {
+  /**
+   * Tile z/x/y as a Mapbox Vector Tile (null when nothing is in it). Clusters say the zoom at which
+   * they come apart; each scheme carries `colour`, its dataset's (colours[dataset]), when given.
+   */
+  tile(z: number, x: number, y: number, colours: readonly string[] = []): ArrayBuffer | null {
     const points = nonEmpty(this.points.getTile(z, x, y));
     const shapes = nonEmpty(this.shapes.getTile(z, x, y));
     if (!points && !shapes) return null;
     for (const feature of points?.features ?? []) {
       const tags = feature.tags as Partial<ClusterProperties> & { expansion_zoom?: number };
       if (tags.cluster && tags.cluster_id !== undefined) tags.expansion_zoom ??= this.points.getClusterExpansionZoom(tags.cluster_id);
+    }
+    // The tilers keep their tiles: the colour is set (or cleared) on every request.
+    const features = [...(points?.features ?? []), ...(shapes?.features ?? [])] as { tags: { dataset?: number; colour?: string } }[];
+    for (const { tags } of features) {
+      const colour = tags.dataset === undefined ? undefined : colours[tags.dataset];
+      if (colour) tags.colour = colour;
+      else delete tags.colour;
     }
     const bytes = fromGeojsonVt(
       {

@@ -50,6 +50,8 @@ async function confirmImport(button: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/coverage-2-import-${button.replace(/\W+/g, '-')}.png` });
   await dialog.getByRole('button', { name: button }).click();
   await expect(dialog).toHaveCount(0);
+  // The map fits the imported schemes: let it finish before a test moves it.
+  await settle(page);
 }
 
 /** The per-decile table as numbers and text, decile 1 first. */
@@ -204,7 +206,10 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   expect(shown.map((row) => row.code)).toEqual(expectedRows.map((gap) => gap.lsoa21cd));
   expect(shown.map((row) => readCount(row.cells[0]!))).toEqual(expectedRows.map((gap) => gap.rank));
   expect(shown.map((row) => readCount(row.cells[4]!))).toEqual(expectedRows.map((gap) => gap.people));
-  expect(shown.map((row) => row.cells[5])).toEqual(expectedRows.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
+  // Reach: schemes reaching (routes: distinct services, and no stops); unreached gaps have none.
+  const transport = json.gaps.some((gap) => gap.services > 0 || gap.stops > 0);
+  expect(shown.map((row) => row.cells[5])).toEqual(expectedRows.map((gap) => (transport ? `${gap.count} (${gap.services} svc, ${gap.stops} stops)` : String(gap.count))));
+  expect(shown.map((row) => row.cells[6])).toEqual(expectedRows.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
   await expect(panel()).toContainText(`${json.gaps.length} gaps, by rank.`);
 
   // Sorted by people, most first; the download has every gap, in that order.
@@ -214,7 +219,7 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   expect(readCount((await readRows())[0]!.cells[4]!)).toBe(mostPeople);
   const [download] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download the list (CSV)' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
-  expect(csv[0]).toBe('rank,decile,lsoa21cd,name,ward,people,nearest_scheme_km');
+  expect(csv[0]).toBe('rank,decile,lsoa21cd,name,ward,people,schemes_reaching,services,stops,gbp_per_head,nearest_scheme_km');
   expect(csv).toHaveLength(json.gaps.length + 1);
   expect(Number(csv[1]!.split(',')[5])).toBe(mostPeople);
   await panel().locator('table.gap-table').getByRole('button', { name: 'Rank' }).click();
@@ -287,7 +292,7 @@ test('England re-summarises without a new run, then measures how far the gaps ar
   const readKm = () =>
     panel()
       .locator('table.gap-table tbody tr:not(.spacer)')
-      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[5]?.textContent ?? ''));
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[6]?.textContent ?? ''));
   const km = await readKm();
   expect(km.length).toBeGreaterThan(10);
   expect(km.filter((text) => !/^\d+\.\d$/.test(text))).toEqual([]);

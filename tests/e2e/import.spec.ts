@@ -66,7 +66,7 @@ test('dropping the Trafford grants CSV on the map shows what each column means b
   await expect(dialog().getByRole('status')).toContainText('555 schemes will be added.');
 });
 
-test('confirming adds the grants as a dataset, drawn over Trafford, and coverage runs', async () => {
+test('confirming adds the grants as a dataset; recorded only for Trafford, they tint it only when counted', async () => {
   await dialog().getByRole('button', { name: 'Import 555 schemes' }).click();
   await expect(dialog()).toHaveCount(0);
   await expect(panel().locator('.dataset')).toContainText('trafford_council_voluntary_sector_grants_360giving.csv');
@@ -77,12 +77,24 @@ test('confirming adds the grants as a dataset, drawn over Trafford, and coverage
     const lad = attributes.lads.findIndex((l) => l.code === code);
     return attributes.codes.filter((_, i) => attributes.lad[i] === lad).sort();
   }, TRAFFORD);
+  // The map fits what was imported; let it finish before moving it.
+  await settle(page);
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.42], zoom: 10.5 }));
+  await settle(page);
+  // Area-wide: the file cannot say which neighbourhoods they reached, so the map tints none of Trafford.
+  expect(await tintedLsoas()).toEqual([]);
+  await expect(panel().getByTestId('area-wide-note')).toContainText('recorded only for Trafford as a whole');
+  // Counted (the user's assumption): Trafford's LSOAs are tinted.
+  await panel().getByLabel('Count them as reaching every LSOA of their area (an assumption)').check();
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.result?.run.areaWide)).toBe('count');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
   await settle(page);
   const tinted = await tintedLsoas();
   expect(tinted.length).toBeGreaterThan(100);
   expect(tinted.every((code) => trafford.includes(code))).toBe(true);
   await page.screenshot({ path: `${SHOTS}/import-2-imported.png` });
+  await panel().getByLabel('Count them as reaching every LSOA of their area (an assumption)').uncheck();
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
 });
 
 test('after a reload the dataset is still there, and hiding and deleting it (with undo) are remembered', async () => {
@@ -110,7 +122,7 @@ test('bus stops with a 300 m catchment chosen at import: clustered when zoomed o
   await panel().getByLabel('Add more schemes from files').setInputFiles(STOPS);
   await expect(dialog()).toBeVisible({ timeout: 60_000 });
   await expect(dialog().getByRole('status')).toContainText('1,025 schemes will be added.');
-  await dialog().getByLabel(/Points \(1,025\): metres around/).fill('300');
+  await dialog().getByLabel(/Stops \(1,025\): metres around/).fill('300');
   await dialog().getByRole('button', { name: 'Apply' }).click();
   await expect(dialog().getByRole('status')).not.toContainText('Updating');
   await expect(dialog().getByRole('button', { name: 'Import 1,025 schemes' })).toBeEnabled();
@@ -118,14 +130,16 @@ test('bus stops with a 300 m catchment chosen at import: clustered when zoomed o
   await expect(panel().locator('.dataset').nth(1)).toContainText('1,025 schemes: 1,025 points');
   await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
 
+  await settle(page); // the fit to the imported stops
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.33, 53.42], zoom: 10 }));
   await settle(page);
-  const clusters = await page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-cluster'] }).length);
-  expect(clusters).toBeGreaterThan(0);
+  // The tiles come from the coverage worker, which may still be measuring the gaps' distances.
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-cluster'] }).length)).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/import-4-stops-clustered.png` });
 
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.3465, 53.4083], zoom: 15 }));
   await settle(page);
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-point'] }).length)).toBeGreaterThan(0);
   const stop = await page.evaluate(() => {
     const { map } = window.__gapmap!;
     const canvas = map.getCanvas().getBoundingClientRect();
@@ -174,6 +188,14 @@ test('a scheme placed by hand: drawn on the map, named in the form, edited from 
   await expect(panel().locator('.dataset').last()).toContainText('1 scheme: 1 point');
   await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
   await settle(page);
+  // The new scheme's tile comes from the worker: wait until it is drawn under the spot.
+  await expect
+    .poll(() => page.evaluate(({ x, y }) => {
+      const { map } = window.__gapmap!;
+      const box = map.getCanvas().getBoundingClientRect();
+      return map.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['scheme-point'] }).length;
+    }, spot))
+    .toBeGreaterThan(0);
   await page.mouse.click(spot.x, spot.y);
   const popup = page.locator('.maplibregl-popup .scheme-popup');
   await expect(popup).toContainText('Sale community hub');

@@ -43,14 +43,19 @@ describe.skipIf(!fs.existsSync(stopsPath))('scheme tiles on the Trafford bus sto
 
   it('shows single stops zoomed in, with their scheme ids and catchments', () => {
     const [x, y] = tileOf(-2.3465, 53.4083, 15);
-    const tile = new VectorTile(new Pbf(new Uint8Array(tiles.tile(15, x, y)!)));
+    const tile = new VectorTile(new Pbf(new Uint8Array(tiles.tile(15, x, y, ['#1d70b8', '#f47738'])!)));
     const points = features(tile.layers.points);
     expect(points.length).toBeGreaterThan(0);
     for (const point of points) {
       expect(point.properties.cluster).toBeUndefined();
       const scheme = read.schemes[Number(point.id) - 1]!;
-      expect(point.properties).toEqual({ reachM: 300, footprint: 'point', kind: scheme.kind, dataset: Number(point.id) - 1 < 500 ? 0 : 1, name: scheme.name });
+      const dataset = Number(point.id) - 1 < 500 ? 0 : 1;
+      // Each in its dataset's colour, as the address asked.
+      expect(point.properties).toEqual({ reachM: 300, footprint: 'point', kind: scheme.kind, dataset, colour: dataset === 0 ? '#1d70b8' : '#f47738', name: scheme.name });
     }
+    // Asked without colours, the tile carries none (the tilers keep their tiles between requests).
+    const plain = features(new VectorTile(new Pbf(new Uint8Array(tiles.tile(15, x, y)!))).layers.points);
+    expect(plain.every((point) => point.properties.colour === undefined)).toBe(true);
   });
 
   it('gives nothing where there are no schemes', () => {
