@@ -5,6 +5,7 @@ import type { AreaSelection, PanelMode } from '../state/store';
 import { useMemo, useRef } from 'preact/hooks';
 import { AreasPanel } from './AreasPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { LsoaReach } from './LsoaReach';
 import { useAppState, useAppStore } from './use-store';
 
 const PANEL_ID = 'side-panel';
@@ -204,6 +205,7 @@ function LsoaDetails({ lsoa, from }: { lsoa: number; from: AreaSelection | null 
           {formatCount(summary.population)} <span class="hint">({summary.populationSource})</span>
         </dd>
       </dl>
+      <LsoaReach lsoa={lsoa} />
       <button
         type="button"
         class="button-secondary"

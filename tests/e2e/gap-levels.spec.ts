@@ -189,6 +189,17 @@ test('the TfGM stops import as transport stops with a 400 m walking catchment, a
   await page.screenshot({ path: `${SHOTS}/levels-6-routes-and-stops.png` });
 });
 
+test('an LSOA’s details say what reaches it: schemes, services and stops, money, as the CLI counts them', async () => {
+  const cli = await cliSummary([ROUTES, STOPS], ['--gaps', 'underserved']);
+  const first = cli.gaps[0]!;
+  await panel().locator(`table.gap-table button[title="${first.lsoa21cd}"]`).click();
+  await page.getByRole('tab', { name: 'Details' }).click();
+  const reach = page.getByTestId('lsoa-reach');
+  await expect(reach).toContainText(`Schemes reaching it${first.count} (${first.services} transport services, ${first.stops} stops within their catchment)`);
+  await expect(reach).toContainText('A gap: among the least served, in deciles 1–2.');
+  await page.screenshot({ path: `${SHOTS}/levels-7-lsoa-reach.png` });
+});
+
 test('the session logged no console errors', () => {
   expect(session.errors).toEqual([]);
 });
