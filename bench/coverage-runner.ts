@@ -12,7 +12,9 @@ import path from 'node:path';
 import circle from '@turf/circle';
 import { lsoasOfArea } from '../src/core/area-lsoas';
 import { areaStats } from '../src/core/area-stats';
+import { allocateAmounts } from '../src/core/allocate';
 import { computeCoverage } from '../src/core/coverage';
+import { runFigures } from '../src/core/run-figures';
 import { lsoaIndexOf } from '../src/core/lsoa-index';
 import { nearestFootprintKm } from '../src/core/nearest';
 import type { CoverageRule } from '../src/core/scheme';
@@ -32,6 +34,7 @@ lsoaIndexOf(geometry);
 const indexBuildMs = Math.round(performance.now() - indexStart);
 
 const areas = { lsoasOf: () => undefined };
+const population = (JSON.parse(fs.readFileSync(path.join(dataDir, manifest.files.attributes), 'utf8')) as { population: number[] }).population;
 const rules: CoverageRule[] = [{ kind: 'intersects' }, { kind: 'centroid' }, { kind: 'share', share: 0.5 }];
 const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -42,17 +45,32 @@ for (const { name, make } of sets) {
   for (const rule of rules) {
     const times: number[] = [];
     let pairs = 0;
+    let covered: Uint32Array[] = [];
     for (let k = 0; k < RUNS; k++) {
       const start = performance.now();
-      pairs = computeCoverage({ lsoas: geometry, schemes, rule, areas }).lsoaSchemes.length;
+      const result = computeCoverage({ lsoas: geometry, schemes, rule, areas });
       times.push(performance.now() - start);
+      pairs = result.lsoaSchemes.length;
+      covered = result.covered;
     }
+    // The step after coverage (which schemes count, allocation, each LSOA's reach: run-figures.ts),
+    // against the allocation alone, which is what it replaced.
+    const usable = schemes.map(() => true);
+    const timed = (work: () => void) => median(Array.from({ length: RUNS }, () => {
+      const start = performance.now();
+      work();
+      return performance.now() - start;
+    }));
+    const figuresMs = timed(() => runFigures({ schemes, covered, usable, population, areaWide: 'separate' }));
+    const allocationOnlyMs = timed(() => allocateAmounts(covered, schemes, population));
     runs.push({
       schemes: name,
       rule: rule.kind === 'share' ? `share:${rule.share}` : rule.kind,
       firstMs: Math.round(times[0]!),
       ms: Math.round(median(times)),
       pairs,
+      runFiguresMs: Number(figuresMs.toFixed(1)),
+      allocationOnlyMs: Number(allocationOnlyMs.toFixed(1)),
       peakRssMB: peakRssMB(),
     });
   }

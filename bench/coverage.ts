@@ -63,7 +63,7 @@ interface RunnerOutput {
   lsoas: number;
   rssBeforeIndexMB: number;
   indexBuildMs: number;
-  runs: { schemes: string; rule: string; firstMs: number; ms: number; pairs: number; peakRssMB: number }[];
+  runs: { schemes: string; rule: string; firstMs: number; ms: number; pairs: number; runFiguresMs: number; allocationOnlyMs: number; peakRssMB: number }[];
   nearest: unknown[];
   area: { rule: string; lsoas: number; firstMs: number; ms: number }[];
   targetArea: [number, number][][];
