@@ -15,7 +15,7 @@
 // No DOM and no comlink here, so the unit tests drive it directly in Node.
 
 import { schemeAmount } from '../core/allocate';
-import { DEFAULT_AREA_WIDE, isAreaWide, PLACEMENTS, placementOf, type AreaWideMode, type Placement } from '../core/placement';
+import { DEFAULT_AREA_WIDE, type AreaWideMode } from '../core/placement';
 import { runFigures, type AreaWideFigures } from '../core/run-figures';
 import { lsoasOfArea } from '../core/area-lsoas';
 import { areaStats } from '../core/area-stats';
@@ -28,7 +28,7 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
-import { withReachDefaults, formatRule, type CoverageRule, type LonLat, type ReachDefaults, type Scheme } from '../core/scheme';
+import { withReachDefaults, formatRule, type CoverageRule, type LonLat, type Scheme } from '../core/scheme';
 import { filterKey, isNoFilter, matchesFilter, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { areaWideSummary, summarizeCoverage } from '../core/summary';
@@ -41,7 +41,6 @@ import type { PostcodeIndex } from '../data/postcodes';
 import { decodeDeciles, type AttributesFile, type DetailsFile, type LookupsFile } from '../data/schema';
 import {
   AREA_SCHEMES_LISTED,
-  PREVIEW_PROBLEMS,
   type AreaOutcome,
   type AreaRequest,
   type AreaScheme,
@@ -56,7 +55,6 @@ import {
   type ImportProgress,
   type ImportRequest,
   type ImportTaken,
-  type ImportPreview,
   type NearestOutcome,
   type NearestProgress,
   type NearestRequest,
@@ -67,6 +65,7 @@ import {
   type SummaryRequest,
   type SummaryView,
 } from '../state/coverage-protocol';
+import { finerLocations, previewOf } from './import-preview';
 import { SchemeStore } from './scheme-store';
 import { SchemeTiles } from './scheme-tiles';
 import { withUniqueIds } from '../data/unique-scheme-ids';
@@ -132,56 +131,6 @@ export interface WithTransfer<T> {
 export function runKey(schemesHash: string, rule: RunRequest['rule'], filter: SchemeFilter = NO_FILTER, areaWide: AreaWideMode = DEFAULT_AREA_WIDE): string {
   const filtered = filterKey(filter);
   return `${schemesHash}|${formatRule(rule)}${filtered ? `|${filtered}` : ''}${areaWide === 'count' ? '|area-wide-counted' : ''}`;
-}
-
-/** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
-export function previewOf(
-  token: number,
-  name: string,
-  read: Extract<SchemesImport, { ok: true }>,
-  reach: ReachDefaults,
-  options: { preferFinest?: boolean; finer?: ImportPreview['finer'] } = {},
-): ImportPreview {
-  const errors = read.problems.filter((p) => p.severity === 'error');
-  // Like reasons group when their quoted values and numbers are left out; each group shows its first.
-  const groups = new Map<string, { reason: string; count: number }>();
-  for (const problem of errors) {
-    const key = problem.message.replace(/'[^']*'/g, "''").replace(/[\d.,−-]+/g, '#');
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { reason: problem.message, count: 1 });
-  }
-  return {
-    token,
-    name,
-    format: read.format,
-    schemes: read.schemes.length,
-    rows: read.table?.rows ?? null,
-    table: read.table ? { headers: read.table.headers, meanings: read.table.meanings, sample: read.table.sample } : null,
-    sample: read.schemes.slice(0, 5),
-    errors: errors.length,
-    warnings: read.problems.length - errors.length,
-    reasons: [...groups.values()].sort((a, b) => b.count - a.count),
-    problems: read.problems.slice(0, PREVIEW_PROBLEMS),
-    locatedBy: [...(read.table?.locatedBy ?? [])],
-    reach,
-    shapes: read.schemes.reduce(
-      (counts, scheme) => ({ ...counts, [scheme.footprint.type]: counts[scheme.footprint.type] + 1 }),
-      { point: 0, line: 0, polygon: 0, areas: 0 },
-    ),
-    stops: read.schemes.filter((scheme) => scheme.kind === 'transport' && scheme.footprint.type === 'point').length,
-    placements: placementCounts(read.schemes),
-    areaWide: read.schemes.filter((scheme) => isAreaWide(scheme)).length,
-    preferFinest: options.preferFinest === true,
-    finer: options.finer ?? null,
-  };
-}
-
-/** How many schemes each placement gives, finest first. */
-function placementCounts(schemes: readonly Scheme[]): [Placement, number][] {
-  const counts = new Map<Placement, number>();
-  for (const scheme of schemes) counts.set(placementOf(scheme), (counts.get(placementOf(scheme)) ?? 0) + 1);
-  return PLACEMENTS.filter((p) => counts.has(p)).map((p) => [p, counts.get(p)!]);
 }
 
 /** The distances known for these LSOAs, as LSOA, km pairs. */
@@ -291,21 +240,7 @@ export class CoverageEngine {
       this.imports.delete(request.token);
       return { kind: 'refused', message: read.message };
     }
-    // Mostly area-wide: would the file's other location columns (a recipient's postcode, say) place some more finely?
-    let finer: ImportPreview['finer'] = null;
-    const areaWide = read.schemes.filter((scheme) => isAreaWide(scheme)).length;
-    if (read.table && !preferFinest && areaWide > read.schemes.length / 2) {
-      const finest = await importSchemesFile(bytes, request.name, { ...context, preferFinest: true, onProgress: () => undefined }, request.meanings);
-      if (finest.ok) {
-        const placedFiner = finest.schemes.filter((scheme) => !isAreaWide(scheme));
-        const gained = placedFiner.length - (read.schemes.length - areaWide);
-        if (gained > 0) {
-          const by = new Map<string, number>();
-          for (const scheme of placedFiner) if (scheme.locatedBy) by.set(scheme.locatedBy, (by.get(scheme.locatedBy) ?? 0) + 1);
-          finer = { schemes: gained, locatedBy: [...by] };
-        }
-      }
-    }
+    const finer = preferFinest ? null : await finerLocations(bytes, request.name, read, context, request.meanings);
     this.imports.delete(request.token);
     this.imports.set(request.token, { bytes, read });
     // Only a few files are ever waiting for confirmation; drop the oldest beyond that.
