@@ -59,3 +59,13 @@ export function placementOf(scheme: Pick<Scheme, 'footprint' | 'placement'>): Pl
 export function isAreaWide(scheme: Pick<Scheme, 'footprint' | 'placement'>): boolean {
   return isAreaWidePlacement(placementOf(scheme));
 }
+
+/** How many schemes each placement has, finest first (placements with none left out). */
+export function countByPlacement(schemes: readonly Pick<Scheme, 'footprint' | 'placement'>[]): [Placement, number][] {
+  const counts = new Map<Placement, number>();
+  for (const scheme of schemes) {
+    const placement = placementOf(scheme);
+    counts.set(placement, (counts.get(placement) ?? 0) + 1);
+  }
+  return PLACEMENTS.filter((p) => counts.has(p)).map((p) => [p, counts.get(p)!]);
+}

@@ -5,7 +5,7 @@
 // so their money is reported for that area instead of being spread as if it were evidence.
 
 import { allocateAmounts, schemeAmount } from './allocate';
-import { isAreaWide, placementOf, PLACEMENTS, type AreaWideMode, type Placement } from './placement';
+import { countByPlacement, isAreaWide, placementOf, type AreaWideMode, type Placement } from './placement';
 import { SCHEME_KINDS, type Scheme, type SchemeKind } from './scheme';
 
 /** Per LSOA: how much reaches it. */
@@ -48,6 +48,8 @@ export interface RunFigures {
   withProposed: LsoaReach | null;
   /** Per scheme: counted in the current figures. */
   counted: boolean[];
+  /** Per scheme: area-wide and left apart (counted neither now nor in the what-if). */
+  apart: boolean[];
   areaWide: AreaWideFigures;
   /** Schemes read, by kind and by placement (every scheme, usable or not). */
   byKind: Partial<Record<SchemeKind, number>>;
@@ -111,10 +113,10 @@ export function runFigures(input: RunFiguresInput): RunFigures {
   const { schemes, usable, covered } = input;
   const proposed = input.proposed ?? [];
   const areaWide = schemes.map((scheme) => isAreaWide(scheme));
-  const apart = (s: number) => input.areaWide === 'separate' && areaWide[s] === true;
-  const counted = schemes.map((_, s) => usable[s] === true && proposed[s] !== true && !apart(s));
+  const apart = areaWide.map((wide) => wide && input.areaWide === 'separate');
+  const counted = schemes.map((_, s) => usable[s] === true && proposed[s] !== true && !apart[s]);
   const current = reachOf(input, (s) => counted[s]!);
-  const withProposed = proposed.some(Boolean) ? reachOf(input, (s) => usable[s] === true && !apart(s)) : null;
+  const withProposed = proposed.some(Boolean) ? reachOf(input, (s) => usable[s] === true && !apart[s]) : null;
 
   const groups = new Map<string, AreaWideGroup>();
   let count = 0;
@@ -136,16 +138,12 @@ export function runFigures(input: RunFiguresInput): RunFigures {
   });
 
   const byKind: Partial<Record<SchemeKind, number>> = {};
-  const byPlacement: Partial<Record<Placement, number>> = {};
-  for (const scheme of schemes) {
-    byKind[scheme.kind] = (byKind[scheme.kind] ?? 0) + 1;
-    const placement = placementOf(scheme);
-    byPlacement[placement] = (byPlacement[placement] ?? 0) + 1;
-  }
+  for (const scheme of schemes) byKind[scheme.kind] = (byKind[scheme.kind] ?? 0) + 1;
   return {
     current,
     withProposed,
     counted,
+    apart,
     areaWide: {
       mode: input.areaWide,
       count,
@@ -153,6 +151,6 @@ export function runFigures(input: RunFiguresInput): RunFigures {
       groups: [...groups.values()].sort((a, b) => b.amountGbp - a.amountGbp || b.count - a.count || a.codes.join().localeCompare(b.codes.join())),
     },
     byKind: Object.fromEntries(SCHEME_KINDS.filter((k) => byKind[k]).map((k) => [k, byKind[k]!])),
-    byPlacement: Object.fromEntries(PLACEMENTS.filter((p) => byPlacement[p]).map((p) => [p, byPlacement[p]!])),
+    byPlacement: Object.fromEntries(countByPlacement(schemes)),
   };
 }

@@ -642,8 +642,7 @@ export class CoverageEngine {
     };
     // Distances are to the schemes counted now: a proposed scheme does not make a gap any nearer,
     // nor does a grant recorded only for the whole district.
-    const apart = schemes.map((_, s) => usable[s] === true && !figures.counted[s] && !proposed[s]);
-    return { run, schemes, proposed, parts, usable: figures.counted, apart, areaWide: figures.areaWide, nearest: new Map() };
+    return { run, schemes, proposed, parts, usable: figures.counted, apart: figures.apart, areaWide: figures.areaWide, nearest: new Map() };
   }
 
   private summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {

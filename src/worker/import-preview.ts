@@ -2,8 +2,8 @@
 // grouped reasons for skipped rows, how the schemes were placed, and, when most would be recorded
 // only for a whole area, how many the file's finer location columns could place more precisely.
 
-import { isAreaWide, PLACEMENTS, placementOf, type Placement } from '../core/placement';
-import type { ReachDefaults, Scheme } from '../core/scheme';
+import { countByPlacement, isAreaWide } from '../core/placement';
+import type { ReachDefaults } from '../core/scheme';
 import type { ColumnMeaning } from '../data/import/columns';
 import { importSchemesFile, type ImportContext, type SchemesImport } from '../data/import/import-file';
 import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
@@ -44,19 +44,13 @@ export function previewOf(
       { point: 0, line: 0, polygon: 0, areas: 0 },
     ),
     stops: read.schemes.filter((scheme) => scheme.kind === 'transport' && scheme.footprint.type === 'point').length,
-    placements: placementCounts(read.schemes),
+    placements: countByPlacement(read.schemes),
     areaWide: read.schemes.filter((scheme) => isAreaWide(scheme)).length,
     preferFinest: options.preferFinest === true,
     finer: options.finer ?? null,
   };
 }
 
-/** How many schemes each placement gives, finest first. */
-function placementCounts(schemes: readonly Scheme[]): [Placement, number][] {
-  const counts = new Map<Placement, number>();
-  for (const scheme of schemes) counts.set(placementOf(scheme), (counts.get(placementOf(scheme)) ?? 0) + 1);
-  return PLACEMENTS.filter((p) => counts.has(p)).map((p) => [p, counts.get(p)!]);
-}
 
 /**
  * When most schemes would be area-wide: reads the file again placing each row by its finest

@@ -65,6 +65,7 @@ describe('run figures: which schemes count, where the money lands, each LSOA’s
     expect([...figures.current.count]).toEqual([1, 3, 4, 1, 0, 0]);
     expect([...figures.current.allocatedGbp]).toEqual([300, 300, 0, 0, 0, 0]);
     expect(figures.counted).toEqual([true, false, true, true, true, true, false]);
+    expect(figures.apart).toEqual([false, true, false, false, false, false, false]);
     expect(figures.areaWide).toMatchObject({ mode: 'separate', count: 1, amountGbp: 1200 });
     expect(figures.areaWide.groups).toEqual([{ codes: ['E08000009'], placement: 'district', count: 1, amountGbp: 1200, lsoas: Uint32Array.of(0, 1, 2, 3, 4, 5) }]);
     expect(figures.byPlacement).toEqual({ exact: 6, district: 1 });
@@ -75,6 +76,7 @@ describe('run figures: which schemes count, where the money lands, each LSOA’s
     const figures = runFigures({ schemes, covered, usable, proposed, population, areaWide: 'count' });
     expect([...figures.current.count]).toEqual([2, 4, 5, 2, 1, 1]);
     expect([...figures.current.allocatedGbp]).toEqual([500, 500, 200, 200, 200, 200]);
+    expect(figures.apart.every((apart) => !apart)).toBe(true);
     expect(figures.areaWide.mode).toBe('count');
   });
 
