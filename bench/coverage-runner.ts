@@ -7,6 +7,7 @@
 //
 // Usage: node <bundle> <built data dir> <shared data dir>
 
+import type { CoverageRule } from '../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
 import circle from '@turf/circle';
@@ -17,7 +18,7 @@ import { computeCoverage } from '../src/core/coverage';
 import { runFigures } from '../src/core/run-figures';
 import { lsoaIndexOf } from '../src/core/lsoa-index';
 import { nearestFootprintKm } from '../src/core/nearest';
-import type { CoverageRule } from '../src/core/scheme';
+
 import { decodeGeometry } from '../src/data/geometry-format';
 import { benchSchemeSets } from './coverage-sets';
 

@@ -4,6 +4,7 @@
 // Turf (every scheme against every LSOA, no index) on a sample of schemes, extrapolated to the
 // whole set.
 
+import type { CoverageRule } from '../src/core/coverage-rule';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,11 +17,10 @@ import { featureCollection, multiLineString, point } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { CoverageRule, Scheme } from '../src/core/scheme';
+import type { Scheme } from '../src/core/scheme';
 import { decodeGeometry, lsoaToGeoJson } from '../src/data/geometry-format';
 import { bundleRunner } from './bundle-runner';
 import { benchSchemeSets } from './coverage-sets';
-
 
 /** Brute-force Turf: one scheme against every LSOA, no index. Returns the covered count. */
 function bruteForceScheme(scheme: Scheme, rule: CoverageRule, lsoas: Feature<Polygon | MultiPolygon>[]): number {

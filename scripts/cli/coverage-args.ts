@@ -1,9 +1,10 @@
 // `gapmap coverage` options: parsed and checked before any data is read, so a typo fails at once.
 
+import { parseRule, type CoverageRule } from '../../src/core/coverage-rule';
 import { GAP_DEFINITIONS, isGapDefinition, type GapDefinition } from '../../src/core/gap-definition';
 import { INDICATOR_KEYS, isIndicatorKey, type IndicatorKey } from '../../src/core/indicators';
 import { AREA_WIDE_MODES, DEFAULT_AREA_WIDE, type AreaWideMode } from '../../src/core/placement';
-import { parseRule, type CoverageRule } from '../../src/core/scheme';
+
 import { DEFAULT_GAP_DECILE } from '../../src/core/summary';
 
 export interface CoverageOptions {

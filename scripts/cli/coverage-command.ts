@@ -3,6 +3,7 @@
 // and (with --summary) the scope's summary JSON. Problems go to stderr; the run goes on without the
 // schemes that cannot be used.
 
+import { formatRule } from '../../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
 import { schemeAmount } from '../../src/core/allocate';
@@ -11,7 +12,7 @@ import { runFigures } from '../../src/core/run-figures';
 import { areaKindOfCode } from '../../src/core/area-code-kind';
 import { computeCoverage } from '../../src/core/coverage';
 import { nearestFootprintKm } from '../../src/core/nearest';
-import { formatRule, type Scheme } from '../../src/core/scheme';
+import { type Scheme } from '../../src/core/scheme';
 import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { lsoasOfArea } from '../../src/core/area-lsoas';

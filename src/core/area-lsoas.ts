@@ -3,10 +3,11 @@
 // ("intersects" takes every LSOA the area touches, "centroid" those whose representative point is
 // inside, "share:p" those with at least p of their area inside).
 
+import type { CoverageRule } from './coverage-rule';
 import { computeCoverage } from './coverage';
 import type { AreaResolver, SchemeProblem } from './coverage-types';
 import type { LsoaGeometry } from './lsoa-geometry';
-import type { CoverageRule, Footprint } from './scheme';
+import type { Footprint } from './scheme';
 
 export interface AreaLsoas {
   /** LSOA indices in the area, ascending. */

@@ -1,8 +1,9 @@
 // The shapes the coverage analysis takes and gives. Plain data (typed arrays where large), so the
 // same results pass from a worker to the UI, and from the CLI to a file.
 
+import type { CoverageRule } from './coverage-rule';
 import type { LsoaGeometry } from './lsoa-geometry';
-import type { AreaCodeKind, CoverageRule, Scheme } from './scheme';
+import type { AreaCodeKind, Scheme } from './scheme';
 
 /** Resolves area codes in `areas` footprints to LSOA indices (order of the attribute table). */
 export interface AreaResolver {

@@ -6,6 +6,7 @@
 //   areas (buffered or not) are measured by scanlines (src/core/scanline-overlap.ts).
 // Candidates come from flatbush indexes over the LSOAs and the footprint's own segments.
 
+import type { CoverageRule } from './coverage-rule';
 import bboxClip from '@turf/bbox-clip';
 import { featureCollection, multiPolygon, polygon as turfPolygon } from '@turf/helpers';
 import intersect from '@turf/intersect';
@@ -39,7 +40,7 @@ import {
   type LsoaIndex,
 } from './lsoa-index';
 import { MICRODEGREES } from './lsoa-geometry';
-import type { CoverageRule, Footprint, LonLat } from './scheme';
+import type { Footprint, LonLat } from './scheme';
 
 /** Overlaps smaller than this are slivers from rounding, not shared ground. */
 const MIN_OVERLAP_M2 = 1;
@@ -260,7 +261,6 @@ function coverPoint(index: LsoaIndex, [lon, lat]: LonLat, radiusM: number, rule:
   }
 }
 
-
 /** Squared metres from a local point to LSOA i's box, in its frame. */
 function boxDistanceSq(index: LsoaIndex, i: number, x: number, y: number): number {
   const f = i * 4;
@@ -278,7 +278,6 @@ function boxDistanceSq(index: LsoaIndex, i: number, x: number, y: number): numbe
 }
 
 // ── Lines and polygon edges ─────────────────────────────────────────────────────────────────
-
 
 function coverLine(index: LsoaIndex, lines: LonLat[][], bufferM: number, rule: CoverageRule, marks: Marks): void {
   const footprint = segmentsOf(lines);
@@ -384,7 +383,6 @@ function strictlyInsideFootprint(index: LsoaIndex, i: number, lon: number, lat: 
 }
 
 // ── Shares of area (Turf) ───────────────────────────────────────────────────────────────────
-
 
 function lsoaFeature(index: LsoaIndex, i: number): Feature<MultiPolygon> {
   return multiPolygon(lsoaPolygons(index, i));

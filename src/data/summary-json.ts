@@ -2,10 +2,11 @@
 // keys, money to the penny, shares to 6 places, distances to the metre, null where a figure has
 // no meaning (a share of nobody, no nearest scheme).
 
+import { formatRule, type CoverageRule } from '../core/coverage-rule';
 import type { CoverageSummary, Headline } from '../core/coverage-summary-types';
 import type { GapDefinition } from '../core/gap-definition';
 import type { Placement } from '../core/placement';
-import { formatRule, type CoverageRule, type SchemeKind } from '../core/scheme';
+import { type SchemeKind } from '../core/scheme';
 
 export interface SummaryProblem {
   id: string;

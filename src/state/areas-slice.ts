@@ -5,9 +5,10 @@
 // for again whenever the area, the rule, the schemes shown, the indicator or the gap decile change.
 // The list is saved in the workspace (IndexedDB) after each change.
 
+import { formatRule } from '../core/coverage-rule';
 import type { GapDefinition } from '../core/gap-definition';
 import type { StateCreator } from 'zustand/vanilla';
-import { formatRule, type Footprint, type LonLat } from '../core/scheme';
+import { type Footprint, type LonLat } from '../core/scheme';
 import { nextAreaColour, type AreaDefinition, type TargetArea } from '../core/target-area';
 import { readGeoJsonShape } from '../data/geojson-shape';
 import type { ImportedArea } from '../data/area-file';
@@ -186,7 +187,7 @@ export function currentRunKey(state: Pick<AppState, 'coverage'>): string | null 
   return result && result.run.schemesHash === schemesHash ? result.run.key : null;
 }
 
-const ruleText = (state: Pick<AppState, 'coverage'>) => JSON.stringify(state.coverage.rule);
+const ruleText = (state: Pick<AppState, 'coverage'>) => formatRule(state.coverage.rule);
 
 /** Renaming, recolouring or hiding an area keeps its figures: only its place and shapes matter. */
 export function sameDefinition(a: TargetArea, b: TargetArea): boolean {

@@ -2,10 +2,11 @@
 // this interface only; src/worker implements it over comlink, and the unit tests with a fake.
 // Plain data (typed arrays where large), so everything crosses the worker boundary as is.
 
+import type { CoverageRule } from '../core/coverage-rule';
 import type { AreaWideSummary, CoverageSummary } from '../core/coverage-summary-types';
 import type { SchemeProblem } from '../core/coverage-types';
 import type { IndicatorKey } from '../core/indicators';
-import type { CoverageRule, LonLat, ReachDefaults, Scheme, SchemeKind } from '../core/scheme';
+import type { LonLat, ReachDefaults, Scheme, SchemeKind } from '../core/scheme';
 import type { GapDefinition } from '../core/gap-definition';
 import type { AreaWideMode, Placement } from '../core/placement';
 import type { SchemeFilter } from '../core/scheme-filter';

@@ -6,13 +6,14 @@
 // new scope, indicator or gap decile only re-summarises the run the worker holds; the distances
 // to the nearest scheme are then measured for the gap rows shown.
 
+import { sameRule, type CoverageRule } from '../core/coverage-rule';
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_GAP_DEFINITION, type GapDefinition } from '../core/gap-definition';
 import { DEFAULT_AREA_WIDE, type AreaWideMode } from '../core/placement';
 import type { CoverageSummary } from '../core/coverage-summary-types';
 import type { LsoaColouring } from '../core/lsoa-colouring';
 import { filterKey, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
-import type { CoverageRule, LonLat, ReachDefaults, Scheme } from '../core/scheme';
+import type { LonLat, ReachDefaults, Scheme } from '../core/scheme';
 import { sameScope, type Bounds } from '../core/scope';
 import { DEFAULT_GAP_DECILE } from '../core/summary';
 import { hashText } from '../core/scheme-hash';
@@ -298,10 +299,6 @@ export function sameView(a: SummaryView, b: SummaryView): boolean {
 export function summaryArea(id: string, name: string, lsoas: ArrayLike<number>): SummaryArea {
   const list = Array.from(lsoas);
   return { id, name, lsoas: list, key: `${id}|${hashText(`${name}|${list.join(',')}`)}` };
-}
-
-export function sameRule(a: CoverageRule, b: CoverageRule): boolean {
-  return a.kind === b.kind && (a.kind !== 'share' || (b.kind === 'share' && a.share === b.share));
 }
 
 /** The gaps whose distance is still to be measured, most deprived first. */

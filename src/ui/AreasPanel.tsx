@@ -3,6 +3,7 @@
 // areas (show/hide, zoom to, duplicate, delete, undo/redo); and the selected area's name,
 // description, colour and live figures: who lives there, how deprived it is, what reaches it.
 
+import { formatSharePercent, type CoverageRule } from '../core/coverage-rule';
 import { AreaWideNote } from './AreaWideNote';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
@@ -10,13 +11,13 @@ import { INDICATORS } from '../core/indicators';
 import { search, type SearchEntry } from '../core/search';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { describeDefinition, type TargetArea } from '../core/target-area';
-import type { CoverageRule } from '../core/scheme';
+
 import { AREA_DRAW_SHAPES, currentRunKey, sameDefinition, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';
 import { AREA_SCHEMES_LISTED, type AreaReport } from '../state/coverage-protocol';
 import { lsoasInArea } from '../state/store';
 import { Combobox } from './Combobox';
 import { DecileMixChart } from './CoverageCharts';
-import { formatGbp, formatPercent, formatSharePercent } from './coverage-format';
+import { formatGbp, formatPercent } from './coverage-format';
 import { downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
 

@@ -1,30 +1,15 @@
+import { RULE_DESCRIPTIONS, RULE_NAMES, describeRule, formatSharePercent, type CoverageRule } from '../core/coverage-rule';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useReducer, useState } from 'preact/hooks';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import type { LsoaColouring } from '../core/lsoa-colouring';
-import { RULE_DESCRIPTIONS, type CoverageRule } from '../core/scheme';
+
 import { scopeName } from '../core/scope';
 import { formatImportProblem } from '../data/import/import-problem';
-import {
-  coverageView,
-  sameView,
-  type CoverageState,
-} from '../state/coverage-slice';
+import { coverageView, sameView, type CoverageState } from '../state/coverage-slice';
 import { GAP_COLOUR } from '../state/coverage-style';
-import {
-  decileRange,
-  describeRule,
-  describeSchemes,
-  formatGbp,
-  formatGbpPerHead,
-  formatPercent,
-  formatSharePercent,
-  GAP_DEFINITION_NAMES,
-  headlineSentence,
-  readSharePercent,
-  RULE_NAMES,
-} from './coverage-format';
+import { decileRange, describeSchemes, formatGbp, formatGbpPerHead, formatPercent, GAP_DEFINITION_NAMES, headlineSentence, readSharePercent } from './coverage-format';
 import { GAP_DEFINITIONS } from '../core/gap-definition';
 import { AreaWideNote } from './AreaWideNote';
 import { CoverageCharts } from './CoverageCharts';

@@ -4,7 +4,7 @@
 import type { Headline } from '../core/coverage-summary-types';
 import type { GapDefinition } from '../core/gap-definition';
 import { formatCount } from '../core/legend';
-import type { CoverageRule } from '../core/scheme';
+
 import type { SchemeStats } from '../data/dataset';
 
 /** "63%", "<1%", ">99%": never rounds a part up to all of it or down to none. */
@@ -89,22 +89,6 @@ export const GAP_DEFINITION_NAMES: Record<GapDefinition, { label: string; hint: 
     hint: `The fifth of the most deprived LSOAs that the fewest schemes reach (and any reached by as few). In a town where every place is near some bus, this shows the least served.`,
   },
 };
-
-/** The names of the rules, as the radio buttons show them. */
-export const RULE_NAMES: Record<CoverageRule['kind'], string> = {
-  intersects: 'Touches the LSOA',
-  centroid: 'Reaches the LSOA’s centre',
-  share: 'Covers a share of the LSOA',
-};
-
-export function describeRule(rule: CoverageRule): string {
-  return rule.kind === 'share' ? `${RULE_NAMES.share} (at least ${formatSharePercent(rule.share)}%)` : RULE_NAMES[rule.kind];
-}
-
-/** 0.5 → "50"; 0.125 → "12.5". */
-export function formatSharePercent(share: number): string {
-  return String(Math.round(share * 1000) / 10);
-}
 
 export type SharePercentRead = { ok: true; share: number } | { ok: false; message: string };
 

@@ -14,6 +14,7 @@
 //   and remembered per run; a summary gives NaN for gaps not measured yet.
 // No DOM and no comlink here, so the unit tests drive it directly in Node.
 
+import { formatRule, type CoverageRule } from '../core/coverage-rule';
 import { schemeAmount } from '../core/allocate';
 import { DEFAULT_AREA_WIDE, type AreaWideMode } from '../core/placement';
 import { runFigures, type AreaWideFigures } from '../core/run-figures';
@@ -28,7 +29,7 @@ import type { IndicatorKey } from '../core/indicators';
 import { lsoaIndexOf } from '../core/lsoa-index';
 import type { LsoaGeometry } from '../core/lsoa-geometry';
 import { nearestMeasurer, type NearestMeasurer } from '../core/nearest';
-import { withReachDefaults, formatRule, type CoverageRule, type LonLat, type Scheme } from '../core/scheme';
+import { withReachDefaults, type LonLat, type Scheme } from '../core/scheme';
 import { filterKey, isNoFilter, matchesFilter, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { areaWideSummary, summarizeCoverage } from '../core/summary';

@@ -4,6 +4,7 @@
 // decoded once; the LSOA index is built once), so nothing large is cloned across. The main side
 // talks to it through comlink: `wrap<CoverageWorkerApi>(worker)` (see coverage-client.ts).
 
+import type { CoverageRule } from '../core/coverage-rule';
 import { expose, transfer } from 'comlink';
 import { decodeGeometry } from '../data/geometry-format';
 import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progress } from '../data/load';
@@ -11,7 +12,7 @@ import type { Dataset } from '../data/dataset';
 import type { DataManifest } from '../data/schema';
 import { openSchemeStorage } from '../data/workspace-db';
 import type { AreaRequest, EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
-import type { CoverageRule } from '../core/scheme';
+
 import type { AreaDefinition, TargetArea } from '../core/target-area';
 import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
 import { NO_STORAGE, SchemeStore } from './scheme-store';

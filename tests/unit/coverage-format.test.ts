@@ -1,3 +1,4 @@
+import { describeRule } from '../../src/core/coverage-rule';
 import type { Headline } from '../../src/core/coverage-summary-types';
 // The coverage panel's words and numbers, and the map's scheme and gap helpers.
 
@@ -6,16 +7,7 @@ import type { Scheme } from '../../src/core/scheme';
 import { schemesToGeoJson } from '../../src/core/scheme-features';
 import { schemeStats } from '../../src/data/dataset';
 import { lsoaIdSetFilter } from '../../src/map/style';
-import {
-  describeRule,
-  describeSchemes,
-  formatGbp,
-  formatGbpPerHead,
-  formatKm,
-  formatPercent,
-  headlineSentence,
-  readSharePercent,
-} from '../../src/ui/coverage-format';
+import { describeSchemes, formatGbp, formatGbpPerHead, formatKm, formatPercent, headlineSentence, readSharePercent } from '../../src/ui/coverage-format';
 
 /** A headline under the 'unreached' definition, as the core gives it. */
 function unreached(h: Pick<Headline, 'gapDecile' | 'people' | 'peopleUncovered' | 'shareUncovered'>): Headline {

@@ -6,6 +6,7 @@
 // hand for the bus routes, see the README), and the run's plumbing: problems, the per-LSOA
 // lists, progress and cancellation.
 
+import type { CoverageRule } from '../../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
@@ -17,7 +18,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage, footprintProblem } from '../../src/core/coverage';
 import type { AreaResolver, CoverageResult } from '../../src/core/coverage-types';
-import type { AreaCodeKind, CoverageRule, Footprint, LonLat, Scheme } from '../../src/core/scheme';
+import type { AreaCodeKind, Footprint, LonLat, Scheme } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { lsoaToGeoJson } from '../../src/data/geometry-format';
 import { ladLsoas, lsoaTurf, projectRoot, realData, routesPath, TRAFFORD, type RealData } from './coverage-real-data';

@@ -16,6 +16,7 @@
 // inside that band). nearestFootprintKm is checked against the minimum over schemes of the exact
 // distance, within 0.5% of that distance.
 
+import type { CoverageRule } from '../../src/core/coverage-rule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import area from '@turf/area';
@@ -33,7 +34,7 @@ import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { computeCoverage } from '../../src/core/coverage';
 import type { AreaResolver } from '../../src/core/coverage-types';
 import { nearestFootprintKm } from '../../src/core/nearest';
-import type { CoverageRule, Footprint, LonLat, Scheme } from '../../src/core/scheme';
+import type { Footprint, LonLat, Scheme } from '../../src/core/scheme';
 import { lsoaToGeoJson, representativePoint, type LsoaGeometry } from '../../src/data/geometry-format';
 import { ladLsoas, MANCHESTER, realData, subsetGeometry, TRAFFORD, type RealData } from './coverage-real-data';
 
