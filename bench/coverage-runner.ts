@@ -10,7 +10,7 @@
 import type { CoverageRule } from '../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
-import circle from '@turf/circle';
+import { circle } from '@turf/turf';
 import { lsoasOfArea } from '../src/core/area-lsoas';
 import { areaStats } from '../src/core/area-stats';
 import { allocateAmounts } from '../src/core/allocate';

@@ -7,11 +7,7 @@
 // Candidates come from flatbush indexes over the LSOAs and the footprint's own segments.
 
 import type { CoverageRule } from './coverage-rule';
-import bboxClip from '@turf/bbox-clip';
-import { featureCollection, multiPolygon, polygon as turfPolygon } from '@turf/helpers';
-import intersect from '@turf/intersect';
-import area from '@turf/area';
-import kinks from '@turf/kinks';
+import { area, bboxClip, featureCollection, intersect, kinks, multiPolygon, polygon as turfPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageInput, CoverageResult, SchemeProblem } from './coverage-types';
 import {

@@ -3,9 +3,7 @@
 // with 3+ distinct corners. A self-intersecting polygon is repaired (Turf `union` of the polygon
 // with itself, which rebuilds the rings at their crossings) and the repair is reported.
 
-import { featureCollection, multiPolygon, polygon as turfPolygon } from '@turf/helpers';
-import kinks from '@turf/kinks';
-import union from '@turf/union';
+import { featureCollection, kinks, multiPolygon, polygon as turfPolygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LonLat } from '../core/scheme';
 

@@ -9,11 +9,7 @@
 import type { CoverageRule } from '../../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { booleanIntersects } from '@turf/boolean-intersects';
-import { lineString } from '@turf/helpers';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
-import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
+import { booleanIntersects, booleanPointInPolygon, lineString, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage, footprintProblem } from '../../src/core/coverage';

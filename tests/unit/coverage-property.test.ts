@@ -19,17 +19,7 @@
 import type { CoverageRule } from '../../src/core/coverage-rule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import area from '@turf/area';
-import { booleanIntersects } from '@turf/boolean-intersects';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import bboxClip from '@turf/bbox-clip';
-import buffer from '@turf/buffer';
-import { distance } from '@turf/distance';
-import { featureCollection, lineString, multiLineString, multiPolygon, polygon } from '@turf/helpers';
-import intersect from '@turf/intersect';
-import kinks from '@turf/kinks';
-import { pointToLineDistance } from '@turf/point-to-line-distance';
-import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
+import { area, bboxClip, booleanIntersects, booleanPointInPolygon, buffer, distance, featureCollection, intersect, kinks, lineString, multiLineString, multiPolygon, pointToLineDistance, pointToPolygonDistance, polygon } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { computeCoverage } from '../../src/core/coverage';
 import type { AreaResolver } from '../../src/core/coverage-types';

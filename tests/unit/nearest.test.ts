@@ -3,9 +3,7 @@
 // lying wholly inside an LSOA, and footprints too far away to measure.
 
 import fs from 'node:fs';
-import { lineString, point } from '@turf/helpers';
-import pointToLineDistance from '@turf/point-to-line-distance';
-import pointToPolygonDistance from '@turf/point-to-polygon-distance';
+import { lineString, point, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { nearestFootprintKm } from '../../src/core/nearest';
 import type { LonLat, Scheme } from '../../src/core/scheme';
