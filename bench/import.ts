@@ -35,7 +35,10 @@ const POSTCODE_DISTRICTS = 40;
 /** Park–Miller (as bench/coverage-sets.ts): the same rows every run, so runs compare. */
 function seededRandom(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
 }
 
 interface Manifest {

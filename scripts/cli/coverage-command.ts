@@ -12,7 +12,7 @@ import { runFigures } from '../../src/core/run-figures';
 import { areaKindOfCode } from '../../src/core/area-code-kind';
 import { computeCoverage } from '../../src/core/coverage';
 import { nearestFootprintKm } from '../../src/core/nearest';
-import { type Scheme } from '../../src/core/scheme';
+import type { Scheme } from '../../src/core/scheme';
 import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { lsoasOfArea } from '../../src/core/area-lsoas';

@@ -58,7 +58,10 @@ export function buildPostcodeShards(gzipped: Buffer, file: string, lsoaCodes: re
       continue;
     }
     let list = byOutward.get(postcode!.outward);
-    if (!list) byOutward.set(postcode!.outward, (list = []));
+    if (!list) {
+      list = [];
+      byOutward.set(postcode!.outward, list);
+    }
     list.push({ inward: postcode!.inward, lon: Math.round(lon * POSTCODE_SCALE), lat: Math.round(lat * POSTCODE_SCALE), lsoa });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -7,7 +7,7 @@ export function pointSegmentDistanceSq(px: number, py: number, ax: number, ay: n
   const dy = by - ay;
   const lengthSq = dx * dx + dy * dy;
   let t = lengthSq > 0 ? ((px - ax) * dx + (py - ay) * dy) / lengthSq : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = Math.min(1, Math.max(0, t));
   const ex = ax + t * dx - px;
   const ey = ay + t * dy - py;
   return ex * ex + ey * ey;

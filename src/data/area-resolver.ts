@@ -12,7 +12,10 @@ function group(keys: ArrayLike<number>, codeOf: (key: number) => string | undefi
     const code = codeOf(keys[i]!);
     if (code === undefined) continue;
     let list = byCode.get(code);
-    if (!list) byCode.set(code, (list = []));
+    if (!list) {
+      list = [];
+      byCode.set(code, list);
+    }
     list.push(i);
   }
   return byCode;

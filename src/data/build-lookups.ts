@@ -15,7 +15,11 @@ export function buildLookups(rows: readonly Lsoa11Row[], codes: readonly string[
       unmatched.add(row.lsoa21);
       continue;
     }
-    const list = (lsoa11[row.lsoa11] ??= []);
+    let list = lsoa11[row.lsoa11];
+    if (!list) {
+      list = [];
+      lsoa11[row.lsoa11] = list;
+    }
     if (!list.includes(index)) list.push(index);
   }
   for (const list of Object.values(lsoa11)) list.sort((a, b) => a - b);

@@ -12,7 +12,7 @@ export function checkJoin(
   const leftSet = new Set(left.codes);
   const rightSet = new Set(right.codes);
   const problems: DataProblem[] = [];
-  const describe = (from: typeof left, fromSet: Set<string>, to: typeof right, toSet: Set<string>) => {
+  const reportUnmatched = (from: typeof left, fromSet: Set<string>, to: typeof right, toSet: Set<string>) => {
     const missing = [...fromSet].filter((code) => !toSet.has(code)).sort();
     if (missing.length === 0) return;
     const matched = fromSet.size - missing.length;
@@ -24,7 +24,7 @@ export function checkJoin(
         `First unmatched: ${missing.slice(0, showFirst).join(', ')}.`,
     });
   };
-  describe(left, leftSet, right, rightSet);
-  describe(right, rightSet, left, leftSet);
+  reportUnmatched(left, leftSet, right, rightSet);
+  reportUnmatched(right, rightSet, left, leftSet);
   return problems;
 }

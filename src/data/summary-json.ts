@@ -6,7 +6,7 @@ import { formatRule, type CoverageRule } from '../core/coverage-rule';
 import type { CoverageSummary, Headline } from '../core/coverage-summary-types';
 import type { GapDefinition } from '../core/gap-definition';
 import type { Placement } from '../core/placement';
-import { type SchemeKind } from '../core/scheme';
+import type { SchemeKind } from '../core/scheme';
 
 export interface SummaryProblem {
   id: string;

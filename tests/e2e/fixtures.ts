@@ -31,7 +31,7 @@ export function watchConsole(context: BrowserContext, errors: string[], allowed:
     page.on('requestfailed', (request) => {
       const reason = request.failure()?.errorText ?? 'unknown';
       if (reason !== 'net::ERR_ABORTED') {
-        errors.push(`request failed: ${reason} ${request.url()} ${request.headers()['range'] ?? ''}`.trim());
+        errors.push(`request failed: ${reason} ${request.url()} ${request.headers().range ?? ''}`.trim());
       }
     });
   };

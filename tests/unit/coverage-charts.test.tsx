@@ -23,12 +23,12 @@ import { CoverageCharts } from '../../src/ui/CoverageCharts';
 let nextId = 0;
 vi.mock('preact/hooks', async (original) => ({ ...(await original<typeof import('preact/hooks')>()), useId: () => `P${++nextId}` }));
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Markup of a Preact tree whose components use no hooks but useId (stubbed above). */
 function renderToHtml(node: unknown): string {
   if (node === null || node === undefined || typeof node === 'boolean') return '';
-  if (typeof node === 'string' || typeof node === 'number') return escape(String(node));
+  if (typeof node === 'string' || typeof node === 'number') return escapeXml(String(node));
   if (Array.isArray(node)) return node.map(renderToHtml).join('');
   const vnode = node as VNode<Record<string, unknown>>;
   const { children, ...props } = vnode.props as Record<string, unknown> & { children?: unknown };
@@ -43,7 +43,7 @@ function renderToHtml(node: unknown): string {
               .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${String(v)}`)
               .join(';')
           : String(value);
-      return value === true ? ` ${name}` : ` ${name === 'className' ? 'class' : name}="${escape(text)}"`;
+      return value === true ? ` ${name}` : ` ${name === 'className' ? 'class' : name}="${escapeXml(text)}"`;
     })
     .join('');
   return `<${vnode.type}${attributes}>${renderToHtml(children)}</${vnode.type}>`;

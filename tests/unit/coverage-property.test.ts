@@ -461,11 +461,14 @@ interface Stats {
 }
 const stats = new Map<string, Stats>();
 const nearestStats = { lsoas: 0, maxRelativeError: 0 };
-let windowSizes: number[] = [];
+const windowSizes: number[] = [];
 
 function statsFor(key: string): Stats {
   let s = stats.get(key);
-  if (!s) stats.set(key, (s = { pairs: 0, covered: 0, band: 0, bandWhole: 0, bandExamples: [] }));
+  if (!s) {
+    s = { pairs: 0, covered: 0, band: 0, bandWhole: 0, bandExamples: [] };
+    stats.set(key, s);
+  }
   return s;
 }
 

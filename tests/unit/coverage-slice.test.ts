@@ -600,7 +600,7 @@ describe('drawing and editing schemes', () => {
     await flush();
     const dataset = store.getState().coverage.datasets[0]!;
     await store.getState().openSchemeAt(0, [-2.3, 53.4]);
-    expect(client.schemeAt).toHaveBeenCalledWith(runs[0]!.request.schemesHash + '|intersects', 0);
+    expect(client.schemeAt).toHaveBeenCalledWith(`${runs[0]!.request.schemesHash}|intersects`, 0);
     expect(store.getState().coverage.openScheme).toEqual({ scheme: route, datasetId: dataset.id, at: [-2.3, 53.4] });
     expect(schemeCard(store.getState())).toMatchObject({ title: 'Route 1', editable: true, lines: expect.arrayContaining([`Dataset: ${dataset.name}`]) });
 

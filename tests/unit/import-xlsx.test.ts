@@ -224,7 +224,7 @@ function csvAsWorkbook(csvText: string, count: number, dateColumns: readonly str
   const kept = [header!, ...rows.slice(0, count)];
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const column = (c: number) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
   const dates = new Set(dateColumns.map((name) => header!.indexOf(name)));
   const sheetRows = kept.map((row, r) => {
@@ -242,7 +242,7 @@ function csvAsWorkbook(csvText: string, count: number, dateColumns: readonly str
     return `<row r="${r + 1}">${cells.join('')}</row>`;
   });
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`;
-  const sharedStrings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}">${strings.map((s) => `<si><t xml:space="preserve">${escape(s)}</t></si>`).join('')}</sst>`;
+  const sharedStrings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}">${strings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('')}</sst>`;
   return { csv: Papa.unparse(kept), xlsx: xlsx([['grants', sheet]], { sharedStrings, styles: STYLES }) };
 }
 

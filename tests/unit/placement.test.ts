@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coarserPlacement, isAreaWide, placementOf, placementOfAreas, PLACEMENTS } from '../../src/core/placement';
+import { coarserPlacement, isAreaWide, placementOf, type placementOfAreas, PLACEMENTS } from '../../src/core/placement';
 import { runFigures } from '../../src/core/run-figures';
 import type { Footprint, Scheme } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
