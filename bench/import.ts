@@ -60,7 +60,7 @@ function amountAndDate(random: () => number): string {
 }
 
 /** ROWS schemes at LSOA representative points, jittered by up to ~100 m. */
-export function coordinatesCsv(dataDir: string, seed = 20251): string {
+function coordinatesCsv(dataDir: string, seed = 20251): string {
   const decoded = decodeGeometry(fs.readFileSync(path.join(dataDir, readManifest(dataDir).files.geometry)));
   if (!decoded.ok) throw new Error(decoded.message);
   const { points, count } = decoded.geometry;
@@ -76,7 +76,7 @@ export function coordinatesCsv(dataDir: string, seed = 20251): string {
 }
 
 /** ROWS schemes at real postcodes from POSTCODE_DISTRICTS districts spread over England. */
-export function postcodesCsv(dataDir: string, seed = 20252): { csv: string; districts: number } {
+function postcodesCsv(dataDir: string, seed = 20252): { csv: string; districts: number } {
   const folder = readManifest(dataDir).files.postcodes;
   if (folder === undefined) throw new Error(`${dataDir} has no postcode index: build it with npm run data and the postcodes file.`);
   const directory = JSON.parse(fs.readFileSync(path.join(dataDir, folder, 'index.json'), 'utf8')) as PostcodeDirectory;

@@ -26,7 +26,7 @@ import {
 import { formatProblem, type DataProblem, type Result } from '../../src/data/problems';
 import { locate, type SourceManifest } from './source';
 
-export interface InputFile {
+interface InputFile {
   id: string;
   path: string;
   bytes: number;
@@ -51,8 +51,8 @@ export interface LoadedInputs {
   counts: Record<string, number>;
 }
 
-export const CENSUS_POPULATION_SOURCE = 'Census 2021 usual residents';
-export const IOD_POPULATION_SOURCE = 'IoD2025 population denominators (mid-2022)';
+const CENSUS_POPULATION_SOURCE = 'Census 2021 usual residents';
+const IOD_POPULATION_SOURCE = 'IoD2025 population denominators (mid-2022)';
 
 class FileReader {
   readonly files: InputFile[] = [];

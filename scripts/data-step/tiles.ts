@@ -37,7 +37,7 @@ export interface TileBuildOptions {
  * pixel at the band's lowest zoom (512 px tiles at latitude 52°). From z11 the BGC boundaries
  * (generalised to 20 m) are used as they are.
  */
-export const ZOOM_BANDS: readonly { minZoom: number; maxZoom: number; intervalMetres: number; extent: number }[] = [
+const ZOOM_BANDS: readonly { minZoom: number; maxZoom: number; intervalMetres: number; extent: number }[] = [
   // Coarse bands use a smaller tile grid (1024 = 2 units per screen pixel): finer is invisible
   // there and costs bytes on the first, whole-England view.
   { minZoom: 4, maxZoom: 5, intervalMetres: 1000, extent: 1024 },
@@ -155,7 +155,7 @@ function signedArea(ring: readonly number[][]): number {
  * that makes MapLibre reject the whole tile. Rings are classified as MapLibre does: the first
  * ring with area sets the winding of outer rings; holes of a dropped outer ring go with it.
  */
-export function dropDegenerateRings(tile: GeoJsonVtTile): GeoJsonVtTile {
+function dropDegenerateRings(tile: GeoJsonVtTile): GeoJsonVtTile {
   const features = tile.features as { type: number; geometry: number[][][] }[];
   tile.features = features.filter((feature) => {
     if (feature.type !== 3) return true;

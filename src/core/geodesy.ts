@@ -28,12 +28,3 @@ export function degreesFor(metres: number, lat: number): { dLon: number; dLat: n
   const frame = localFrame(0, Math.min(Math.abs(lat) + 0.5, 89));
   return { dLon: (metres / frame.kx) * 1.01, dLat: (metres / frame.ky) * 1.01 };
 }
-
-/**
- * Geodesic distance in metres between two nearby points, through a frame at their midpoint
- * (right to ~0.01% for points within tens of kilometres; used in tests and for short hops).
- */
-export function shortDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const frame = localFrame((lon1 + lon2) / 2, (lat1 + lat2) / 2);
-  return Math.hypot((lon2 - lon1) * frame.kx, (lat2 - lat1) * frame.ky);
-}

@@ -15,7 +15,7 @@ const converter = proj4('WGS84', BRITISH_NATIONAL_GRID_ON_WGS84);
  * Where grid distances stay within 0.5% of geodesic ones (the scale grows with the distance from
  * 2°W): Great Britain, Ireland's east and the near Continent. Places outside are left out.
  */
-export const GRID_BOUNDS = { west: -10, south: 48, east: 6, north: 62 } as const;
+const GRID_BOUNDS = { west: -10, south: 48, east: 6, north: 62 } as const;
 
 export function inGridBounds(lon: number, lat: number): boolean {
   return lon >= GRID_BOUNDS.west && lon <= GRID_BOUNDS.east && lat >= GRID_BOUNDS.south && lat <= GRID_BOUNDS.north;

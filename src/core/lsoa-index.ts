@@ -32,7 +32,7 @@ export interface LsoaIndex {
   inradiusM: Float64Array;
 }
 
-export interface EdgeChunks {
+interface EdgeChunks {
   /** Per LSOA, its range of chunks (count + 1 entries). */
   start: Uint32Array;
   /** Per chunk, the first vertex and the end (edges run from v to v + 1 for first ≤ v < end). */
@@ -43,7 +43,7 @@ export interface EdgeChunks {
 }
 
 /** Edges per chunk: small enough to skip most of a boundary, large enough to keep the boxes few. */
-export const EDGE_CHUNK = 8;
+const EDGE_CHUNK = 8;
 
 const cache = new WeakMap<LsoaGeometry, LsoaIndex>();
 
@@ -156,7 +156,7 @@ function buildChunks(geometry: LsoaGeometry, localXY: Float64Array): EdgeChunks 
 }
 
 /** Squared distance from a point to chunk c's box (0 inside). */
-export function chunkBoxDistanceSq(chunks: EdgeChunks, c: number, x: number, y: number): number {
+function chunkBoxDistanceSq(chunks: EdgeChunks, c: number, x: number, y: number): number {
   const b = c * 4;
   const dx = Math.max(chunks.box[b]! - x, 0, x - chunks.box[b + 2]!);
   const dy = Math.max(chunks.box[b + 1]! - y, 0, y - chunks.box[b + 3]!);
@@ -164,7 +164,7 @@ export function chunkBoxDistanceSq(chunks: EdgeChunks, c: number, x: number, y: 
 }
 
 /** Calls `visit(first, end, isOuter)` for every ring of LSOA i, as vertex ranges. */
-export function forEachRing(index: LsoaIndex, i: number, visit: (first: number, end: number, isOuter: boolean) => void): void {
+function forEachRing(index: LsoaIndex, i: number, visit: (first: number, end: number, isOuter: boolean) => void): void {
   const { polygonStart, ringStart, vertexStart } = index.geometry;
   for (let p = polygonStart[i]!; p < polygonStart[i + 1]!; p++) {
     for (let r = ringStart[p]!; r < ringStart[p + 1]!; r++) visit(vertexStart[r]!, vertexStart[r + 1]!, r === ringStart[p]);
@@ -248,11 +248,6 @@ export function boundaryWithinLocal(index: LsoaIndex, i: number, x: number, y: n
     }
   }
   return false;
-}
-
-/** Distance in metres from a local point to LSOA i (0 inside). */
-export function distanceToLsoaLocal(index: LsoaIndex, i: number, x: number, y: number): number {
-  return lsoaContainsLocal(index, i, x, y) ? 0 : distanceToBoundaryLocal(index, i, x, y);
 }
 
 /** Area (m²) of LSOA i inside the circle of radius r about the local point (cx, cy). */

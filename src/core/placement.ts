@@ -24,7 +24,7 @@ export const AREA_WIDE_MODES = ['separate', 'count'] as const;
 export type AreaWideMode = (typeof AREA_WIDE_MODES)[number];
 export const DEFAULT_AREA_WIDE: AreaWideMode = 'separate';
 
-export function isAreaWidePlacement(placement: Placement): boolean {
+function isAreaWidePlacement(placement: Placement): boolean {
   return placement === 'district' || placement === 'county' || placement === 'region';
 }
 

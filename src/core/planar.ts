@@ -23,7 +23,7 @@ function onSegment(px: number, py: number, qx: number, qy: number, rx: number, r
 }
 
 /** Whether two segments share a point (crossing or touching). */
-export function segmentsTouch(
+function segmentsTouch(
   ax: number, ay: number, bx: number, by: number,
   cx: number, cy: number, dx: number, dy: number,
 ): boolean {

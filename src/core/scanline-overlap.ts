@@ -9,7 +9,7 @@
 import type { LsoaIndex } from './lsoa-index';
 
 /** Lines for a final answer: the midpoint rule's error is then well under 0.1% of the area. */
-export const FINE_SCANLINES = 256;
+const FINE_SCANLINES = 256;
 /** Lines for a first look, enough to settle shares far from the threshold. */
 export const COARSE_SCANLINES = 32;
 
@@ -35,7 +35,7 @@ function merge(pairs: number[]): number[] {
 }
 
 /** Even-odd crossings of closed rings (flat x, y arrays in one frame) with the line y. */
-export function ringIntervals(xy: ArrayLike<number>, ranges: readonly [number, number][], y: number, out: number[]): void {
+function ringIntervals(xy: ArrayLike<number>, ranges: readonly [number, number][], y: number, out: number[]): void {
   const crossings: number[] = [];
   for (const [first, end] of ranges) {
     for (let v = first, u = end - 1; v < end; u = v++) {
@@ -53,7 +53,7 @@ export function ringIntervals(xy: ArrayLike<number>, ranges: readonly [number, n
 }
 
 /** The ring vertex ranges of LSOA i. */
-export function lsoaRingRanges(index: LsoaIndex, i: number): [number, number][] {
+function lsoaRingRanges(index: LsoaIndex, i: number): [number, number][] {
   const { polygonStart, ringStart, vertexStart } = index.geometry;
   const ranges: [number, number][] = [];
   for (let r = ringStart[polygonStart[i]!]!; r < ringStart[polygonStart[i + 1]!]!; r++) ranges.push([vertexStart[r]!, vertexStart[r + 1]!]);

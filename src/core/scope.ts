@@ -3,9 +3,9 @@
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
-export type ScopeKind = 'region' | 'county' | 'lad';
+type ScopeKind = 'region' | 'county' | 'lad';
 
-export type AreaScope = { kind: ScopeKind; index: number };
+type AreaScope = { kind: ScopeKind; index: number };
 
 export type Scope = { kind: 'england' } | AreaScope;
 
@@ -58,7 +58,7 @@ export function ladsInScope(h: AreaHierarchy, scope: Scope): Set<number> | null 
   }
 }
 
-export function scopeArea(h: AreaHierarchy, scope: Scope): NamedArea | null {
+function scopeArea(h: AreaHierarchy, scope: Scope): NamedArea | null {
   return scope.kind === 'england' ? null : (areaTable(h, scope.kind)[scope.index] ?? null);
 }
 

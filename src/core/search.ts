@@ -1,7 +1,7 @@
 // Typo-tolerant search over area names and codes. Pure: callers build the entries (from whatever
 // files they have) and act on the hits.
 
-export type SearchKind = 'region' | 'county' | 'lad' | 'ward' | 'msoa' | 'lsoa';
+type SearchKind = 'region' | 'county' | 'lad' | 'ward' | 'msoa' | 'lsoa';
 
 export interface SearchEntry {
   kind: SearchKind;

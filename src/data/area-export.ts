@@ -26,7 +26,7 @@ export interface AreaFigures {
   lsoaCodes: string[];
 }
 
-export interface AreaExportProperties {
+interface AreaExportProperties {
   name: string;
   description: string;
   colour: string;

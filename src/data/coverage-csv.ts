@@ -8,12 +8,12 @@ import type { Scheme } from '../core/scheme';
 export const COVERAGE_CSV_HEADER = 'lsoa21cd,count,amount_gbp,ids';
 
 /** Quotes a cell only when it must be (RFC 4180). */
-export function csvCell(text: string): string {
+function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Pounds to the penny, without trailing zeros: 1250, 1250.5, 0.33. */
-export function formatPounds(gbp: number): string {
+function formatPounds(gbp: number): string {
   return String(Math.round(gbp * 100) / 100);
 }
 

@@ -25,7 +25,7 @@ export function parseCsv(text: string, file: string): Result<CsvTable> {
 }
 
 /** Lower-case, drop everything but letters and digits: "LSOA code (2021)" → "lsoacode2021". */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

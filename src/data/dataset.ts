@@ -7,7 +7,7 @@ import { SCHEME_KINDS, type Scheme, type SchemeKind } from '../core/scheme';
 import type { ImportFormat, ImportProblem } from './import/import-problem';
 
 /** Where a dataset's schemes came from: a file format, or drawn on the map. */
-export type DatasetFormat = ImportFormat | 'drawn';
+type DatasetFormat = ImportFormat | 'drawn';
 
 /** What the page shows about a dataset's schemes without holding them. */
 export interface SchemeStats {
@@ -23,7 +23,7 @@ export interface SchemeStats {
 }
 
 /** Funders or themes listed per dataset for the filters (a 360Giving file may name thousands; the rest are typed). */
-export const STATS_NAMES_KEPT = 200;
+const STATS_NAMES_KEPT = 200;
 
 function topNames(counts: Map<string, number>): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB')).slice(0, STATS_NAMES_KEPT);

@@ -36,7 +36,7 @@ const RENAMED_PREFIXES: Record<IndicatorKey, readonly string[]> = {
   idaopi: ['idaopi'],
 };
 
-export type IodMeasure = 'score' | 'rank' | 'decile';
+type IodMeasure = 'score' | 'rank' | 'decile';
 export type IodColumnKey = 'code' | 'name' | 'ladCode' | 'population' | `${IndicatorKey}:${IodMeasure}`;
 
 function measureAliases(key: IndicatorKey, measure: IodMeasure): string[] {
@@ -54,7 +54,7 @@ function measureAliases(key: IndicatorKey, measure: IodMeasure): string[] {
   return [...official, ...renamed];
 }
 
-export const CODE_ALIASES = ['LSOA code (2021)', 'lsoa21cd', 'LSOA21CD', 'lsoa_code', 'LSOA code'] as const;
+const CODE_ALIASES = ['LSOA code (2021)', 'lsoa21cd', 'LSOA21CD', 'lsoa_code', 'LSOA code'] as const;
 
 /**
  * Columns of an IoD table at LSOA 2021 level. `required` lists the indicators whose rank and

@@ -6,9 +6,9 @@ import { ProblemList, type Result } from './problems';
 export const LSOA21_CODE = /^E01\d{6}$/;
 
 /** LSOAs (2021) in England: IoD2025 ranks run 1..this whatever subset of rows a file holds. */
-export const ENGLAND_LSOA21_COUNT = 33_755;
+const ENGLAND_LSOA21_COUNT = 33_755;
 
-export interface IndicatorValues {
+interface IndicatorValues {
   score?: number;
   rank: number;
   decile: number;

@@ -29,7 +29,7 @@ import {
   textProperty,
 } from './scheme-properties';
 
-export const DEFAULT_POLYGON_BUFFER_M = 0;
+const DEFAULT_POLYGON_BUFFER_M = 0;
 
 export interface SchemeReadProblem {
   /** 1-based position of the feature in the file; absent for problems with the whole file. */
@@ -77,7 +77,7 @@ export function crsProblem(crs: unknown): string | undefined {
 const TFGM_SERVICE_ID = /^([A-Za-z0-9]+)_[A-Za-z]*_[IO]_\d*_/;
 
 /** The service a route belongs to, when the file says or its id shows it. */
-export function serviceOf(props: ReturnType<typeof indexProperties>, id: string): string | undefined {
+function serviceOf(props: ReturnType<typeof indexProperties>, id: string): string | undefined {
   return textProperty(props, PROPERTY_NAMES.service) ?? TFGM_SERVICE_ID.exec(id)?.[1];
 }
 

@@ -24,7 +24,7 @@ export type SchemeFormField = Exclude<keyof SchemeFormFields, 'proposed'>;
 export type SchemeFormRead = { ok: true; scheme: Scheme } | { ok: false; errors: Partial<Record<SchemeFormField, string>> };
 
 /** The farthest a scheme may reach from its point or line (a county's width). */
-export const MAX_REACH_M = 50_000;
+const MAX_REACH_M = 50_000;
 
 /** The form's fields for a scheme, as the user will see them. */
 export function formFieldsOf(scheme: Scheme): SchemeFormFields {

@@ -18,7 +18,7 @@ export { expect };
  * SwiftShader) do not. Requests the page itself cancels (net::ERR_ABORTED: MapLibre drops tiles
  * it no longer needs) are normal; any other failed request is recorded to explain a 'Map:' warning.
  */
-export function watchConsole(context: BrowserContext, errors: string[], allowed: readonly RegExp[] = []): void {
+function watchConsole(context: BrowserContext, errors: string[], allowed: readonly RegExp[] = []): void {
   const watch = (page: Page) => {
     page.on('console', (message) => {
       const text = message.text();
@@ -139,7 +139,7 @@ export async function camera(page: Page): Promise<{ zoom: number; lng: number; l
 }
 
 /** The map as the user sees it, decoded. `clip` is relative to the map's own box. */
-export async function mapPixels(page: Page, clip?: { x: number; y: number; width: number; height: number }): Promise<RgbaImage> {
+async function mapPixels(page: Page, clip?: { x: number; y: number; width: number; height: number }): Promise<RgbaImage> {
   const box = await page.locator('#map').boundingBox();
   if (!box) throw new Error('#map is not on screen');
   const area = clip ? { x: box.x + clip.x, y: box.y + clip.y, width: clip.width, height: clip.height } : box;

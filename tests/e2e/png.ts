@@ -118,8 +118,3 @@ export function countColours(image: RgbaImage, colours: readonly Rgb[], toleranc
   }
   return counts;
 }
-
-/** The colour `over` drawn at `opacity` on `under`, as the map blends a dimmed fill. */
-export function blend(over: Rgb, under: Rgb, opacity: number): Rgb {
-  return over.map((channel, i) => Math.round(channel * opacity + under[i]! * (1 - opacity))) as Rgb;
-}

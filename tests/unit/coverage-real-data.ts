@@ -10,7 +10,7 @@ import { decodeGeometry, encodeGeometry, lsoaToGeoJson, representativePoint, typ
 import type { AttributesFile, DetailsFile } from '../../src/data/schema';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const dataDir = path.join(projectRoot, 'public', 'data');
+const dataDir = path.join(projectRoot, 'public', 'data');
 export const TRAFFORD = 'E08000009';
 export const MANCHESTER = 'E08000003';
 export const routesPath = path.resolve(projectRoot, '..', 'shared', 'data', 'transport', 'trafford_bus_routes_tfgm_2023.geojson');

@@ -11,7 +11,7 @@ const EPSG_27700 =
 const converter = proj4(EPSG_27700, 'WGS84');
 
 /** The grid's extent over Great Britain (metres), outside which a value is not a GB grid reference. */
-export const BNG_EXTENT = { easting: [0, 700_000], northing: [0, 1_300_000] } as const;
+const BNG_EXTENT = { easting: [0, 700_000], northing: [0, 1_300_000] } as const;
 
 /** Why an easting or northing cannot be a GB grid reference, or null. */
 export function bngProblem(easting: number, northing: number): string | null {

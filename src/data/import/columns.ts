@@ -17,10 +17,10 @@ export type ColumnMeaning =
   | { kind: 'field'; field: SchemeField }
   | { kind: 'location'; place: LocationPlace; part: LocationPart; lsoaVintage?: 'lsoa21' | 'lsoa11' };
 
-export const IGNORE: ColumnMeaning = { kind: 'ignore' };
+const IGNORE: ColumnMeaning = { kind: 'ignore' };
 
 /** Normalised header: lower case letters and digits only, list indices (":0:") dropped. */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .replace(/:\d+:/g, ':')
     .toLowerCase()

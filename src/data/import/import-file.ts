@@ -15,8 +15,6 @@ import { decodeText, looksBinary, readTable } from './read-table';
 import type { OpenParts } from './read-xlsx';
 import { importTable, outwardCodesOf, type TableImportContext } from './table-schemes';
 import type { ImportFormat, ImportProblem } from './import-problem';
-
-export type { ImportFormat, ImportProblem };
 export { formatImportProblem } from './import-problem';
 
 export type SchemesImport =
@@ -35,7 +33,7 @@ export type ImportContext = TableImportContext;
 /** Files larger than this are refused unread: reading one holds the file, its text and its schemes in memory at once. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** What the files GapMap opens from one zip may unpack to, in all; a zip that grows more is a zip bomb or no schemes file. */
-export const MAX_UNZIPPED_BYTES = 10 * MAX_IMPORT_BYTES;
+const MAX_UNZIPPED_BYTES = 10 * MAX_IMPORT_BYTES;
 /** Deflate cannot unpack to more than 1032 times its compressed size, so an entry that claims more has a forged header. */
 const MAX_DEFLATE_RATIO = 1032;
 

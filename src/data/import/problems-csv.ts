@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import type { ImportProblem } from './import-problem';
 
-export const PROBLEMS_CSV_HEADER = ['file', 'row', 'feature', 'id', 'column', 'value', 'severity', 'message'] as const;
+const PROBLEMS_CSV_HEADER = ['file', 'row', 'feature', 'id', 'column', 'value', 'severity', 'message'] as const;
 
 export function problemsCsv(fileName: string, problems: readonly ImportProblem[]): string {
   return Papa.unparse({

@@ -35,7 +35,7 @@ export interface TableImportContext {
 /** Rows between progress reports: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 2_000;
 
-export interface RowProblem {
+interface RowProblem {
   /** 1-based data row (the header is row 0). */
   row: number;
   column?: string;
