@@ -13,7 +13,7 @@ import type { Scheme } from '../../src/core/scheme';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { describeMeaning } from '../../src/data/import/columns';
 import { formatImportProblem, importSchemesFile, READING_SHARE, type ImportContext } from '../../src/data/import/import-file';
-import { customFormatShown, excelSerialText } from '../../src/data/import/read-xlsx';
+import { customFormatShown, excelSerialText } from '../../src/data/import/xlsx-sheet';
 import { builtData, sharedRoot } from './built-data';
 import { ok, refusal } from './import-results';
 
