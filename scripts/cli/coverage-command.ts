@@ -1,22 +1,20 @@
-// `gapmap coverage <schemes>`: the coverage core run in Node on the built data. Reads the schemes,
-// computes which LSOAs each reaches, allocates amounts by population, and writes the per-LSOA CSV
-// and (with --summary) the scope's summary JSON. Problems go to stderr; the run goes on without the
-// schemes that cannot be used.
+// `gapmap coverage <schemes>`: the coverage pipeline (src/core/coverage-pipeline.ts, the app's
+// worker runs the same) in Node on the built data. Reads the schemes, computes which LSOAs each
+// reaches, allocates amounts by population, and writes the per-LSOA CSV and (with --summary) the
+// scope's summary JSON. Problems go to stderr; the run goes on without the schemes that cannot be
+// used.
 
 import { formatRule } from '../../src/core/coverage-rule';
 import fs from 'node:fs';
 import path from 'node:path';
-import { schemeAmount } from '../../src/core/allocate';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
-import { runFigures } from '../../src/core/run-figures';
 import { areaKindOfCode } from '../../src/core/area-code-kind';
-import { computeCoverage } from '../../src/core/coverage';
+import { computeCoverageRun, summarizeRun } from '../../src/core/coverage-pipeline';
 import { nearestFootprintKm } from '../../src/core/nearest';
 import type { Scheme } from '../../src/core/scheme';
 import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { lsoasOfArea } from '../../src/core/area-lsoas';
-import { summarizeCoverage } from '../../src/core/summary';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { coverageCsv } from '../../src/data/coverage-csv';
 import { formatImportProblem, importSchemesFile, type ImportContext } from '../../src/data/import/import-file';
@@ -132,11 +130,14 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   }
 
   const started = Date.now();
-  const coverage = computeCoverage({ lsoas: geometry, schemes, rule: options.rule, areas, onProgress: progressReporter(say, 'coverage') });
+  // The app's worker runs the same pipeline (src/core/coverage-pipeline.ts), so the figures agree.
+  const computed = await computeCoverageRun(
+    { lsoas: geometry, areas, population: attributes.population, schemes, rule: options.rule, areaWide: options.areaWide },
+    { onProgress: progressReporter(say, 'coverage') },
+  );
+  if (!computed) throw new Error('The coverage run was cancelled, though nothing here cancels it.');
+  const { coverage, figures, totals } = computed;
   for (const problem of coverage.problems) say(`Not used: scheme '${problem.id}': ${problem.reason}`);
-  const unusable = new Set(coverage.problems.map((p) => p.id));
-  const usable = schemes.map((s) => !unusable.has(s.id));
-  const figures = runFigures({ schemes, covered: coverage.covered, usable, population: attributes.population, areaWide: options.areaWide });
   const lsoas = areaLsoas ?? lsoasInScope(attributes, attributes.lad, scope);
   const csv = coverageCsv(attributes.codes, coverage, schemes, figures.current.amountGbp, scope.kind === 'england' && !areaLsoas ? undefined : lsoas, figures.counted);
   const reached = csv.split('\n').length - 2;
@@ -144,21 +145,12 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   else stdout(csv);
 
   const nameOf = (code: string) => areaNameOfCode(attributes, code);
-  const summary = summarizeCoverage(
-    {
-      scope: lsoas,
-      population: attributes.population,
-      deciles: decodeDeciles(attributes.deciles[options.indicator]!),
-      ranks: details.ranks[options.indicator]!,
-      count: figures.current.count,
-      allocatedGbp: figures.current.allocatedGbp,
-      services: figures.current.services,
-      stops: figures.current.stops,
-    },
+  const summary = summarizeRun(
+    figures,
+    { scope: lsoas, population: attributes.population, deciles: decodeDeciles(attributes.deciles[options.indicator]!), ranks: details.ranks[options.indicator]! },
     {
       gapDecile: options.gapDecile,
       definition: options.gaps,
-      areaWide: figures.areaWide,
       nearestKm: (list) => {
         if (!options.summary) return new Float64Array(list.length).fill(NaN);
         if (list.length > 500) say(`${list.length.toLocaleString('en-GB')} gap LSOAs: measuring the distance to the nearest scheme…`);
@@ -178,7 +170,7 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
       scope: { code: scopeCode, name: placeName },
       indicator: options.indicator,
       codes: attributes.codes,
-      schemes: { read: schemes.length, usable: usable.filter(Boolean).length, amountGbp: schemes.reduce((sum, s) => sum + schemeAmount(s), 0), byKind: figures.byKind, byPlacement: figures.byPlacement },
+      schemes: { read: totals.read, usable: totals.used, amountGbp: totals.amountGbp, byKind: figures.byKind, byPlacement: figures.byPlacement },
       summary,
       problems,
       areaName: nameOf,
@@ -196,7 +188,7 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
         ? ` No LSOA in deciles 1–${h.gapDecile}.`
         : ` Under-served: ${h.gapLsoas.toLocaleString('en-GB')} of ${h.lsoas.toLocaleString('en-GB')} LSOAs in deciles 1–${h.gapDecile} (${h.gapPeople.toLocaleString('en-GB')} people) are reached by at most ${h.reachCut} scheme${h.reachCut === 1 ? '' : 's'}${h.allEqual ? ' (every one of them is reached equally)' : ''}.`;
   say(
-    `${schemes.length} schemes read, ${usable.filter(Boolean).length} used; ${reached.toLocaleString('en-GB')} LSOAs reached in ` +
+    `${totals.read} schemes read, ${totals.used} used; ${reached.toLocaleString('en-GB')} LSOAs reached in ` +
       `${placeName} (rule ${formatRule(options.rule)}, ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s).${headline}` +
       `${options.out ? ` CSV: ${options.out}.` : ''}${options.summary ? ` Summary: ${options.summary}.` : ''}`,

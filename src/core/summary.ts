@@ -5,8 +5,8 @@
 import type { AreaWideSummary, CoverageSummary, Headline, LsoaFigures } from './coverage-summary-types';
 import { decileTable } from './decile-table';
 import { fairness } from './fairness';
-import { DEFAULT_GAP_DEFINITION, gapCut, type GapDefinition } from './gap-definition';
-import { gapList } from './gaps';
+import { DEFAULT_GAP_DEFINITION, type GapDefinition } from './gap-definition';
+import { gapList, gapsIn } from './gaps';
 import type { AreaWideFigures } from './run-figures';
 
 export const DEFAULT_GAP_DECILE = 2;
@@ -51,8 +51,7 @@ export function summarizeCoverage(
   const deprivedRows = deciles.filter((row) => row.decile <= gapDecile);
   const people = deprivedRows.reduce((sum, row) => sum + row.people, 0);
   const peopleUncovered = deprivedRows.reduce((sum, row) => sum + row.people - row.coveredPeople, 0);
-  const deprived = figures.scope.filter((i) => figures.deciles[i]! <= gapDecile);
-  const cut = gapCut(definition, deprived, figures.count);
+  const { deprived, cut } = gapsIn(figures.scope, figures.deciles, gapDecile, definition, figures.count);
   const gapPeople = cut.lsoas.reduce((sum, i) => sum + figures.population[i]!, 0);
   const headline: Headline = {
     definition,

@@ -1,24 +1,27 @@
-// The main side of the coverage worker: starts it and adapts its comlink proxy to the
-// CoverageClient the store expects. Progress callbacks cross as comlink proxies.
+// The page's side of the coverage worker: starts it and offers its calls (coverage-api.ts) as the
+// CoverageClient the store expects, through one generic wrapper, so a call added in the worker
+// needs nothing here. Every call's arguments cross as they are, except callbacks (progress), which
+// cross as comlink proxies, and ArrayBuffers given (a file's bytes), which move to the worker
+// (transferred, not copied). A crashed worker fails the calls waiting; CALL_FAILURES says which
+// calls swallow that instead.
 
-import { proxy, wrap } from 'comlink';
+import { proxy, transfer, wrap } from 'comlink';
+import { CALL_FAILURES, type CoverageClient } from '../contract';
 import type { DataManifest } from '../data/schema';
-import { transfer } from 'comlink';
-import type { LonLat } from '../core/scheme';
-import type {
-  AreaOutcome,
-  CoverageClient,
-  EditOutcome,
-  ImportOutcome,
-  ImportTaken,
-  NearestOutcome,
-  RunOutcome,
-  SchemeFound,
-  SummaryOutcome,
-  WorkspaceExport,
-  WorkspaceOpened,
-} from '../state/coverage-protocol';
 import type { CoverageWorkerApi } from './coverage.worker';
+
+/** An argument as it goes to the worker: callbacks proxied, ArrayBuffers (alone or in a request object) transferred. */
+function forWorker(arg: unknown): unknown {
+  if (typeof arg === 'function') return proxy(arg);
+  if (arg instanceof ArrayBuffer) return transfer(arg, [arg]);
+  if (typeof arg === 'object' && arg !== null && Object.getPrototypeOf(arg) === Object.prototype) {
+    const buffers = Object.values(arg).filter((value): value is ArrayBuffer => value instanceof ArrayBuffer);
+    if (buffers.length > 0) return transfer(arg, buffers);
+  }
+  return arg;
+}
+
+const failures: Partial<Record<string, 'ignored' | 'null'>> = CALL_FAILURES;
 
 export function createCoverageClient(dataBase: URL, manifest: DataManifest): CoverageClient {
   const worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module', name: 'gapmap-coverage' });
@@ -33,25 +36,31 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
 
   const remote = wrap<CoverageWorkerApi>(worker);
   void guard(remote.init({ base: dataBase.href, manifest })).catch(() => undefined);
-  return {
-    // The file's bytes move to the worker (transferred, not copied).
-    previewImport: (request, onProgress) =>
-      guard<ImportOutcome>(remote.previewImport(request.bytes ? transfer(request, [request.bytes]) : request, proxy(onProgress))),
-    takeImport: (request) => guard<ImportTaken | null>(remote.takeImport(request)),
-    discardImport: (token) => void remote.discardImport(token).catch(() => undefined),
-    run: (request, onProgress) => guard<RunOutcome>(remote.run(request, proxy(onProgress))),
-    summarize: (request) => guard<SummaryOutcome>(remote.summarize(request)),
-    measureNearest: (request, onProgress) => guard<NearestOutcome>(remote.measureNearest(request, proxy(onProgress))),
-    cancel: (id) => void remote.cancel(id).catch(() => undefined),
-    // Tiles are asked for while the map draws: a crashed worker simply gives none.
-    schemeTile: (key, z, x, y, colours) => remote.schemeTile(key, z, x, y, colours).catch(() => null),
-    schemeAt: (key, index) => guard<SchemeFound | null>(remote.schemeAt(key, index)),
-    editSchemes: (request) => guard<EditOutcome>(remote.editSchemes(request)),
-    exportWorkspace: (datasets, exportedAt, themes, areas) => guard<WorkspaceExport>(remote.exportWorkspace(datasets, exportedAt, themes, areas)),
-    openWorkspace: (bytes, name) => guard<WorkspaceOpened>(remote.openWorkspace(transfer(bytes, [bytes]), name)),
-    retain: (hashes, fromStorage) => void remote.retain(hashes, fromStorage).catch(() => undefined),
-    areaReport: (request) => guard<AreaOutcome>(remote.areaReport(request)),
-    areaLsoas: (definition, rule) => guard<Uint32Array | null>(remote.areaLsoas(definition, rule)),
-    areaPolygons: (definition) => guard<LonLat[][][] | null>(remote.areaPolygons(definition)),
+
+  const calls = new Map<string, (...args: unknown[]) => unknown>();
+  const callOf = (name: string) => {
+    const send = remote[name as keyof CoverageWorkerApi] as unknown as (...args: unknown[]) => Promise<unknown>;
+    return (...args: unknown[]) => {
+      const answer = guard(send(...args.map(forWorker)));
+      switch (failures[name]) {
+        case 'ignored':
+          void answer.catch(() => undefined);
+          return undefined;
+        case 'null':
+          return answer.catch(() => null);
+        case undefined:
+          return answer;
+      }
+    };
   };
+  // The calls are looked up by name, as comlink's own proxy does; `then` is not one (the client is
+  // not a promise).
+  return new Proxy({} as CoverageClient, {
+    get(_, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let call = calls.get(name);
+      if (!call) calls.set(name, (call = callOf(name)));
+      return call;
+    },
+  });
 }

@@ -1,20 +1,16 @@
 /// <reference lib="webworker" />
 // The coverage worker: reads scheme files for import (held until confirmed), runs the coverage core and summarises it, off the main
 // thread. It fetches the built data itself (attributes, details, lookups and the geometry binary,
-// decoded once; the LSOA index is built once), so nothing large is cloned across. The main side
-// talks to it through comlink: `wrap<CoverageWorkerApi>(worker)` (see coverage-client.ts).
+// decoded once; the LSOA index is built once), so nothing large is cloned across. It exposes the
+// calls of coverage-api.ts through comlink; the page's side is coverage-client.ts.
 
-import type { CoverageRule } from '../core/coverage-rule';
-import { expose, transfer } from 'comlink';
+import { expose } from 'comlink';
 import { decodeGeometry } from '../data/geometry-format';
 import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progress } from '../data/load';
-import type { Dataset } from '../data/dataset';
 import type { DataManifest } from '../data/schema';
 import { openSchemeStorage } from '../data/workspace-db';
-import type { AreaRequest, EditRequest, ImportProgress, ImportRequest, NearestProgress, NearestRequest, RunProgress, RunRequest, SummaryRequest, TakeRequest } from '../state/coverage-protocol';
-
-import type { AreaDefinition, TargetArea } from '../core/target-area';
-import { CoverageEngine, type EngineDataLoader, type EngineDataRead } from './coverage-engine';
+import { createCoverageApi } from './coverage-api';
+import type { EngineDataLoader, EngineDataRead } from './engine';
 import { NO_STORAGE, SchemeStore } from './scheme-store';
 
 interface DataSource {
@@ -100,68 +96,14 @@ const loadData: EngineDataLoader = async (onProgress): Promise<EngineDataRead> =
   };
 };
 
-// The datasets' schemes are stored here, in IndexedDB, rather than by the page: 100k schemes
-// copied through the page would block it for seconds.
-const engine = new CoverageEngine(loadData, { store: new SchemeStore(typeof indexedDB === 'undefined' ? NO_STORAGE : openSchemeStorage()) });
-
 const api = {
   /** Tells the worker where the built data is; call once, before anything else. */
   init(data: DataSource): void {
     source = data;
   },
-  previewImport(request: ImportRequest, onProgress: (progress: ImportProgress) => void) {
-    return engine.previewImport(request, onProgress);
-  },
-  takeImport(request: TakeRequest) {
-    return engine.takeImport(request);
-  },
-  discardImport(token: number): void {
-    engine.discardImport(token);
-  },
-  async run(request: RunRequest, onProgress: (progress: RunProgress) => void) {
-    const { value, transfer: buffers } = await engine.run(request, onProgress);
-    return transfer(value, buffers);
-  },
-  summarize(request: SummaryRequest) {
-    return engine.summarize(request);
-  },
-  measureNearest(request: NearestRequest, onProgress: (progress: NearestProgress) => void) {
-    return engine.measureNearest(request, onProgress);
-  },
-  cancel(id: number): void {
-    engine.cancel(id);
-  },
-  schemeTile(key: string, z: number, x: number, y: number, colours: string[]) {
-    const tile = engine.schemeTile(key, z, x, y, colours);
-    return tile ? transfer(tile, [tile]) : null;
-  },
-  schemeAt(key: string, index: number) {
-    return engine.schemeAt(key, index);
-  },
-  editSchemes(request: EditRequest) {
-    return engine.editSchemes(request);
-  },
-  async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]) {
-    const exported = await engine.exportWorkspace(datasets, exportedAt, themes, areas);
-    return exported.kind === 'done' ? transfer(exported, [exported.bytes]) : exported;
-  },
-  openWorkspace(bytes: ArrayBuffer, name: string) {
-    return engine.openWorkspace(bytes, name);
-  },
-  retain(hashes: string[], fromStorage: boolean) {
-    return engine.retain(hashes, fromStorage);
-  },
-  async areaReport(request: AreaRequest) {
-    const { value, transfer: buffers } = await engine.areaReport(request);
-    return transfer(value, buffers);
-  },
-  async areaLsoas(definition: AreaDefinition, rule: CoverageRule) {
-    const lsoas = await engine.areaLsoas(definition, rule);
-    return lsoas ? transfer(lsoas, [lsoas.buffer as ArrayBuffer]) : null;
-  },
-  areaPolygons(definition: AreaDefinition) {
-    return engine.areaPolygons(definition);
-  },
+  // The datasets' schemes are stored here, in IndexedDB, rather than by the page: 100k schemes
+  // copied through the page would block it for seconds.
+  ...createCoverageApi(loadData, { store: new SchemeStore(typeof indexedDB === 'undefined' ? NO_STORAGE : openSchemeStorage()) }),
 };
 
 export type CoverageWorkerApi = typeof api;

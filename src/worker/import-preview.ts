@@ -6,7 +6,7 @@ import { countByPlacement, isAreaWide } from '../core/placement';
 import type { ReachDefaults } from '../core/scheme';
 import type { ColumnMeaning } from '../data/import/columns';
 import { importSchemesFile, type ImportContext, type SchemesImport } from '../data/import/import-file';
-import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
+import { PREVIEW_PROBLEMS, type ImportPreview } from '../contract';
 
 /** The preview of an import the engine holds: counts, samples, grouped reasons, the first problems. */
 export function previewOf(

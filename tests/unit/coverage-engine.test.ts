@@ -1,7 +1,7 @@
-// The worker's coverage engine on the real build and the real Trafford bus routes: the same
-// figures as `gapmap coverage` (run in-process here), runs cached by schemes + rule, summaries
-// for other scopes without a new run, cancellation, and distances measured on request. The engine
-// holds the datasets' schemes by hash: imports taken with ids unique across the workspace, edits
+// The coverage worker's calls (src/worker/coverage-api.ts) on the real build and the real
+// Trafford bus routes: the same figures as `gapmap coverage` (run in-process here), runs cached by
+// schemes + rule, summaries for other scopes without a new run, cancellation, and distances
+// measured on request. The worker holds the datasets' schemes by hash: imports taken with ids unique across the workspace, edits
 // as new sets, the workspace file exported and opened again, a run's scheme found by its index.
 
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ import { whatIfFigures } from '../../src/core/what-if';
 import { areaNameOfCode, ENGLAND, resolveScopeRef, scopeName, type Scope } from '../../src/core/scope';
 import type { AreaWideMode } from '../../src/core/placement';
 import { summaryJson, type SummaryJson } from '../../src/data/summary-json';
-import { AREA_SCHEMES_LISTED, type ImportTaken, type NearestProgress, type RunProgress, type RunRequest, type SummaryView } from '../../src/state/coverage-protocol';
+import { AREA_SCHEMES_LISTED, type ImportTaken, type NearestProgress, type RunProgress, type RunRequest, type SummaryView } from '../../src/contract';
 import { lsoasInScope } from '../../src/core/scope-lsoas';
 import { invertCovered } from '../../src/core/coverage';
 import { SCHEME_KINDS, type Scheme } from '../../src/core/scheme';
@@ -26,7 +26,9 @@ import { hashSchemes } from '../../src/core/scheme-hash';
 import { schemeStats, type Dataset } from '../../src/data/dataset';
 import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
 import { readWorkspaceFile } from '../../src/data/workspace-file';
-import { CoverageEngine, runKey } from '../../src/worker/coverage-engine';
+import { createCoverageApi, type CoverageApi } from '../../src/worker/coverage-api';
+import { runKey, type EngineDataLoader } from '../../src/worker/engine';
+import { handedOver } from '../../src/worker/transfer';
 import { SchemeStore } from '../../src/worker/scheme-store';
 import { builtData, builtDataDir, hasBuiltData, TRAFFORD, trafford } from './built-data';
 
@@ -49,8 +51,8 @@ describe('engine helpers', () => {
   });
 });
 
-describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () => {
-  let engine: CoverageEngine;
+describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes', () => {
+  let engine: CoverageApi;
   let loads = 0;
   let trafford_: Scope;
   let request: Omit<RunRequest, 'id' | 'view'>;
@@ -63,7 +65,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const data = await builtData();
     // The routes are held by the engine's store, as an import would leave them; runs name them by hash.
     const store = new SchemeStore();
-    engine = new CoverageEngine(
+    engine = createCoverageApi(
       async (onProgress) => {
         loads++;
         onProgress(1);
@@ -90,8 +92,8 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   async function asJson(summary: CoverageSummary, view: SummaryView, key: string): Promise<SummaryJson> {
     const data = await builtData();
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
-    if (outcome.value.kind !== 'done') throw new Error('run should finish');
-    const { run } = outcome.value;
+    if (outcome.kind !== 'done') throw new Error('run should finish');
+    const { run } = outcome;
     expect(run.key).toBe(key);
     return summaryJson({
       rule: run.rule,
@@ -109,15 +111,15 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 10, gaps: 'unreached', area: null };
     const progress: RunProgress[] = [];
     const outcome = await engine.run({ ...request, id: id(), view }, (p) => progress.push(p));
-    if (outcome.value.kind !== 'done') throw new Error(`run ended ${outcome.value.kind}`);
+    if (outcome.kind !== 'done') throw new Error(`run ended ${outcome.kind}`);
     expect(progress[0]).toEqual({ phase: 'preparing', done: null });
     expect(progress.some((p) => p.phase === 'coverage')).toBe(true);
     expect(progress[progress.length - 1]!.phase).toBe('summary');
     // Per-LSOA arrays go to the caller as transferable buffers of their own.
-    const { run, summary } = outcome.value;
+    const { run, summary } = outcome;
     const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.services.buffer, run.stops.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaDatasets.buffer];
-    for (const buffer of buffers) expect(outcome.transfer).toContain(buffer);
-    expect(new Set(outcome.transfer).size).toBe(buffers.length);
+    for (const buffer of buffers) expect(handedOver(outcome)).toContain(buffer);
+    expect(new Set(handedOver(outcome)).size).toBe(buffers.length);
     expect(run.schemesUsed).toBe(407);
     // Routes name no areas: nothing for the map's area-list tint.
     expect(run.areaDatasets).toHaveLength(run.count.length);
@@ -127,7 +129,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const ids = new Set<number>();
     for (let x = 500; x <= 510; x++) {
       for (let y = 326; y <= 336; y++) {
-        const bytes = engine.schemeTile(run.key, 10, x, y);
+        const bytes = engine.schemeTile(run.key, 10, x, y, []);
         if (!bytes) continue;
         const tile = new VectorTile(new Pbf(new Uint8Array(bytes)));
         expect(tile.layers.points).toBeUndefined();
@@ -140,8 +142,8 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(Math.min(...ids)).toBe(1);
     expect(Math.max(...ids)).toBe(407);
     // Far from Trafford (a tile over Kent), nothing; nor for a run not held.
-    expect(engine.schemeTile(run.key, 6, 32, 21)).toBeNull();
-    expect(engine.schemeTile('no-such-run', 10, 505, 331)).toBeNull();
+    expect(engine.schemeTile(run.key, 6, 32, 21, [])).toBeNull();
+    expect(engine.schemeTile('no-such-run', 10, 505, 331, [])).toBeNull();
 
     // Distances are not measured with the summary; measured on request, then summarised in.
     expect(summary.gaps.length).toBeGreaterThan(0);
@@ -165,10 +167,10 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const view: SummaryView = { scope: ENGLAND, indicator: 'income', gapDecile: 1, gaps: 'unreached', area: null };
     const started = Date.now();
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
-    if (outcome.value.kind !== 'done') throw new Error('run should finish');
+    if (outcome.kind !== 'done') throw new Error('run should finish');
     expect(Date.now() - started).toBeLessThan(1500); // Cached: no coverage run.
     expect(loads).toBe(1);
-    const key = outcome.value.run.key;
+    const key = outcome.run.key;
     const summary = engine.summarize({ id: id(), key, view: { scope: trafford_, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null } });
     expect(summary.kind).toBe('done');
     expect(engine.summarize({ id: id(), key: 'nope|intersects', view })).toEqual({ kind: 'missing' });
@@ -180,25 +182,25 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     const newerId = id();
     const newer = engine.run({ ...request, rule: { kind: 'share', share: 0.31 }, id: newerId, view }, () => undefined);
     engine.cancel(newerId);
-    expect((await older).value.kind).toBe('cancelled');
-    expect((await newer).value.kind).toBe('cancelled');
+    expect((await older).kind).toBe('cancelled');
+    expect((await newer).kind).toBe('cancelled');
     // Nothing half-done was cached: the same rule runs in full afterwards.
     const full = await engine.run({ ...request, rule: { kind: 'share', share: 0.3 }, id: id(), view }, () => undefined);
-    expect(full.value.kind).toBe('done');
+    expect(full.kind).toBe('done');
   });
   it('reports a target area: Trafford’s LSOAs give its people, its gaps and the routes reaching it; an older request gives way', async () => {
     const data = await builtData();
     const view: SummaryView = { scope: trafford_, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null };
     const outcome = await engine.run({ ...request, id: id(), view }, () => undefined);
-    if (outcome.value.kind !== 'done') throw new Error('run should finish');
-    const { run, summary } = outcome.value;
+    if (outcome.kind !== 'done') throw new Error('run should finish');
+    const { run, summary } = outcome;
     const inTrafford = lsoasInScope(data.attributes, data.attributes.lad, trafford_);
     const definition = { kind: 'lsoas' as const, codes: inTrafford.map((lsoa) => data.attributes.codes[lsoa]!) };
     const base = { definition, rule: { kind: 'centroid' as const }, runKey: run.key, indicator: 'imd' as const, gapDecile: 2, gaps: 'unreached' as const, includeProposed: false };
     const older = engine.areaReport({ ...base, id: id() });
     const newer = engine.areaReport({ ...base, id: id() });
-    expect((await older).value.kind).toBe('cancelled');
-    const answered = (await newer).value;
+    expect((await older).kind).toBe('cancelled');
+    const answered = (await newer);
     if (answered.kind !== 'done') throw new Error('the newer report should be done');
     const { report } = answered;
     expect([...report.lsoas]).toEqual(inTrafford);
@@ -218,7 +220,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
     expect(asArea.summary).toEqual(summary);
 
     // Without a run: who lives there, but no schemes and no gaps claimed.
-    const alone = (await engine.areaReport({ ...base, runKey: null, id: id() })).value;
+    const alone = (await engine.areaReport({ ...base, runKey: null, id: id() }));
     if (alone.kind !== 'done') throw new Error('report should be done');
     expect(alone.report.stats.people).toBe(report.stats.people);
     expect(alone.report.schemes).toEqual([]);
@@ -242,13 +244,13 @@ describe.skipIf(!hasBuiltData)('CoverageEngine on the Trafford bus routes', () =
   });
 });
 
-describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
-  let engine: CoverageEngine;
+describe.skipIf(!hasBuiltData)('The worker’s import calls', () => {
+  let engine: CoverageApi;
   let store: SchemeStore;
   beforeAll(async () => {
     const data = await builtData();
     store = new SchemeStore();
-    engine = new CoverageEngine(async () => ({ ok: true, data }), { store });
+    engine = createCoverageApi(async () => ({ ok: true, data }), { store });
   });
   const held = async (hash: string): Promise<readonly Scheme[]> => {
     const schemes = await store.get(hash);
@@ -316,9 +318,9 @@ describe.skipIf(!hasBuiltData)('CoverageEngine imports', () => {
   });
 });
 
-describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', () => {
-  let loader: ConstructorParameters<typeof CoverageEngine>[0];
-  let engine: CoverageEngine;
+describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () => {
+  let loader: EngineDataLoader;
+  let engine: CoverageApi;
   let store: SchemeStore;
   let england: SummaryView;
   let nextToken = 1;
@@ -334,12 +336,12 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const data = await builtData();
     loader = async () => ({ ok: true, data });
     store = new SchemeStore();
-    engine = new CoverageEngine(loader, { store });
+    engine = createCoverageApi(loader, { store });
     england = { scope: ENGLAND, indicator: 'imd', gapDecile: 2, gaps: 'unreached', area: null };
   });
 
   /** Reads a file and confirms it, as the app does, against the datasets already there. */
-  async function importFile(on: CoverageEngine, file: string, name: string, existing: string[]): Promise<ImportTaken> {
+  async function importFile(on: CoverageApi, file: string, name: string, existing: string[]): Promise<ImportTaken> {
     const token = nextToken++;
     const preview = await on.previewImport({ token, name, bytes: bytesOf(file) }, () => undefined);
     if (preview.kind !== 'ready') throw new Error(preview.message);
@@ -361,10 +363,10 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     stats: taken.stats,
   });
 
-  async function runOf(on: CoverageEngine, datasets: string[], areaWide: AreaWideMode = 'separate') {
+  async function runOf(on: CoverageApi, datasets: string[], areaWide: AreaWideMode = 'separate') {
     const schemesHash = datasets.join('+');
     const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide, view: england }, () => undefined);
-    return outcome.value;
+    return outcome;
   }
 
   it('keeps proposed schemes out of the current figures and counts them in the what-if', async () => {
@@ -378,8 +380,8 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
         { id: id(), schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`, datasets: [taken.hash, route.hash], filter: NO_FILTER, proposedDatasets, rule: { kind: 'centroid' }, areaWide: 'count', view: inTrafford },
         () => undefined,
       );
-      if (outcome.value.kind !== 'done') throw new Error('run should finish');
-      return outcome.value;
+      if (outcome.kind !== 'done') throw new Error('run should finish');
+      return outcome;
     };
     const both = await run([]);
     const grantsProposed = await run([taken.hash]);
@@ -395,9 +397,9 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
       { id: id(), schemesHash: route.hash, datasets: [route.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: inTrafford },
       () => undefined,
     );
-    if (routesAlone.value.kind !== 'done') throw new Error('run should finish');
-    expect([...grantsProposed.run.count]).toEqual([...routesAlone.value.run.count]);
-    expect(grantsProposed.summary.deciles).toEqual(routesAlone.value.summary.deciles);
+    if (routesAlone.kind !== 'done') throw new Error('run should finish');
+    expect([...grantsProposed.run.count]).toEqual([...routesAlone.run.count]);
+    expect(grantsProposed.summary.deciles).toEqual(routesAlone.summary.deciles);
     // A summary for another view keeps both.
     const again = engine.summarize({ id: id(), key: grantsProposed.run.key, view: { ...inTrafford, gapDecile: 10 } });
     expect(again.kind === 'done' && again.withProposed !== null).toBe(true);
@@ -406,7 +408,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     // would close are those of the routes alone that the routes and grants together reach.
     const wide = { ...inTrafford, gapDecile: 10 };
     const proposedWide = engine.summarize({ id: id(), key: grantsProposed.run.key, view: wide });
-    const routesWide = engine.summarize({ id: id(), key: routesAlone.value.run.key, view: wide });
+    const routesWide = engine.summarize({ id: id(), key: routesAlone.run.key, view: wide });
     const bothWide = engine.summarize({ id: id(), key: both.run.key, view: wide });
     if (proposedWide.kind !== 'done' || routesWide.kind !== 'done' || bothWide.kind !== 'done') throw new Error('summaries should be held');
     const figures = whatIfFigures(proposedWide.summary, proposedWide.withProposed!, 10);
@@ -432,12 +434,12 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const filter = { ...NO_FILTER, minAmountGbp: 5000 };
     const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
     const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
-    if (filtered.value.kind !== 'done' || whole.value.kind !== 'done') throw new Error('runs should finish');
-    expect(filtered.value.run.schemesRead).toBe(big.length);
-    expect(whole.value.run.schemesRead).toBe(all.length);
-    expect(filtered.value.run.amountGbp).toBeCloseTo(big.reduce((sum, s) => sum + s.amountGbp!, 0), 6);
+    if (filtered.kind !== 'done' || whole.kind !== 'done') throw new Error('runs should finish');
+    expect(filtered.run.schemesRead).toBe(big.length);
+    expect(whole.run.schemesRead).toBe(all.length);
+    expect(filtered.run.amountGbp).toBeCloseTo(big.reduce((sum, s) => sum + s.amountGbp!, 0), 6);
     // Indices are of the schemes counted: the first is the first big grant.
-    expect(engine.schemeAt(filtered.value.run.key, 0)?.scheme).toEqual(big[0]);
+    expect(engine.schemeAt(filtered.run.key, 0)?.scheme).toEqual(big[0]);
   });
 
   async function schemesHeld(hash: string): Promise<readonly Scheme[]> {
@@ -541,14 +543,14 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     const routes = await importFile(engine, trafford.routes, 'routes.geojson', []);
     const grants = await importFile(engine, grantsFile(), 'grants.csv', [routes.hash]);
     const datasets = [datasetOf('d1', 'routes.geojson', routes), { ...datasetOf('d2', 'grants.csv', grants), visible: false, colour: '#1d70b8' }];
-    const exported = await engine.exportWorkspace(datasets, '2026-11-26T05:10:00.000Z', ['Warm spaces']);
+    const exported = await engine.exportWorkspace(datasets, '2026-11-26T05:10:00.000Z', ['Warm spaces'], []);
     if (exported.kind !== 'done') throw new Error(exported.message);
     // The bytes are the workspace file, as UTF-8.
     const file = readWorkspaceFile(new TextDecoder().decode(exported.bytes), 'workspace.geojson');
     if (!file.ok) throw new Error(file.message);
     expect(file.datasets.map(({ schemes: _schemes, ...fields }) => fields)).toEqual(datasets);
 
-    const other = new CoverageEngine(loader, { store: new SchemeStore() });
+    const other = createCoverageApi(loader, { store: new SchemeStore() });
     const opened = await other.openWorkspace(exported.bytes, 'workspace.geojson');
     if (opened.kind !== 'done') throw new Error(opened.message);
     expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], areas: [], saveError: null });
@@ -564,7 +566,7 @@ describe.skipIf(!hasBuiltData)('CoverageEngine holds the datasets’ schemes', (
     expect(there.run.schemesRead).toBe(routes.stats.count + grants.stats.count);
 
     // A dataset whose schemes the worker does not hold cannot be exported whole.
-    const missing = await other.exportWorkspace([...datasets, { ...datasets[0]!, id: 'd3', hash: 'no-such-hash' }], '2026-11-26T05:10:00.000Z');
+    const missing = await other.exportWorkspace([...datasets, { ...datasets[0]!, id: 'd3', hash: 'no-such-hash' }], '2026-11-26T05:10:00.000Z', [], []);
     expect(missing).toEqual({ kind: 'failed', message: expect.stringContaining('are no longer held') });
     // A file that is not a workspace opens nothing and says why.
     const notWorkspace = await other.openWorkspace(new TextEncoder().encode('{"type":"FeatureCollection","features":[]}').buffer as ArrayBuffer, 'routes.geojson');

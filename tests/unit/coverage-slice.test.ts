@@ -40,7 +40,7 @@ import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import type { TargetArea } from '../../src/core/target-area';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
-import { CoverageEngine } from '../../src/worker/coverage-engine';
+import { createCoverageApi } from '../../src/worker/coverage-api';
 import { SchemeStore } from '../../src/worker/scheme-store';
 import { withUniqueIds } from '../../src/data/unique-scheme-ids';
 import { attributes, details, manifest } from './app-fixture';
@@ -76,7 +76,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
   // The worker's store, and the engine's own methods over it for edits, export and open (none of
   // them needs the built data, so the loader is never called).
   const store = new SchemeStore();
-  const engine = new CoverageEngine(async () => ({ ok: false, message: 'no built data in the slice tests' }), { store });
+  const engine = createCoverageApi(async () => ({ ok: false, message: 'no built data in the slice tests' }), { store });
   /** The datasets (hashes) each run key was asked for, for schemeAt. */
   const runDatasets = new Map<string, string[]>();
   const client = {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { footprintProblem } from '../../src/core/coverage';
+import { footprintProblem } from '../../src/core/footprint-problem';
 import { DEFAULT_REACH, type Scheme } from '../../src/core/scheme';
 import { formatSchemeReadProblem, readSchemesGeoJson, type SchemeReadProblem } from '../../src/data/read-schemes-geojson';
 import { trafford } from './built-data';

@@ -1,0 +1,63 @@
+// Why a scheme's footprint cannot be used by the coverage core (a coordinate off the globe, a ring
+// not closed, a polygon crossing itself, …), in plain English; null when it can.
+
+import { area, kinks, multiPolygon, polygon as turfPolygon } from '@turf/turf';
+import type { Footprint, LonLat } from './scheme';
+
+function validLonLat([lon, lat]: LonLat): string | null {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `a coordinate is not a number (${lon}, ${lat})`;
+  if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90`;
+  return null;
+}
+
+function validDistance(metres: number, what: string): string | null {
+  return Number.isFinite(metres) && metres >= 0 ? null : `the ${what} ${metres} m is not a distance (0 or more metres)`;
+}
+
+/** Why a footprint cannot be used, or null. */
+export function footprintProblem(footprint: Footprint): string | null {
+  switch (footprint.type) {
+    case 'point':
+      return validLonLat(footprint.point) ?? validDistance(footprint.radiusM, 'catchment radius');
+    case 'line': {
+      if (footprint.lines.length === 0) return 'the route has no lines';
+      for (const line of footprint.lines) {
+        if (line.length < 2) return `a route line has ${line.length} point${line.length === 1 ? '' : 's'}; a line needs at least 2`;
+        for (const point of line) {
+          const bad = validLonLat(point);
+          if (bad) return bad;
+        }
+      }
+      return validDistance(footprint.bufferM, 'buffer');
+    }
+    case 'polygon': {
+      if (footprint.polygons.length === 0) return 'the area has no polygons';
+      for (const rings of footprint.polygons) {
+        if (rings.length === 0) return 'a polygon has no rings';
+        for (const ring of rings) {
+          if (ring.length < 4) return `a polygon ring has ${ring.length} points; a closed ring needs at least 4`;
+          for (const point of ring) {
+            const bad = validLonLat(point);
+            if (bad) return bad;
+          }
+          const [fx, fy] = ring[0]!;
+          const [lx, ly] = ring[ring.length - 1]!;
+          if (fx !== lx || fy !== ly) return `a polygon ring is not closed: it starts at (${fx}, ${fy}) but ends at (${lx}, ${ly})`;
+        }
+      }
+      // Each part on its own: parts of a multipolygon may meet at a corner without crossing.
+      for (const rings of footprint.polygons) {
+        const self = kinks(turfPolygon(rings as LonLat[][]));
+        if (self.features.length > 0) {
+          const [x, y] = self.features[0]!.geometry.coordinates;
+          return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
+        }
+      }
+      if (area(multiPolygon(footprint.polygons as LonLat[][][])) <= 0) return 'the polygon has no area';
+      return validDistance(footprint.bufferM, 'buffer');
+    }
+    case 'areas':
+      return footprint.areas.length === 0 ? 'the scheme names no areas' : null;
+  }
+}
