@@ -17,13 +17,6 @@
 // With these, folders cannot import each other in a circle; the only edges back up the table are
 // type-only (contract and state → worker), which vanish at compile time.
 
-// ── Left for the merge (issue 12) ──────────────────────────────────────────────────────────────────
-// Imports that break the table on this branch and that another branch removes (the worker contract
-// moves out of src/state). Delete this block once `npm run lint:imports` passes without it.
-const PENDING_MERGE = {
-  'src/worker': ['^src/state/coverage-protocol\\.ts$'],
-};
-
 /** Everything of ours that a module may not import unless a rule allows it. */
 const OURS = '^(src|scripts)/';
 
@@ -34,7 +27,7 @@ function onlyImports(name, folder, allowed, comment) {
     comment,
     severity: 'error',
     from: { path: `^${folder}/` },
-    to: { path: OURS, pathNot: [`^${folder}/`, ...allowed.map((path) => `^${path}(/|$)`), ...(PENDING_MERGE[folder] ?? [])] },
+    to: { path: OURS, pathNot: [`^${folder}/`, ...allowed.map((path) => `^${path}(/|$)`)] },
   };
 }
 
