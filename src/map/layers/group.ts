@@ -59,15 +59,19 @@ export function sameSlice(a: unknown, b: unknown): boolean {
 
 /** Runs the groups against the state, applying each only when its slice changed since it last applied. */
 export class GroupLoop {
+  private readonly groups: readonly LayerGroup[];
+  private readonly context: MapContext;
+  private readonly read: () => { state: AppState; facts: MapFacts };
+  /** Each group's slice as last applied. */
   private readonly applied = new Map<LayerGroup, { slice: unknown }>();
   private running = false;
   private runAgain = false;
 
-  constructor(
-    private readonly groups: readonly LayerGroup[],
-    private readonly context: MapContext,
-    private readonly read: () => { state: AppState; facts: MapFacts },
-  ) {}
+  constructor(groups: readonly LayerGroup[], context: MapContext, read: () => { state: AppState; facts: MapFacts }) {
+    this.groups = groups;
+    this.context = context;
+    this.read = read;
+  }
 
   /**
    * Brings every group up to date. An apply may change the state or the facts (a store action, a
@@ -82,8 +86,11 @@ export class GroupLoop {
     try {
       do {
         this.runAgain = false;
-        const { state, facts } = this.read();
-        for (const group of this.groups) this.runGroup(group, state, facts);
+        // Read afresh for each group: one applied just before may have changed the state or the facts.
+        for (const group of this.groups) {
+          const { state, facts } = this.read();
+          this.runGroup(group, state, facts);
+        }
       } while (this.runAgain);
     } finally {
       this.running = false;
