@@ -171,6 +171,11 @@ describe('sameSlice and derived', () => {
     expect(sameSlice({ a: undefined }, { b: undefined })).toBe(false);
     expect(sameSlice([list], [list])).toBe(true);
     expect(sameSlice(null, {})).toBe(false);
+    expect(sameSlice([], {})).toBe(false);
+    // Other objects have no keys to compare: only the very same one is the same.
+    expect(sameSlice(new Map([[1, 'a']]), new Map())).toBe(false);
+    const set = new Set([1]);
+    expect(sameSlice(set, set)).toBe(true);
   });
 
   it('computes again only when its inputs change', () => {

@@ -48,10 +48,19 @@ interface FollowsState<Slice> {
 /** A group whose layers never change (outlines, labels) has no select and apply. */
 export type LayerGroup<Slice = unknown> = GroupStyle & (FollowsState<Slice> | { select?: undefined; apply?: undefined });
 
-/** Equal values, or objects (and arrays) with the same keys holding the same values. */
+function isPlain(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === Array.prototype;
+}
+
+/**
+ * Equal values, or plain objects (and arrays) with the same keys holding the same values. Any
+ * other object (a Map, a Set) is the same only if it is the very same object.
+ */
 export function sameSlice(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
