@@ -45,8 +45,6 @@ export const LAYER = {
   ladLabel: 'lad-label',
 } as const;
 
-export type LayerId = (typeof LAYER)[keyof typeof LAYER];
-
 /**
  * No `glyphs` in the style, so MapLibre (≥ 5.11) draws text with local fonts, treating text-font
  * as a CSS font-family list: the app needs no font server and works offline. The first name also

@@ -12,13 +12,13 @@ import { featureIdOf, LAYER, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 import { fillOpacityExpression } from './scope-dimming';
 
-export function decileColourExpression(key: IndicatorKey): ExpressionSpecification {
+function decileColourExpression(key: IndicatorKey): ExpressionSpecification {
   const stops = DECILE_COLOURS.flatMap((colour, i) => [i + 1, colour]);
   return ['match', ['get', key], ...stops, NO_DECILE_COLOUR] as unknown as ExpressionSpecification;
 }
 
 /** Colours LSOAs by class, matched on feature id; the largest class is the fallback, so the table stays short. */
-export function lsoaClassColourExpression(classified: Classified): ExpressionSpecification {
+function lsoaClassColourExpression(classified: Classified): ExpressionSpecification {
   const byClass = classified.classes.map(() => [] as number[]);
   classified.classOf.forEach((c, lsoa) => byClass[c]!.push(featureIdOf(lsoa)));
   const largest = byClass.reduce((best, ids, c) => (ids.length > byClass[best]!.length ? c : best), 0);

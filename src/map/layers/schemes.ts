@@ -24,7 +24,7 @@ export const SCHEME_SOURCE = 'schemes';
 /** A scheme's colour: its dataset's (the panel's swatch), written into the tiles by the worker (schemeTilesUrl). */
 export const SCHEME_COLOUR = ['coalesce', ['get', 'colour'], SCHEME_KIND_COLOURS.other] as unknown as ExpressionSpecification;
 
-export const IS_AREA: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const IS_AREA: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 export const IS_LINE: FilterSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
 
 /** Every layer showing schemes, hidden together when schemes are not shown: these, their reach (scheme-reach.ts) and the areas they name (scheme-area-lists.ts). */

@@ -14,7 +14,7 @@ const FILL_OPACITY = {
 } as const;
 
 /** Dims LSOAs outside a target area the dashboard shows, matched on feature id. */
-export function areaFillOpacityExpression(lsoas: readonly number[], overBasemap: boolean): DataDrivenPropertyValueSpecification<number> {
+function areaFillOpacityExpression(lsoas: readonly number[], overBasemap: boolean): DataDrivenPropertyValueSpecification<number> {
   const opacity = overBasemap ? FILL_OPACITY.overBasemap : FILL_OPACITY.plain;
   if (lsoas.length === 0) return opacity.outOfScope;
   const ids = [...new Set(lsoas)].map(featureIdOf).sort((a, b) => a - b);
