@@ -18,9 +18,8 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
 import type { AreaTool } from '../state/areas-slice';
+import { ACCENT, INK, PAPER } from './colours';
 
-const INK = '#0b0c0c';
-const ACCENT = '#1d70b8';
 /** Terra-draw refuses coordinates more precise than its coordinatePrecision (9): 7 is ~1 cm. */
 const PRECISION = 1e7;
 
@@ -84,7 +83,7 @@ export class AreaDrawing {
     return new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
-        new TerraDrawPolygonMode({ keyEvents: KEYS, styles: { ...POLYGON_STYLE, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 } }),
+        new TerraDrawPolygonMode({ keyEvents: KEYS, styles: { ...POLYGON_STYLE, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: PAPER, closingPointOutlineWidth: 2 } }),
         new TerraDrawFreehandMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawRectangleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawCircleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),

@@ -8,9 +8,8 @@ import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode } from 'terra-dr
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
 import type { DrawShape, DrawnShape } from '../state/coverage-slice';
+import { ACCENT, INK, PAPER } from './colours';
 
-const INK = '#0b0c0c';
-const ACCENT = '#1d70b8';
 
 export class SchemeDrawing {
   private readonly map: maplibregl.Map;
@@ -36,10 +35,10 @@ export class SchemeDrawing {
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
-        new TerraDrawPointMode({ styles: { pointColor: ACCENT, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
+        new TerraDrawPointMode({ styles: { pointColor: ACCENT, pointWidth: 7, pointOutlineColor: PAPER, pointOutlineWidth: 2 } }),
         new TerraDrawLineStringMode({
           keyEvents: { cancel: 'Escape', finish: 'Enter' },
-          styles: { lineStringColor: ACCENT, lineStringWidth: 4, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: '#ffffff', closingPointOutlineWidth: 2 },
+          styles: { lineStringColor: ACCENT, lineStringWidth: 4, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: PAPER, closingPointOutlineWidth: 2 },
         }),
       ],
     });
