@@ -36,6 +36,7 @@ import {
   type MappingMemory,
   type WorkspaceStorage,
 } from '../../src/state/coverage-slice';
+import { HISTORY_LIMIT, undoableDeletion, undoableOpen } from '../../src/state/history';
 import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import type { TargetArea } from '../../src/core/target-area';
@@ -412,10 +413,11 @@ describe('coverage slice', () => {
     expect(client.run).toHaveBeenCalledTimes(2);
     expect(client.run.mock.calls[1]![0].datasets).toEqual([hash]);
     store.getState().deleteDataset(id);
-    expect(store.getState().coverage).toMatchObject({ datasets: [], shownHashes: [], schemeCount: 0, lastDeleted: { index: 0 } });
-    store.getState().undoDeleteDataset();
+    expect(store.getState().coverage).toMatchObject({ datasets: [], shownHashes: [], schemeCount: 0 });
+    expect(undoableDeletion(store.getState())).toMatchObject({ index: 0, dataset: { id } });
+    store.getState().undo();
     expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([id]);
-    expect(store.getState().coverage.lastDeleted).toBeNull();
+    expect(undoableDeletion(store.getState())).toBeNull();
     // Every change was saved, in order.
     expect(saves.map((datasets) => datasets.map((d) => `${d.name}:${d.visible}`))).toEqual([
       ['routes.geojson:true'],
@@ -465,8 +467,9 @@ describe('coverage slice', () => {
     expect(store.getState().coverage.datasets).toEqual(before);
     expect(store.getState().coverage.shownHashes).toEqual([before[0]!.hash]);
     expect(await held(before[0]!.hash)).toEqual([route]);
-    expect(store.getState().coverage.lastReplaced).toMatchObject({ datasets: [], name: 'workspace.geojson' });
-    store.getState().undoOpenWorkspace();
+    expect(undoableOpen(store.getState())).toEqual({ name: 'workspace.geojson' });
+    expect(store.getState().history.past.at(-1)!.steps[0]).toMatchObject({ subject: 'datasets', change: { kind: 'replace', before: [] } });
+    store.getState().undo();
     expect(store.getState().coverage.datasets).toEqual([]);
     // The target areas travel in the file: opening it brings them back; its undo takes them away again.
     store.getState().toggleAreaLsoa(0);
@@ -475,7 +478,7 @@ describe('coverage slice', () => {
     store.getState().deleteArea(area.id);
     await store.getState().openWorkspaceFile(new File([withAreas!], 'workspace.geojson'));
     expect(store.getState().areas.list).toEqual([area]);
-    store.getState().undoOpenWorkspace();
+    store.getState().undo();
     expect(store.getState().areas.list).toEqual([]);
     // A file that is not a workspace changes nothing and says why.
     await store.getState().openWorkspaceFile(new File(['{"type":"FeatureCollection","features":[]}'], 'routes.geojson'));
@@ -715,17 +718,19 @@ describe('which sets of schemes the worker keeps', () => {
     expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
     expect(client.retain.mock.lastCall![0]).toHaveLength(2);
 
-    // A deleted dataset's set is kept while undo can bring it back…
+    // A deleted dataset's set is kept while undo can bring it back, after other deletions too…
     answerWith({ ok: true, schemes: [{ ...route, id: 'b1' }] });
     await importFile(store, 'b.geojson');
     const b = store.getState().coverage.datasets.find((d) => d.name === 'b.geojson')!;
     store.getState().deleteDataset(a.id);
     expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash, b.hash]), false);
     expect(client.retain.mock.lastCall![0]).toHaveLength(3);
-    // …and let go once another deletion replaces it.
     store.getState().deleteDataset(b.id);
-    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', b.hash]), false);
-    expect(client.retain.mock.lastCall![0]).not.toContain(a.hash);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(3);
+    // …and let go once the history no longer holds the deletions (the oldest moments leave it).
+    for (let k = 0; k < HISTORY_LIMIT; k++) store.getState().toggleAreaLsoa(0);
+    expect(client.retain).toHaveBeenLastCalledWith(['saved-hash'], false);
     expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
   });
 
@@ -742,12 +747,14 @@ describe('which sets of schemes the worker keeps', () => {
     expect(b.hash).not.toBe(a.hash);
     await store.getState().openWorkspaceFile(new File([exported!], 'workspace.geojson'));
     expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([a.hash]);
-    expect(store.getState().coverage.lastReplaced?.datasets.map((d) => d.hash)).toEqual([b.hash]);
+    expect(undoableOpen(store.getState())).toEqual({ name: 'workspace.geojson' });
     expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining([a.hash, b.hash]), false);
     expect(client.retain.mock.lastCall![0]).toHaveLength(2);
-    // Undone, the file's datasets are no longer named: b's set and nothing else.
-    store.getState().undoOpenWorkspace();
-    expect(client.retain).toHaveBeenLastCalledWith([b.hash], false);
+    // Undone, b's set is named again and the file's is kept for redo.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([b.hash]);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining([a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(2);
   });
 
   it('never tells the worker to drop stored sets when the saved workspace cannot be read', async () => {
