@@ -583,6 +583,32 @@ describe('drawing and editing schemes', () => {
     expect(coverage.editing).toEqual({ kind: 'none' });
   });
 
+  it('undoes and redoes drawn schemes, one moment each, keeping the sets undo or redo could bring back', async () => {
+    const { store, client, runs } = setup();
+    await store.getState().loadWorkspace();
+    await importFile(store, 'routes.geojson');
+    const imported = store.getState().coverage.datasets[0]!;
+    await store.getState().saveScheme({ ...draw(store, point), name: 'Church hall' });
+    const first = store.getState().coverage.datasets[1]!;
+    await store.getState().saveScheme({ ...draw(store, line), name: 'Shuttle' });
+    const second = store.getState().coverage.datasets[1]!;
+    expect(second.hash).not.toBe(first.hash);
+    // Undo the second scheme: the drawn dataset takes its former set back, and coverage runs on it.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([imported.hash, first.hash]);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([imported.hash, first.hash]);
+    expect(client.retain.mock.lastCall![0]).toEqual(expect.arrayContaining([imported.hash, first.hash, second.hash]));
+    // Undo the first: the drawn dataset, made by it, goes.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([imported.id]);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().coverage.datasets.map((d) => [d.id, d.hash])).toEqual([
+      [imported.id, imported.hash],
+      [first.id, second.hash],
+    ]);
+  });
+
   it('stops drawing without a scheme, and closes a new scheme’s form without saving', async () => {
     const { store, client } = setup();
     store.getState().startDrawing('line');
