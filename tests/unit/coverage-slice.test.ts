@@ -25,17 +25,11 @@ import type {
   SummaryRequest,
   TakeRequest,
 } from '../../src/state/coverage-protocol';
-import {
-  gapNearestKm,
-  gapsToMeasure,
-  GAP_DISTANCES_MEASURED,
-  withMeasured,
-  DRAWN_REACH_M,
-  type Dataset,
-  type DrawnShape,
-  type MappingMemory,
-  type WorkspaceStorage,
-} from '../../src/state/coverage-slice';
+import type { Dataset } from '../../src/data/dataset';
+import type { WorkspaceStorage } from '../../src/state/slices/datasets';
+import type { MappingMemory } from '../../src/state/slices/imports';
+import { DRAWN_REACH_M, type DrawnShape } from '../../src/state/slices/scheme-editing';
+import { gapNearestKm, gapsToMeasure, GAP_DISTANCES_MEASURED, withMeasured } from '../../src/state/slices/summary-view';
 import { HISTORY_LIMIT, undoableDeletion, undoableOpen } from '../../src/state/history';
 import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
