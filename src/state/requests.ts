@@ -12,6 +12,11 @@ export interface CancellableRequest {
   /** Aborted when a newer request starts on the same line, or the line is stopped. */
   readonly signal: AbortSignal;
   /**
+   * Whether this is still the line's request: neither aborted nor settled. Progress messages
+   * check it, as a worker's last progress may arrive after its answer.
+   */
+  readonly active: boolean;
+  /**
    * Calls `onValue` (or `onError`) with the promise's outcome unless this request was aborted
    * first; either way the request stops being the line's current one once the promise settles.
    */
@@ -64,6 +69,9 @@ export function createRequests(): Requests {
           return {
             id: request.id,
             signal: controller.signal,
+            get active() {
+              return current === request;
+            },
             settle: (promise, onValue, onError) => {
               promise.then(
                 (value) => {

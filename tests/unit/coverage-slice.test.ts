@@ -298,6 +298,9 @@ describe('coverage slice', () => {
     finishRun(0);
     await flush();
     expect(store.getState().coverage.status).toEqual({ kind: 'ready' });
+    // The worker's last progress may arrive after its answer: it changes nothing.
+    runs[0]!.onProgress({ phase: 'summary', done: 1 });
+    expect(store.getState().coverage.status).toEqual({ kind: 'ready' });
     expect(store.getState().coverage.summary?.summary.gaps.map((g) => g.index)).toEqual([0, 3]);
     expect(measures[0]!.request.lsoas).toEqual([0, 3]);
     measures[0]!.onProgress({ done: 1, total: 2, measured: Float64Array.of(0, 1.25) });

@@ -37,6 +37,16 @@ describe('cancellable requests', () => {
     expect(line.busy).toBe(false);
   });
 
+  it('is no longer active once it has answered, so late progress is dropped', async () => {
+    const line = createRequests().line();
+    const request = line.start();
+    expect(request.active).toBe(true);
+    request.settle(Promise.resolve('done'), () => undefined, () => undefined);
+    await flush();
+    expect(request.active).toBe(false);
+    expect(request.signal.aborted).toBe(false);
+  });
+
   it('tells the worker to stop an aborted request that was still going, and only that one', async () => {
     const cancel = vi.fn();
     const line = createRequests().line(cancel);

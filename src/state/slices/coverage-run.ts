@@ -133,7 +133,7 @@ export const coverageRunSlice: SliceCreator<CoverageRunSlice> =
       patch({ status: { kind: 'running', startedAt, phase: 'coverage', done: null }, measuring: null, measureNote: null });
       const view = coverageView(get());
       const asked = client.run({ id: run.id, schemesHash, datasets: [...shownHashes], filter, proposedDatasets, rule, areaWide, view }, (progress) => {
-        if (run.signal.aborted) return;
+        if (!run.active) return;
         patch({
           status:
             progress.phase === 'preparing'
@@ -212,7 +212,7 @@ export const coverageRunSlice: SliceCreator<CoverageRunSlice> =
       const measuring = measures.start();
       patch({ measuring: { startedAt: Date.now(), done: 0, total: lsoas.length }, measureNote: null });
       const asked = client.measureNearest({ id: measuring.id, key: coverage.result.run.key, lsoas }, (progress) => {
-        if (measuring.signal.aborted) return;
+        if (!measuring.active) return;
         const current = get().coverage;
         patch({
           nearestKm: withMeasured(current.nearestKm, progress.measured),

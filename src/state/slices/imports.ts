@@ -69,7 +69,7 @@ export const importsSlice: SliceCreator<ImportsSlice> =
       const read = reads.start();
       const outcome = await new Promise<Awaited<ReturnType<CoverageClient['previewImport']>>>((resolve) => {
         const asked = client.previewImport({ ...request, token }, (progress) => {
-          if (read.signal.aborted || get().coverage.importing.kind === 'preview') return;
+          if (!read.active || get().coverage.importing.kind === 'preview') return;
           patch({ importing: { kind: 'reading', name: request.name, phase: progress.phase, done: progress.done } });
         });
         read.settle(asked, resolve, (error) => resolve({ kind: 'refused', message: workerFailure(error) }));
