@@ -5,7 +5,7 @@
 import type { GapLsoa } from '../core/coverage-summary-types';
 import type { GapCsvRow } from '../data/gaps-csv';
 import type { AttributesFile, DetailsFile } from '../data/schema';
-import { gapNearestKm } from './coverage-slice';
+import { gapNearestKm } from './slices/summary-view';
 
 /** Name and ward are null until the names are loaded; km undefined while not measured, Infinity when no scheme is usable. */
 export interface GapRow extends GapCsvRow {

@@ -72,13 +72,13 @@ export function App() {
         event.preventDefault();
         searchInput.current?.focus();
       } else if ((event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'y'].includes(event.key.toLowerCase()) && !isTyping(event.target) && store.getState().dialog === 'none') {
-        // Undo and redo of target areas (a text box keeps its own undo).
+        // Undo and redo of any change, datasets, schemes, areas or themes (a text box keeps its own undo).
         const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
-        const { areas } = store.getState();
-        if (redo ? areas.future.length === 0 : areas.past.length === 0) return;
+        const { history } = store.getState();
+        if (redo ? history.future.length === 0 : history.past.length === 0) return;
         event.preventDefault();
-        if (redo) store.getState().redoAreas();
-        else store.getState().undoAreas();
+        if (redo) store.getState().redo();
+        else store.getState().undo();
       } else if (event.key === 'Escape' && store.getState().areas.tool.kind !== 'none') {
         // Esc first stops an area tool (terra-draw drops a half-drawn shape on the same key).
         store.getState().startAreaTool({ kind: 'none' });

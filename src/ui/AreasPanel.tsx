@@ -14,6 +14,7 @@ import { describeDefinition, type TargetArea } from '../core/target-area';
 
 import { AREA_DRAW_SHAPES, currentRunKey, sameDefinition, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';
 import { AREA_SCHEMES_LISTED, type AreaReport } from '../state/coverage-protocol';
+import { undoTouches } from '../state/history';
 import { lsoasInArea } from '../state/store';
 import { Combobox } from './Combobox';
 import { DecileMixChart } from './CoverageCharts';
@@ -85,8 +86,8 @@ export function AreasPanel() {
 function AreaTools() {
   const store = useAppStore();
   const tool = useAppState((state) => state.areas.tool);
-  const canUndo = useAppState((state) => state.areas.past.length > 0);
-  const canRedo = useAppState((state) => state.areas.future.length > 0);
+  const canUndo = useAppState((state) => state.history.past.length > 0);
+  const canRedo = useAppState((state) => state.history.future.length > 0);
   const selected = useAppState(selectedArea);
   const toggle = (next: AreaTool) => store.getState().startAreaTool(JSON.stringify(next) === JSON.stringify(tool) ? { kind: 'none' } : next);
   const pressed = (kind: AreaTool['kind'], shape?: AreaDrawShape) => tool.kind === kind && (shape === undefined || (tool.kind === 'draw' && tool.shape === shape));
@@ -120,10 +121,10 @@ function AreaTools() {
           </button>
         </div>
         <div class="button-row" role="group" aria-label="History">
-          <button type="button" class="button-secondary button-small" disabled={!canUndo} onClick={() => store.getState().undoAreas()}>
+          <button type="button" class="button-secondary button-small" disabled={!canUndo} onClick={() => store.getState().undo()}>
             Undo <span class="key-hint">(Ctrl+Z)</span>
           </button>
-          <button type="button" class="button-secondary button-small" disabled={!canRedo} onClick={() => store.getState().redoAreas()}>
+          <button type="button" class="button-secondary button-small" disabled={!canRedo} onClick={() => store.getState().redo()}>
             Redo <span class="key-hint">(Ctrl+Shift+Z)</span>
           </button>
         </div>
@@ -253,7 +254,7 @@ function AreaMessage() {
   const store = useAppStore();
   const message = useAppState((state) => state.areas.message);
   const saveError = useAppState((state) => state.areas.saveError);
-  const canUndo = useAppState((state) => state.areas.past.length > 0);
+  const canUndo = useAppState((state) => undoTouches(state, 'areas'));
   return (
     <>
       {saveError && (
@@ -265,7 +266,7 @@ function AreaMessage() {
         <p class={message.tone === 'error' ? 'error-message' : 'undo'} role={message.tone === 'error' ? 'alert' : 'status'}>
           {message.text}{' '}
           {message.text.startsWith('Deleted') && canUndo && (
-            <button type="button" class="link-button" onClick={() => store.getState().undoAreas()}>
+            <button type="button" class="link-button" onClick={() => store.getState().undo()}>
               Undo
             </button>
           )}{' '}

@@ -9,6 +9,7 @@ import { scopeName } from '../core/scope';
 import { formatImportProblem } from '../data/import/import-problem';
 import { coverageView, sameView, type CoverageState } from '../state/coverage-slice';
 import { GAP_COLOUR } from '../state/coverage-style';
+import { undoableDeletion, undoableOpen } from '../state/history';
 import { decileRange, describeSchemes, formatGbp, formatGbpPerHead, formatPercent, GAP_DEFINITION_NAMES, headlineSentence, readSharePercent } from './coverage-format';
 import { GAP_DEFINITIONS } from '../core/gap-definition';
 import { AreaWideNote } from './AreaWideNote';
@@ -54,7 +55,8 @@ const ACCEPTED_FILES =
 function SchemesFile() {
   const store = useAppStore();
   const coverage = useAppState((state) => state.coverage);
-  const { datasets, importing, importErrors, lastDeleted, saveError } = coverage;
+  const { datasets, importing, importErrors, saveError } = coverage;
+  const lastDeleted = useAppState(undoableDeletion);
   // Walking every scheme is slow for large datasets: once per change of datasets, not per render.
   const summaries = useMemo(
     () =>
@@ -112,7 +114,7 @@ function SchemesFile() {
       {lastDeleted && (
         <p class="undo" role="status">
           Deleted {lastDeleted.dataset.name}.{' '}
-          <button type="button" class="link-button" onClick={() => store.getState().undoDeleteDataset()}>
+          <button type="button" class="link-button" onClick={() => store.getState().undo()}>
             Undo
           </button>
         </p>
@@ -186,7 +188,7 @@ function downloadWorkspace(store: ReturnType<typeof useAppStore>): void {
 function WorkspaceFile() {
   const store = useAppStore();
   const count = useAppState((state) => state.coverage.datasets.length);
-  const lastReplaced = useAppState((state) => state.coverage.lastReplaced);
+  const lastReplaced = useAppState(undoableOpen);
   return (
     <details class="workspace-file">
       <summary>Workspace file</summary>
@@ -219,7 +221,7 @@ function WorkspaceFile() {
       {lastReplaced && (
         <p class="undo" role="status">
           Opened {lastReplaced.name}.{' '}
-          <button type="button" class="link-button" onClick={() => store.getState().undoOpenWorkspace()}>
+          <button type="button" class="link-button" onClick={() => store.getState().undo()}>
             Undo
           </button>
         </p>

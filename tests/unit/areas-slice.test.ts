@@ -12,7 +12,7 @@ import type { AreaDefinition, TargetArea } from '../../src/core/target-area';
 import type { AreaGeoJson } from '../../src/data/area-export';
 import { decodeDeciles } from '../../src/data/schema';
 import type { AreaOutcome, AreaReport, AreaRequest, CoverageClient } from '../../src/state/coverage-protocol';
-import type { AreaStorage } from '../../src/state/areas-slice';
+import type { AreaStorage } from '../../src/state/slices/areas';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';
@@ -215,7 +215,7 @@ describe('drawing areas', () => {
     await store.getState().finishAreaShape(polygonGeometry([[-2.3, 53.44], [-2.29, 53.45], [-2.3, 53.44]]));
     expect(areas(store).list).toEqual([]);
     expect(areas(store).message).toMatchObject({ tone: 'error', text: expect.stringMatching(/only 2 distinct corners/) });
-    expect(areas(store).past).toEqual([]);
+    expect(store.getState().history.past).toEqual([]);
     await flush();
     expect(saves).toEqual([]);
   });
@@ -243,30 +243,30 @@ describe('areas of LSOAs, undo and redo', () => {
     expect(codesOf(selected(store))).toEqual(['E01000003']);
     expect(areas(store).list).toHaveLength(1);
 
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(codesOf(selected(store))).toEqual(['E01000001', 'E01000003']);
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(codesOf(selected(store))).toEqual(['E01000001']);
-    store.getState().redoAreas();
+    store.getState().redo();
     expect(codesOf(selected(store))).toEqual(['E01000001', 'E01000003']);
     await flush();
     // What undo and redo show is what is saved.
     expect(codesOf(saves.at(-1)?.[0])).toEqual(['E01000001', 'E01000003']);
 
     // A new change after an undo: nothing left to redo.
-    store.getState().undoAreas();
+    store.getState().undo();
     store.getState().toggleAreaLsoa(4);
     expect(codesOf(selected(store))).toEqual(['E01000001', 'E01000005']);
-    expect(areas(store).future).toEqual([]);
-    store.getState().redoAreas();
+    expect(store.getState().history.future).toEqual([]);
+    store.getState().redo();
     expect(codesOf(selected(store))).toEqual(['E01000001', 'E01000005']);
 
     // Back to before the first click: no area.
-    store.getState().undoAreas();
-    store.getState().undoAreas();
+    store.getState().undo();
+    store.getState().undo();
     expect(areas(store).list).toEqual([]);
     expect(areas(store).selectedId).toBeNull();
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(areas(store).list).toEqual([]);
   });
 
@@ -294,7 +294,7 @@ describe('areas of LSOAs, undo and redo', () => {
     await flush();
     expect(saves.at(-1)!.map((area) => area.id)).toEqual([before[0]!.id, before[2]!.id]);
 
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(areas(store).list).toEqual(before);
     expect(areas(store).list[1]!.id).toBe(middle.id);
     await flush();
@@ -332,7 +332,7 @@ describe('areas of LSOAs, undo and redo', () => {
     store.getState().selectArea(first.id);
     store.getState().deleteArea(first.id);
     expect(areas(store).selectedId).toBeNull();
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(areas(store).selectedId).toBe(first.id);
   });
 });
@@ -365,7 +365,7 @@ describe('the lasso', () => {
     expect(names(store)).toEqual(['Area 1']);
     expect(codesOf(selected(store))).toEqual(['E01000001', 'E01000002', 'E01000003']);
     // One lasso, one undo step.
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(codesOf(selected(store))).toEqual(['E01000001']);
   });
 
@@ -391,7 +391,7 @@ describe('the lasso', () => {
     await store.getState().finishAreaShape(polygonGeometry(OLD_TRAFFORD));
     expect(codesOf(selected(store))).toEqual(['E01000002']);
     expect(areas(store).message).toMatchObject({ tone: 'info', text: expect.stringMatching(/added no LSOA: they are all in Area 1 already/) });
-    expect(areas(store).past).toHaveLength(1);
+    expect(store.getState().history.past).toHaveLength(1);
   });
 });
 
@@ -476,7 +476,7 @@ describe('saving and loading areas', () => {
     const { store } = await setup({ saved: [b, a] });
     expect(areas(store).list).toEqual([b, a]);
     expect(areas(store).selectedId).toBeNull();
-    expect(areas(store).past).toEqual([]);
+    expect(store.getState().history.past).toEqual([]);
   });
 
   it('keeps areas made before the saved ones were read, after them, and saves only once they are read', async () => {
@@ -526,7 +526,7 @@ describe('saving and loading areas', () => {
     store.getState().toggleAreaLsoa(5);
     releaseLoad();
     await loading;
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(areas(store).list).toEqual([a, b]);
     await flush();
     expect(saves.at(-1)).toEqual([a, b]);
@@ -579,7 +579,7 @@ describe('importing areas from a file', () => {
     await flush();
     expect(saves.at(-1)).toHaveLength(3);
 
-    store.getState().undoAreas();
+    store.getState().undo();
     expect(areas(store).list).toEqual(before);
     // Confirming again does nothing: the preview is gone.
     store.getState().confirmAreasImport();

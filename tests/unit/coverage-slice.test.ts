@@ -25,17 +25,12 @@ import type {
   SummaryRequest,
   TakeRequest,
 } from '../../src/state/coverage-protocol';
-import {
-  gapNearestKm,
-  gapsToMeasure,
-  GAP_DISTANCES_MEASURED,
-  withMeasured,
-  DRAWN_REACH_M,
-  type Dataset,
-  type DrawnShape,
-  type MappingMemory,
-  type WorkspaceStorage,
-} from '../../src/state/coverage-slice';
+import type { Dataset } from '../../src/data/dataset';
+import type { WorkspaceStorage } from '../../src/state/slices/datasets';
+import type { MappingMemory } from '../../src/state/slices/imports';
+import { DRAWN_REACH_M, type DrawnShape } from '../../src/state/slices/scheme-editing';
+import { gapNearestKm, gapsToMeasure, GAP_DISTANCES_MEASURED, withMeasured } from '../../src/state/slices/summary-view';
+import { HISTORY_LIMIT, undoableDeletion, undoableOpen } from '../../src/state/history';
 import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import type { TargetArea } from '../../src/core/target-area';
@@ -303,6 +298,9 @@ describe('coverage slice', () => {
     finishRun(0);
     await flush();
     expect(store.getState().coverage.status).toEqual({ kind: 'ready' });
+    // The worker's last progress may arrive after its answer: it changes nothing.
+    runs[0]!.onProgress({ phase: 'summary', done: 1 });
+    expect(store.getState().coverage.status).toEqual({ kind: 'ready' });
     expect(store.getState().coverage.summary?.summary.gaps.map((g) => g.index)).toEqual([0, 3]);
     expect(measures[0]!.request.lsoas).toEqual([0, 3]);
     measures[0]!.onProgress({ done: 1, total: 2, measured: Float64Array.of(0, 1.25) });
@@ -412,10 +410,11 @@ describe('coverage slice', () => {
     expect(client.run).toHaveBeenCalledTimes(2);
     expect(client.run.mock.calls[1]![0].datasets).toEqual([hash]);
     store.getState().deleteDataset(id);
-    expect(store.getState().coverage).toMatchObject({ datasets: [], shownHashes: [], schemeCount: 0, lastDeleted: { index: 0 } });
-    store.getState().undoDeleteDataset();
+    expect(store.getState().coverage).toMatchObject({ datasets: [], shownHashes: [], schemeCount: 0 });
+    expect(undoableDeletion(store.getState())).toMatchObject({ index: 0, dataset: { id } });
+    store.getState().undo();
     expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([id]);
-    expect(store.getState().coverage.lastDeleted).toBeNull();
+    expect(undoableDeletion(store.getState())).toBeNull();
     // Every change was saved, in order.
     expect(saves.map((datasets) => datasets.map((d) => `${d.name}:${d.visible}`))).toEqual([
       ['routes.geojson:true'],
@@ -465,8 +464,9 @@ describe('coverage slice', () => {
     expect(store.getState().coverage.datasets).toEqual(before);
     expect(store.getState().coverage.shownHashes).toEqual([before[0]!.hash]);
     expect(await held(before[0]!.hash)).toEqual([route]);
-    expect(store.getState().coverage.lastReplaced).toMatchObject({ datasets: [], name: 'workspace.geojson' });
-    store.getState().undoOpenWorkspace();
+    expect(undoableOpen(store.getState())).toEqual({ name: 'workspace.geojson' });
+    expect(store.getState().history.past.at(-1)!.steps[0]).toMatchObject({ subject: 'datasets', change: { kind: 'replace', before: [] } });
+    store.getState().undo();
     expect(store.getState().coverage.datasets).toEqual([]);
     // The target areas travel in the file: opening it brings them back; its undo takes them away again.
     store.getState().toggleAreaLsoa(0);
@@ -475,7 +475,7 @@ describe('coverage slice', () => {
     store.getState().deleteArea(area.id);
     await store.getState().openWorkspaceFile(new File([withAreas!], 'workspace.geojson'));
     expect(store.getState().areas.list).toEqual([area]);
-    store.getState().undoOpenWorkspace();
+    store.getState().undo();
     expect(store.getState().areas.list).toEqual([]);
     // A file that is not a workspace changes nothing and says why.
     await store.getState().openWorkspaceFile(new File(['{"type":"FeatureCollection","features":[]}'], 'routes.geojson'));
@@ -578,6 +578,32 @@ describe('drawing and editing schemes', () => {
     expect(await held(after.hash)).toEqual([hall, bus]);
     expect(runs[runs.length - 1]!.request.datasets).toEqual([imported.hash, after.hash]);
     expect(coverage.editing).toEqual({ kind: 'none' });
+  });
+
+  it('undoes and redoes drawn schemes, one moment each, keeping the sets undo or redo could bring back', async () => {
+    const { store, client, runs } = setup();
+    await store.getState().loadWorkspace();
+    await importFile(store, 'routes.geojson');
+    const imported = store.getState().coverage.datasets[0]!;
+    await store.getState().saveScheme({ ...draw(store, point), name: 'Church hall' });
+    const first = store.getState().coverage.datasets[1]!;
+    await store.getState().saveScheme({ ...draw(store, line), name: 'Shuttle' });
+    const second = store.getState().coverage.datasets[1]!;
+    expect(second.hash).not.toBe(first.hash);
+    // Undo the second scheme: the drawn dataset takes its former set back, and coverage runs on it.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([imported.hash, first.hash]);
+    expect(runs[runs.length - 1]!.request.datasets).toEqual([imported.hash, first.hash]);
+    expect(client.retain.mock.lastCall![0]).toEqual(expect.arrayContaining([imported.hash, first.hash, second.hash]));
+    // Undo the first: the drawn dataset, made by it, goes.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.id)).toEqual([imported.id]);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().coverage.datasets.map((d) => [d.id, d.hash])).toEqual([
+      [imported.id, imported.hash],
+      [first.id, second.hash],
+    ]);
   });
 
   it('stops drawing without a scheme, and closes a new scheme’s form without saving', async () => {
@@ -715,17 +741,19 @@ describe('which sets of schemes the worker keeps', () => {
     expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
     expect(client.retain.mock.lastCall![0]).toHaveLength(2);
 
-    // A deleted dataset's set is kept while undo can bring it back…
+    // A deleted dataset's set is kept while undo can bring it back, after other deletions too…
     answerWith({ ok: true, schemes: [{ ...route, id: 'b1' }] });
     await importFile(store, 'b.geojson');
     const b = store.getState().coverage.datasets.find((d) => d.name === 'b.geojson')!;
     store.getState().deleteDataset(a.id);
     expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash, b.hash]), false);
     expect(client.retain.mock.lastCall![0]).toHaveLength(3);
-    // …and let go once another deletion replaces it.
     store.getState().deleteDataset(b.id);
-    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', b.hash]), false);
-    expect(client.retain.mock.lastCall![0]).not.toContain(a.hash);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining(['saved-hash', a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(3);
+    // …and let go once the history no longer holds the deletions (the oldest moments leave it).
+    for (let k = 0; k < HISTORY_LIMIT; k++) store.getState().toggleAreaLsoa(0);
+    expect(client.retain).toHaveBeenLastCalledWith(['saved-hash'], false);
     expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(1);
   });
 
@@ -742,12 +770,14 @@ describe('which sets of schemes the worker keeps', () => {
     expect(b.hash).not.toBe(a.hash);
     await store.getState().openWorkspaceFile(new File([exported!], 'workspace.geojson'));
     expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([a.hash]);
-    expect(store.getState().coverage.lastReplaced?.datasets.map((d) => d.hash)).toEqual([b.hash]);
+    expect(undoableOpen(store.getState())).toEqual({ name: 'workspace.geojson' });
     expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining([a.hash, b.hash]), false);
     expect(client.retain.mock.lastCall![0]).toHaveLength(2);
-    // Undone, the file's datasets are no longer named: b's set and nothing else.
-    store.getState().undoOpenWorkspace();
-    expect(client.retain).toHaveBeenLastCalledWith([b.hash], false);
+    // Undone, b's set is named again and the file's is kept for redo.
+    store.getState().undo();
+    expect(store.getState().coverage.datasets.map((d) => d.hash)).toEqual([b.hash]);
+    expect(client.retain).toHaveBeenLastCalledWith(expect.arrayContaining([a.hash, b.hash]), false);
+    expect(client.retain.mock.lastCall![0]).toHaveLength(2);
   });
 
   it('never tells the worker to drop stored sets when the saved workspace cannot be read', async () => {
