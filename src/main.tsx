@@ -12,7 +12,7 @@ import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
 import { createCoverageClient } from './worker/coverage-client';
-import type { CoverageClient } from './state/coverage-protocol';
+import type { CoverageClient } from './contract';
 import type { MappingMemory, ThemeStorage } from './state/coverage-slice';
 import type { ColumnMeaning } from './data/import/columns';
 import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-db';

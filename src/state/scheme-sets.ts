@@ -3,7 +3,7 @@
 // datasets', and every one the undo history could bring back. A request that makes a new set holds
 // any retain back until its dataset is in the store, or the new set would be dropped at once.
 
-import type { CoverageClient } from './coverage-protocol';
+import type { CoverageClient } from '../contract';
 
 export interface SchemeSets {
   /** Tells the worker the sets still needed (the rest are forgotten; removed from storage too when `fromStorage`). */

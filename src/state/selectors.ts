@@ -8,7 +8,7 @@ import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';
 import { decileAt, decodeDeciles, type AttributesFile, type DetailsFile } from '../data/schema';
 import { classifyBivariate, classifyPerHead, classifySchemeCounts, type Classified, type LsoaColouring } from '../core/lsoa-colouring';
-import type { CoverageRun } from './coverage-protocol';
+import type { CoverageRun } from '../contract';
 import { lsoasInArea, type AppState, type AreaSelection } from './store';
 
 let tallyCache: { attributes: AttributesFile; indicator: IndicatorKey; scope: Scope; tally: DecileTally } | null = null;

@@ -15,7 +15,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Result } from '../data/load';
 import type { AttributesFile, DataManifest, DetailsFile } from '../data/schema';
-import type { CoverageClient } from './coverage-protocol';
+import type { CoverageClient } from '../contract';
 import { datasetsInHistory, EMPTY_HISTORY, pushMoment, type HistoryState } from './history';
 import { areaActions, type AreaActions } from './orchestration/areas';
 import { navigationActions, openingCamera, type NavigationActions, type PostcodeLookup } from './orchestration/navigation';

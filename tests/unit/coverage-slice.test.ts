@@ -24,7 +24,7 @@ import type {
   SchemeFound,
   SummaryRequest,
   TakeRequest,
-} from '../../src/state/coverage-protocol';
+} from '../../src/contract';
 import type { Dataset } from '../../src/data/dataset';
 import type { WorkspaceStorage } from '../../src/state/slices/datasets';
 import type { MappingMemory } from '../../src/state/slices/imports';

@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, FilterSpecification, VectorTileSource } from 'maplibre-gl';
 import { SCHEME_TILES } from '../../core/scheme-features';
 import { CASING_COLOUR, SCHEME_KIND_COLOURS } from '../../state/coverage-style';
-import type { CoverageRun } from '../../state/coverage-protocol';
+import type { CoverageRun } from '../../contract';
 import { runDatasetColours } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { casedLine } from '../cased-line';

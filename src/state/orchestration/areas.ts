@@ -6,7 +6,7 @@
 import { formatRule } from '../../core/coverage-rule';
 import type { AreaLsoaRow } from '../../data/area-export';
 import { decodeDeciles, type DetailsFile } from '../../data/schema';
-import type { AreaReport } from '../coverage-protocol';
+import type { AreaReport } from '../../contract';
 import { areaFootprint, currentRunKey, polygonsBounds, sameDefinition, selectedArea } from '../slices/area-helpers';
 import type { SliceCreator } from '../slices/context';
 import { summaryArea } from '../slices/summary-view';

@@ -7,7 +7,7 @@
 import type { Scheme } from '../../core/scheme';
 import type { Bounds } from '../../core/scope';
 import { DRAWN_DATASET_NAME, type Dataset } from '../../data/dataset';
-import type { CoverageClient, SchemeChange } from '../coverage-protocol';
+import type { CoverageClient, SchemeChange } from '../../contract';
 import type { DatasetsChange, Step } from '../history';
 import { UNAVAILABLE, errorText, workerFailure, type SliceCreator } from '../slices/context';
 import { newDatasetId, nextColour } from '../slices/datasets';

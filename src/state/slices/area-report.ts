@@ -6,7 +6,7 @@
 import { formatRule } from '../../core/coverage-rule';
 import type { GapDefinition } from '../../core/gap-definition';
 import type { TargetArea } from '../../core/target-area';
-import type { AreaReport } from '../coverage-protocol';
+import type { AreaReport } from '../../contract';
 import { areasPatcher, errorText, type SliceCreator } from './context';
 import { currentRunKey, sameDefinition, selectedArea } from './area-helpers';
 

@@ -9,7 +9,7 @@ import { DEFAULT_GAP_DEFINITION, type GapDefinition } from '../../core/gap-defin
 import type { LsoaColouring } from '../../core/lsoa-colouring';
 import { DEFAULT_AREA_WIDE, type AreaWideMode } from '../../core/placement';
 import { DEFAULT_GAP_DECILE } from '../../core/summary';
-import type { CoverageRun, RunPhase, SummaryArea } from '../coverage-protocol';
+import type { CoverageRun, RunPhase, SummaryArea } from '../../contract';
 import { coveragePatcher, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 import { coverageView, gapsToMeasure, sameView, summaryState, withMeasured, type SummaryState } from './summary-view';
 

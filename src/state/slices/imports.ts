@@ -4,7 +4,7 @@
 
 import type { ReachDefaults } from '../../core/scheme';
 import type { ColumnMeaning } from '../../data/import/columns';
-import type { CoverageClient, ImportPreview, ImportRequest } from '../coverage-protocol';
+import type { CoverageClient, ImportPreview, ImportRequest } from '../../contract';
 import { coveragePatcher, errorText, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 
 export type ImportState =

@@ -3,7 +3,7 @@
 // changes a dataset, so it is in orchestration/schemes.ts.
 
 import type { LonLat, Scheme } from '../../core/scheme';
-import type { CoverageClient } from '../coverage-protocol';
+import type { CoverageClient } from '../../contract';
 import { coveragePatcher, type SliceCreator } from './context';
 
 export interface OpenScheme {

@@ -4,7 +4,7 @@
 import type { CoverageSummary } from '../../core/coverage-summary-types';
 import { hashText } from '../../core/scheme-hash';
 import { sameScope } from '../../core/scope';
-import type { SummaryArea, SummaryView } from '../coverage-protocol';
+import type { SummaryArea, SummaryView } from '../../contract';
 import type { AppState } from '../store';
 
 /**
