@@ -17,7 +17,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
-import type { AreaTool } from '../state/areas-slice';
+import type { AreaTool } from '../state/slices/area-helpers';
 import { ACCENT, INK, PAPER } from './colours';
 
 /** Terra-draw refuses coordinates more precise than its coordinatePrecision (9): 7 is ~1 cm. */

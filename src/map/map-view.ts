@@ -5,7 +5,7 @@
 import maplibregl, { type MapOptions } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ladsInScope } from '../core/scope';
-import { selectedArea } from '../state/areas-slice';
+import { selectedArea } from '../state/slices/area-helpers';
 import type { AppStore } from '../state/store';
 import { AreaDrawing } from './area-drawing';
 import { BASEMAP_PREFIX } from './basemap';

@@ -7,7 +7,7 @@ import type maplibregl from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
-import type { DrawShape, DrawnShape } from '../state/coverage-slice';
+import type { DrawShape, DrawnShape } from '../state/slices/scheme-editing';
 import { ACCENT, INK, PAPER } from './colours';
 
 

@@ -1,7 +1,7 @@
 // The target-area tool chosen in the areas panel: terra-draw (area-drawing.ts) draws or edits the
 // selected area's shapes; choosing LSOAs by clicking shows a "copy" cursor.
 
-import { selectedArea } from '../../state/areas-slice';
+import { selectedArea } from '../../state/slices/area-helpers';
 import type { AppState } from '../../state/store';
 import type { LayerGroup } from './group';
 
