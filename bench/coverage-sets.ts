@@ -9,7 +9,10 @@ import type { LonLat, Scheme } from '../src/core/scheme';
 /** Park–Miller: the same schemes every run, so runs compare. */
 function seededRandom(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
 }
 
 const METRES_PER_DEGREE_LAT = 111_320;

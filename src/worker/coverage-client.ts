@@ -59,7 +59,10 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest): Cov
     get(_, name) {
       if (typeof name !== 'string' || name === 'then') return undefined;
       let call = calls.get(name);
-      if (!call) calls.set(name, (call = callOf(name)));
+      if (!call) {
+        call = callOf(name);
+        calls.set(name, call);
+      }
       return call;
     },
   });

@@ -3,7 +3,7 @@
 // only for a whole area, how many the file's finer location columns could place more precisely.
 
 import { countByPlacement, isAreaWide } from '../core/placement';
-import type { ReachDefaults } from '../core/scheme';
+import type { ReachDefaults, Scheme } from '../core/scheme';
 import type { ColumnMeaning } from '../data/import/columns';
 import { importSchemesFile, type ImportContext, type SchemesImport } from '../data/import/import-file';
 import { PREVIEW_PROBLEMS, type ImportPreview } from '../contract';
@@ -39,10 +39,7 @@ export function previewOf(
     problems: read.problems.slice(0, PREVIEW_PROBLEMS),
     locatedBy: [...(read.table?.locatedBy ?? [])],
     reach,
-    shapes: read.schemes.reduce(
-      (counts, scheme) => ({ ...counts, [scheme.footprint.type]: counts[scheme.footprint.type] + 1 }),
-      { point: 0, line: 0, polygon: 0, areas: 0 },
-    ),
+    shapes: countShapes(read.schemes),
     stops: read.schemes.filter((scheme) => scheme.kind === 'transport' && scheme.footprint.type === 'point').length,
     placements: countByPlacement(read.schemes),
     areaWide: read.schemes.filter((scheme) => isAreaWide(scheme)).length,
@@ -74,4 +71,10 @@ export async function finerLocations(
   const by = new Map<string, number>();
   for (const scheme of placedFiner) if (scheme.locatedBy) by.set(scheme.locatedBy, (by.get(scheme.locatedBy) ?? 0) + 1);
   return { schemes: gained, locatedBy: [...by] };
+}
+
+function countShapes(schemes: readonly Scheme[]): ImportPreview['shapes'] {
+  const counts = { point: 0, line: 0, polygon: 0, areas: 0 };
+  for (const scheme of schemes) counts[scheme.footprint.type] += 1;
+  return counts;
 }

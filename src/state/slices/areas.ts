@@ -201,7 +201,7 @@ export const areasSlice: SliceCreator<AreasSlice> =
 
       editAreaShapes: (id, polygons) => {
         const area = get().areas.list.find((a) => a.id === id);
-        if (!area || area.definition.kind !== 'shapes') return;
+        if (area?.definition.kind !== 'shapes') return;
         if (polygons.length === 0) return deleteArea(id);
         replace(id, (a) => ({ ...a, definition: { kind: 'shapes', polygons } }));
       },
@@ -210,7 +210,7 @@ export const areasSlice: SliceCreator<AreasSlice> =
         const code = get().attributes.codes[lsoa];
         if (code === undefined) return;
         const target = lsoaSetToEdit();
-        if (!target || target.definition.kind !== 'lsoas') return addArea({ name: nextAreaName(get().areas.list), definition: { kind: 'lsoas', codes: [code] } });
+        if (target?.definition.kind !== 'lsoas') return addArea({ name: nextAreaName(get().areas.list), definition: { kind: 'lsoas', codes: [code] } });
         const codes = target.definition.codes;
         const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].sort();
         replace(target.id, (area) => ({ ...area, definition: { kind: 'lsoas', codes: next } }));
