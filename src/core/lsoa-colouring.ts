@@ -5,7 +5,7 @@
 
 export type LsoaColouring = 'deprivation' | 'schemes' | 'per-head' | 'bivariate';
 
-export interface ColourClass {
+interface ColourClass {
   colour: string;
   label: string;
 }

@@ -9,7 +9,7 @@ import { countByPlacement, isAreaWide, placementOf, type AreaWideMode, type Plac
 import { SCHEME_KINDS, type Scheme, type SchemeKind } from './scheme';
 
 /** Per LSOA: how much reaches it. */
-export interface LsoaReach {
+interface LsoaReach {
   /** Schemes reaching it (the `count` column of the CLI's CSV). */
   count: Uint32Array;
   /** Each reaching scheme's whole amount, summed (double counts across LSOAs; the CSV's amount_gbp). */
@@ -23,7 +23,7 @@ export interface LsoaReach {
 }
 
 /** Area-wide schemes recorded for one area (or one list of areas). */
-export interface AreaWideGroup {
+interface AreaWideGroup {
   /** The area codes, sorted. */
   codes: string[];
   placement: Placement;

@@ -46,7 +46,7 @@ export async function fetchBasemap(url: string, signal: AbortSignal): Promise<Re
 }
 
 /** Prefixes ids so they cannot clash with GapMap's, resolves relative URLs, drops sprite use. */
-export function adaptStyle(sources: Record<string, unknown>, layers: unknown[], base: URL): BasemapLayers {
+function adaptStyle(sources: Record<string, unknown>, layers: unknown[], base: URL): BasemapLayers {
   const resolve = (value: unknown) => (typeof value === 'string' ? new URL(value, base).href : value);
   const adaptedSources = Object.entries(sources).flatMap(([id, source]): [string, SourceSpecification][] => {
     if (!isObject(source) || typeof source.type !== 'string') return [];

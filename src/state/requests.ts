@@ -6,7 +6,7 @@
 // sequence per store, so they increase across lines too (the worker drops a run or report older
 // than the newest it has seen).
 
-export interface CancellableRequest {
+interface CancellableRequest {
   /** The id sent with the request to the worker (increasing). */
   readonly id: number;
   /** Aborted when a newer request starts on the same line, or the line is stopped. */
@@ -23,7 +23,7 @@ export interface CancellableRequest {
   settle<T>(promise: Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void): void;
 }
 
-export interface RequestLine {
+interface RequestLine {
   /** Aborts the current request (if any) and starts a new one. */
   start(): CancellableRequest;
   /** Aborts the current request; true when one was going. */

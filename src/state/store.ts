@@ -40,14 +40,11 @@ import { themesSlice, type ThemeStorage, type ThemesSlice } from './slices/theme
 import { viewSlice, type DataSlice, type ViewSlice } from './slices/view';
 import type { UrlView } from './url';
 
-export type { CameraRequest, CameraTarget } from './slices/view';
-export { defaultIndicator } from './slices/view';
+export type { CameraRequest } from './slices/view';
 export type { AreaSelection, PanelMode } from './slices/panel';
 export { highlightedArea, selectedLsoa } from './slices/panel';
-export type { DetailsState } from './slices/details';
-export type { Dialog, Notice } from './slices/status';
 export type { PostcodeLookup } from './orchestration/navigation';
-export { lsoaBounds, lsoasInArea } from './orchestration/navigation';
+export { lsoasInArea } from './orchestration/navigation';
 
 export type AppState = DataSlice &
   ViewSlice &

@@ -21,7 +21,7 @@ import { Requests } from './requests';
 import { SchemeStore } from './scheme-store';
 import type { SchemeTiles } from './scheme-tiles';
 
-export interface EngineData {
+interface EngineData {
   attributes: AttributesFile;
   details: DetailsFile;
   geometry: LsoaGeometry;
@@ -54,7 +54,7 @@ export interface Prepared {
   deciles: Map<IndicatorKey, Uint8Array>;
 }
 
-export type Ready = { ok: true; prepared: Prepared } | { ok: false; message: string };
+type Ready = { ok: true; prepared: Prepared } | { ok: false; message: string };
 
 /** A run as the worker keeps it: what went to the page, and what later calls need of it. */
 export interface RunEntry {

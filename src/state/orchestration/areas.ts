@@ -13,7 +13,7 @@ import { summaryArea } from '../slices/summary-view';
 import type { AppState } from '../store';
 
 /** A file to save: what the panel hands to the browser's download. */
-export type AreaDownload = { ok: true; fileName: string; text: string; type: string } | { ok: false; message: string };
+type AreaDownload = { ok: true; fileName: string; text: string; type: string } | { ok: false; message: string };
 
 export interface AreaActions {
   zoomToArea: (id: string) => Promise<void>;

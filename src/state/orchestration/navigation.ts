@@ -33,7 +33,7 @@ export interface NavigationActions {
   applyUrlView: (view: UrlView) => void;
 }
 
-export function lsoaBounds(details: DetailsFile, lsoa: number): Bounds {
+function lsoaBounds(details: DetailsFile, lsoa: number): Bounds {
   return lsoaBoundsAt(details.bbox, lsoa);
 }
 

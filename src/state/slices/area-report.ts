@@ -10,14 +10,14 @@ import type { AreaReport } from '../../contract';
 import { areasPatcher, errorText, type SliceCreator } from './context';
 import { currentRunKey, sameDefinition, selectedArea } from './area-helpers';
 
-export type AreaReportState =
+type AreaReportState =
   | { status: 'none' }
   | { status: 'computing'; areaId: string; startedAt: number }
   | { status: 'ready'; areaId: string; report: AreaReport; asked: ReportParams }
   | { status: 'failed'; areaId: string; message: string };
 
 /** What a report was computed from (so a stale one is never shown as current). */
-export interface ReportParams {
+interface ReportParams {
   area: TargetArea;
   ruleText: string;
   runKey: string | null;

@@ -12,12 +12,12 @@ import { mapAreaSteps } from '../history';
 import { areasPatcher, errorText, type SliceCreator } from './context';
 import { copyName, nextAreaName, selectedArea, selectionAfter, type AreaTool } from './area-helpers';
 
-export type AreasImport =
+type AreasImport =
   | { kind: 'none' }
   | { kind: 'reading'; fileName: string }
   | { kind: 'preview'; fileName: string; areas: ImportedArea[]; notes: string[] };
 
-export type AreaMessage = { tone: 'info' | 'error'; text: string } | null;
+type AreaMessage = { tone: 'info' | 'error'; text: string } | null;
 
 /** Saves the areas (IndexedDB in the app). */
 export interface AreaStorage {
@@ -70,7 +70,7 @@ export interface AreasSlice {
   dismissAreaMessage: () => void;
 }
 
-export const newAreaId = () => `a${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const newAreaId = () => `a${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 const saveFailure = (error: string) => `Your areas could not be saved in this browser (${error}). They stay open until you close the page; export each to keep a copy.`;
 

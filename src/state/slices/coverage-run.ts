@@ -13,7 +13,7 @@ import type { CoverageRun, RunPhase, SummaryArea } from '../../contract';
 import { coveragePatcher, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 import { coverageView, gapsToMeasure, sameView, summaryState, withMeasured, type SummaryState } from './summary-view';
 
-export type CoverageStatus =
+type CoverageStatus =
   | { kind: 'idle'; note: string | null }
   /** Downloading and indexing the LSOA boundaries (the first run only). */
   | { kind: 'preparing'; startedAt: number; done: number | null }
@@ -21,14 +21,14 @@ export type CoverageStatus =
   | { kind: 'ready' }
   | { kind: 'failed'; message: string };
 
-export interface Measuring {
+interface Measuring {
   startedAt: number;
   done: number;
   total: number;
 }
 
 /** A run with what it was computed from, so tables can say so while a newer one runs. */
-export interface CoverageResultState {
+interface CoverageResultState {
   run: CoverageRun;
   /** The datasets it was computed from, as the tables name them. */
   datasetName: string;

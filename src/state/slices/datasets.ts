@@ -13,7 +13,7 @@ import { coveragePatcher, errorText, type SliceCreator } from './context';
  * Colours for datasets in turn, the map drawing each dataset's schemes in its colour: apart from
  * the decile ramp and from the gap outline's red (GAP_COLOUR), so a route is never read as a gap.
  */
-export const DATASET_COLOURS = ['#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197', '#0b0c0c'] as const;
+const DATASET_COLOURS = ['#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197', '#0b0c0c'] as const;
 
 /** Saves the datasets (IndexedDB in the app); resolves when saved, rejects with a reason. */
 export interface WorkspaceStorage {
@@ -64,7 +64,7 @@ export interface DatasetsSlice {
 }
 
 /** The datasets, key, name and count the visible datasets give the coverage run. */
-export function visibleSchemes(datasets: readonly Dataset[], filter: SchemeFilter = NO_FILTER): Pick<DatasetsState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
+function visibleSchemes(datasets: readonly Dataset[], filter: SchemeFilter = NO_FILTER): Pick<DatasetsState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
   const shown = datasets.filter((d) => d.visible && d.stats.count > 0);
   if (shown.length === 0) return { shownHashes: [], schemesHash: null, datasetName: null, schemeCount: 0 };
   const filtered = filterKey(filter);

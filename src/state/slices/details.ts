@@ -8,7 +8,7 @@ import type { AttributesFile, DetailsFile } from '../../data/schema';
 import { buildSearchEntries } from '../search-entries';
 import type { SliceCreator } from './context';
 
-export type DetailsState =
+type DetailsState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; details: DetailsFile }

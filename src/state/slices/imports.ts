@@ -7,7 +7,7 @@ import type { ColumnMeaning } from '../../data/import/columns';
 import type { CoverageClient, ImportPreview, ImportRequest } from '../../contract';
 import { coveragePatcher, errorText, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 
-export type ImportState =
+type ImportState =
   | { kind: 'none' }
   | { kind: 'reading'; name: string; phase: 'preparing' | 'reading'; done: number | null }
   /** Read and waiting for the user to confirm; `updating` while a new column mapping is applied. */

@@ -6,7 +6,7 @@ import type { LonLat, Scheme } from '../../core/scheme';
 import type { CoverageClient } from '../../contract';
 import { coveragePatcher, type SliceCreator } from './context';
 
-export interface OpenScheme {
+interface OpenScheme {
   scheme: Scheme;
   /** The dataset it belongs to (null if it was deleted meanwhile). */
   datasetId: string | null;
@@ -57,7 +57,7 @@ export interface SchemeEditingSlice {
 }
 
 /** A new scheme drawn on the map, before the user names it; `unique` makes its id unique in the workspace. */
-export function newDrawnScheme(drawn: DrawnShape, unique: string): Scheme {
+function newDrawnScheme(drawn: DrawnShape, unique: string): Scheme {
   const id = `drawn-${unique}`;
   return drawn.shape === 'line'
     ? { id, name: 'New route', kind: 'transport', footprint: { type: 'line', lines: [drawn.line], bufferM: DRAWN_REACH_M } }

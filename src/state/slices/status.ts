@@ -3,12 +3,12 @@
 
 import type { SliceCreator } from './context';
 
-export interface Notice {
+interface Notice {
   id: number;
   text: string;
 }
 
-export type Dialog = 'none' | 'settings';
+type Dialog = 'none' | 'settings';
 
 export interface StatusSlice {
   notice: Notice | null;

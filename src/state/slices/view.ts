@@ -7,7 +7,7 @@ import type { AttributesFile, DataManifest } from '../../data/schema';
 import type { Camera } from '../url';
 import type { SliceCreator } from './context';
 
-export type CameraTarget =
+type CameraTarget =
   | { kind: 'bounds'; bounds: Bounds; maxZoom: number }
   | { kind: 'camera'; camera: Camera };
 
