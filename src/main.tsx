@@ -1,6 +1,9 @@
 // Wiring: load the manifest and attributes → create the store → render the UI → hand #map to
 // the map class → keep the URL in step.
 
+// The global base style sheet first: each component's own sheet, imported beside it, comes later
+// in the bundle and so wins over the base where the two set the same thing.
+import './styles.css';
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
 import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';
@@ -16,7 +19,7 @@ import type { CoverageClient } from './state/coverage-protocol';
 import type { MappingMemory, ThemeStorage } from './state/coverage-slice';
 import type { ColumnMeaning } from './data/import/columns';
 import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-db';
-import './styles.css';
+import { applyTheme } from './theme';
 
 declare global {
   interface Window {
@@ -159,5 +162,7 @@ async function start(root: HTMLElement): Promise<void> {
   window.__gapmap = { map: view.map, store };
 }
 
+// The theme's colours and sizes as CSS custom properties, before anything renders.
+applyTheme(document.documentElement);
 const root = document.getElementById('app');
 if (root) void start(root);
