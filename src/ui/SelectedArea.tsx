@@ -9,7 +9,7 @@ import { currentRunKey, sameDefinition, selectedArea } from '../state/areas-slic
 import { AREA_SCHEMES_LISTED, type AreaReport } from '../state/coverage-protocol';
 import { AreaWideNote } from './AreaWideNote';
 import { membershipRule } from './area-wording';
-import { DecileMixChart } from './CoverageCharts';
+import { DecileMixChart } from './DecileMixChart';
 import { formatGbp, formatPercent } from './coverage-format';
 import { downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
