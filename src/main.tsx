@@ -1,9 +1,13 @@
 // Wiring: load the manifest and attributes → create the store → render the UI → hand #map to
 // the map class → keep the URL in step.
 
-// The global base style sheet first: each component's own sheet, imported beside it, comes later
-// in the bundle and so wins over the base where the two set the same thing.
+// Style sheets in cascade order: MapLibre's, then the global base (which restyles MapLibre's focus
+// rings), then each component's own sheet, imported beside it, later in the bundle, so a
+// component's rule wins over the base where both set the same thing.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import './forms.css';
+import './tables.css';
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
 import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';

@@ -1,5 +1,6 @@
 // New target areas from a ward, district or county (its LSOAs), or from a file of polygons.
 
+import './areas.css';
 import { useMemo, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { search, type SearchEntry } from '../core/search';

@@ -5,6 +5,7 @@
 // Sections in their own files: AreaSources (from a place or a file), SelectedArea (its fields and
 // figures); the wording of tools and membership in area-wording.ts.
 
+import './areas.css';
 import { useRef } from 'preact/hooks';
 import { describeDefinition } from '../core/target-area';
 import { AREA_DRAW_SHAPES, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';

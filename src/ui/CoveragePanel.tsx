@@ -1,6 +1,7 @@
 // The coverage tab, one section a file: SchemesFile (datasets, files, workspace), SchemeFilters,
 // Themes, RuleChoice (rule and gap decile), RunStatus, CoverageResults, MapKey, CoverageProblems.
 
+import './coverage.css';
 import { useEffect } from 'preact/hooks';
 import { CoverageProblems } from './CoverageProblems';
 import { CoverageResults } from './CoverageResults';

@@ -1,6 +1,7 @@
 // The coverage tab's results: the headline, the decile table, the charts, the what-if figures and
 // the gap list, for the scope (or target area) the run was summarised for.
 
+import './coverage.css';
 import { describeRule } from '../core/coverage-rule';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';

@@ -1,3 +1,4 @@
+import './Legend.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
 import { BIVARIATE_COLUMNS, BIVARIATE_ROWS, countClasses } from '../core/lsoa-colouring';

@@ -1,5 +1,6 @@
 // The coverage tab's key to the map: schemes and gap outlines on or off, and what colours the LSOAs.
 
+import './coverage.css';
 import type { LsoaColouring } from '../core/lsoa-colouring';
 import { GAP_COLOUR } from '../state/coverage-style';
 import { decileRange } from './coverage-format';

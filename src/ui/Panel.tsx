@@ -1,3 +1,4 @@
+import './Panel.css';
 import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
 import type { PanelTab } from '../state/coverage-slice';

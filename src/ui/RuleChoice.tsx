@@ -1,6 +1,7 @@
 // What counts: when a scheme reaches an LSOA (the coverage rule), and which LSOAs are gaps (the
 // most deprived deciles, and the gap definition).
 
+import './coverage.css';
 import { useState } from 'preact/hooks';
 import { RULE_DESCRIPTIONS, RULE_NAMES, formatSharePercent, type CoverageRule } from '../core/coverage-rule';
 import { GAP_DEFINITIONS } from '../core/gap-definition';

@@ -1,6 +1,7 @@
 // Progress of the import, the run and the distance measurement, shown only when the work is slow
 // enough to notice; Cancel for long runs; a failed run and what to do about it.
 
+import './coverage.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useReducer, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';

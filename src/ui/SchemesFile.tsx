@@ -1,6 +1,7 @@
 // The coverage tab's schemes: the datasets (show, proposed, delete with undo), adding schemes
 // from files or by drawing, and the workspace file.
 
+import './coverage.css';
 import { useMemo } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { describeSchemes } from './coverage-format';

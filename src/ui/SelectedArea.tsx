@@ -1,6 +1,7 @@
 // The selected target area: its name, description and colour, its live figures (who lives there,
 // how deprived it is, what reaches it, its gaps and LSOAs) and its exports.
 
+import './areas.css';
 import { useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { INDICATORS } from '../core/indicators';

@@ -1,6 +1,7 @@
 // The parts the coverage charts share: the decile charts' frame and axes, the figure around each
 // chart (title, caption, key, SVG, table), a decile's row header, a key entry's swatch.
 
+import './charts.css';
 import type { ComponentChildren } from 'preact';
 import { DECILE_COLOURS, DECILE_END_WORDS } from '../core/legend';
 import { CHART_COLOURS } from '../theme';
