@@ -45,8 +45,6 @@ export const PAGE_COLOURS = {
   dropTarget: 'rgb(255 221 0 / 20%)',
 } as const;
 
-export type PageColour = keyof typeof PAGE_COLOURS;
-
 /**
  * Ten colours sampled evenly from viridis, decile 1 first. Viridis is perceptually uniform and
  * readable with the common colour-vision deficiencies; its darkest, most saturated end marks the

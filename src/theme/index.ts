@@ -13,7 +13,6 @@ export {
   NO_DECILE_COLOUR,
   PAGE_COLOURS,
   SCHEME_KIND_COLOURS,
-  type PageColour,
 } from './colours';
-export { FONTS, SPACING, TYPE_SIZES, type TypeSize } from './sizes';
+export { FONTS, SPACING, TYPE_SIZES } from './sizes';
 export { applyTheme, themeProperties } from './css-properties';

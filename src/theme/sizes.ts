@@ -29,8 +29,6 @@ export const TYPE_SIZES = {
   display: 32,
 } as const;
 
-export type TypeSize = keyof typeof TYPE_SIZES;
-
 /** Font families, most wanted first: system fonts only, so the app works offline. */
 export const FONTS = {
   body: ['Segoe UI', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'sans-serif'],
