@@ -1,6 +1,13 @@
 // Wiring: load the manifest and attributes → create the store → render the UI → hand #map to
 // the map class → keep the URL in step.
 
+// Style sheets in cascade order: MapLibre's, then the global base (which restyles MapLibre's focus
+// rings), then each component's own sheet, imported beside it, later in the bundle, so a
+// component's rule wins over the base where both set the same thing.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import './forms.css';
+import './tables.css';
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
 import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';
@@ -17,7 +24,7 @@ import type { MappingMemory } from './state/slices/imports';
 import type { ThemeStorage } from './state/slices/themes';
 import type { ColumnMeaning } from './data/import/columns';
 import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-db';
-import './styles.css';
+import { applyTheme } from './theme';
 
 declare global {
   interface Window {
@@ -160,5 +167,7 @@ async function start(root: HTMLElement): Promise<void> {
   window.__gapmap = { map: view.map, store };
 }
 
+// The theme's colours and sizes as CSS custom properties, before anything renders.
+applyTheme(document.documentElement);
 const root = document.getElementById('app');
 if (root) void start(root);

@@ -1,28 +1,12 @@
 // What the legend says and counts. Pure: the state layer hands in columns, so this file knows
 // nothing about how the data files are laid out.
 
+import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../theme';
 import { INDICATORS, type IndicatorKey } from './indicators';
 
-/**
- * Ten colours sampled evenly from viridis, decile 1 first. Viridis is perceptually uniform and
- * readable with the common colour-vision deficiencies; its darkest, most saturated end marks the
- * most deprived decile. The same ramp serves every indicator so the eye learns it once.
- */
-export const DECILE_COLOURS = [
-  '#440154',
-  '#482878',
-  '#3e4989',
-  '#31688e',
-  '#26828e',
-  '#1f9e89',
-  '#35b779',
-  '#6ece58',
-  '#b5de2b',
-  '#fde725',
-] as const;
-
-/** Shown for a feature whose decile is missing, so a data gap never looks like a decile. */
-export const NO_DECILE_COLOUR = '#bfc1c3';
+// The decile ramp and the no-data grey are the theme's (src/theme/colours.ts), re-exported here
+// for the legend's callers.
+export { DECILE_COLOURS, NO_DECILE_COLOUR };
 
 export const DECILE_END_WORDS = { first: 'Most deprived', last: 'Least deprived' } as const;
 

@@ -3,14 +3,10 @@
 // the fill ramp; a white casing keeps them visible on both the dark and the light deciles.
 
 import type { SchemeKind } from '../core/scheme';
+import { CASING_COLOUR, GAP_COLOUR, SCHEME_KIND_COLOURS as KIND_COLOURS } from '../theme';
 
-/** GOV.UK palette colours, distinct from the viridis decile ramp and from each other. */
-export const SCHEME_KIND_COLOURS: Record<SchemeKind, string> = {
-  transport: '#0b0c0c',
-  grant: '#f47738',
-  community: '#d53880',
-  other: '#1d70b8',
-};
+/** GOV.UK palette colours, distinct from the viridis decile ramp and from each other (src/theme). */
+export const SCHEME_KIND_COLOURS: Record<SchemeKind, string> = KIND_COLOURS;
 
 export const SCHEME_KIND_LABELS: Record<SchemeKind, string> = {
   transport: 'Transport',
@@ -19,6 +15,5 @@ export const SCHEME_KIND_LABELS: Record<SchemeKind, string> = {
   other: 'Other',
 };
 
-/** Outline of LSOAs in the most deprived deciles that no scheme reaches. */
-export const GAP_COLOUR = '#d4351c';
-export const CASING_COLOUR = '#ffffff';
+/** Outline of LSOAs in the most deprived deciles that no scheme reaches; the lines' white casing. */
+export { CASING_COLOUR, GAP_COLOUR };

@@ -1,3 +1,4 @@
+import './App.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Attribution } from './Attribution';
 import { DrawingBanner } from './DrawSchemes';

@@ -1,4 +1,4 @@
-import { toolInstructions } from './AreasPanel';
+import { toolInstructions } from './area-wording';
 import { useAppState, useAppStore } from './use-store';
 
 /** Over the map while an area tool is on: what a click does, and how to stop (also Esc). */

@@ -1,3 +1,4 @@
+import './coverage.css';
 import type { AreaWideSummary } from '../core/coverage-summary-types';
 import { formatCount } from '../core/legend';
 import type { SchemeKind } from '../core/scheme';

@@ -1,3 +1,4 @@
+import './BootScreen.css';
 import { formatCount } from '../core/legend';
 import type { Progress } from '../data/load';
 

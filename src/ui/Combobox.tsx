@@ -1,6 +1,7 @@
 // An editable combobox with a listbox popup (WAI-ARIA APG pattern): type to filter, arrow keys
 // move, Enter chooses, Esc closes the list, then clears the text. Shared by search and scope.
 
+import './Combobox.css';
 import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 

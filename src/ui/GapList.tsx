@@ -1,3 +1,4 @@
+import './coverage.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { GapDefinition } from '../core/gap-definition';
 import { formatCount } from '../core/legend';

@@ -1,3 +1,4 @@
+import './ImportDialog.css';
 import { useEffect, useState } from 'preact/hooks';
 import { PLACEMENT_LABELS } from '../core/placement';
 import { SCHEME_KINDS } from '../core/scheme';

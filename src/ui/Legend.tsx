@@ -1,8 +1,10 @@
+import './Legend.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
 import { BIVARIATE_COLUMNS, BIVARIATE_ROWS, countClasses } from '../core/lsoa-colouring';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { selectLegendTally, selectLsoaColours, selectScopeName, type LsoaColours } from '../state/selectors';
+import { PAGE_COLOURS } from '../theme';
 import { useAppState, useAppStore } from './use-store';
 
 /** Says what the colours mean and counts LSOAs and people per decile in the current scope. */
@@ -162,7 +164,7 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
                   {columns.map(({ column, c }) => {
                     const k = r * 3 + c;
                     return (
-                      <td key={column} style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? '#ffffff' : '#0b0c0c' }} class={k === 0 ? 'bivariate-alarm' : undefined}>
+                      <td key={column} style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? PAGE_COLOURS.paper : PAGE_COLOURS.ink }} class={k === 0 ? 'bivariate-alarm' : undefined}>
                         {formatCount(counts[k] ?? 0)}
                       </td>
                     );

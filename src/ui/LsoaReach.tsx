@@ -1,3 +1,4 @@
+import './Panel.css';
 import { formatCount } from '../core/legend';
 import { formatGbp, formatGbpPerHead, formatKm } from './coverage-format';
 import { useAppState } from './use-store';

@@ -1,3 +1,4 @@
+import './Notice.css';
 import { useAppState, useAppStore } from './use-store';
 
 /** Quiet messages (a basemap that did not load, a link naming an unknown area). */

@@ -1,7 +1,9 @@
+import './Panel.css';
 import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
 import type { PanelTab } from '../state/coverage-slice';
 import type { AreaSelection, PanelMode } from '../state/store';
+import { inkOnDecile } from '../theme';
 import { useMemo, useRef } from 'preact/hooks';
 import { AreasPanel } from './AreasPanel';
 import { CoveragePanel } from './CoveragePanel';
@@ -221,7 +223,7 @@ function LsoaDetails({ lsoa, from }: { lsoa: number; from: AreaSelection | null 
 
 function chipStyle(decile: number) {
   // Light ramp colours need dark text; dark ones white, for AA contrast either way.
-  return { background: decileColour(decile), color: decile >= 6 ? '#0b0c0c' : '#ffffff' };
+  return { background: decileColour(decile), color: inkOnDecile(decile) };
 }
 
 function ReadingTable({ caption, readings, count }: { caption: string; readings: IndicatorReading[]; count: number }) {

@@ -1,3 +1,4 @@
+import './SchemeFilters.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';

@@ -1,3 +1,4 @@
+import './SchemeForm.css';
 import { useMemo, useState } from 'preact/hooks';
 import { SCHEME_KINDS, type Scheme } from '../core/scheme';
 import { themeChoices } from '../core/themes';

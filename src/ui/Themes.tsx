@@ -1,3 +1,4 @@
+import './Themes.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { LEVELLING_UP_MISSIONS, parseThemeList } from '../core/themes';

@@ -1,0 +1,73 @@
+// The theme is the one source of the app's colours and sizes: the style sheets read its custom
+// properties and never spell a colour themselves, and every property they read is one it writes.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DECILE_COLOURS as LEGEND_DECILE_COLOURS, decileColour } from '../../src/core/legend';
+import { CASING_COLOUR as STYLE_CASING, GAP_COLOUR as STYLE_GAP, SCHEME_KIND_COLOURS as STYLE_KINDS } from '../../src/state/coverage-style';
+import { CASING_COLOUR, DECILE_COLOURS, GAP_COLOUR, inkOnDecile, NO_DECILE_COLOUR, PAGE_COLOURS, SCHEME_KIND_COLOURS, themeProperties } from '../../src/theme';
+
+/** Every style sheet under src/, by path. */
+function styleSheets(): { file: string; text: string }[] {
+  const found: { file: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.css')) found.push({ file: path.relative('src', full), text: fs.readFileSync(full, 'utf8') });
+    }
+  };
+  walk('src');
+  return found;
+}
+
+/** A sheet's declarations only: comments may name a colour in words. */
+function withoutComments(css: string): string {
+  return css.replace(/\/\*[\s\S]*?\*\//g, '');
+}
+
+describe('theme', () => {
+  it('writes the page colours, deciles, type sizes and layout lengths as custom properties', () => {
+    const properties = themeProperties();
+    expect(properties['--ink']).toBe(PAGE_COLOURS.ink);
+    expect(properties['--secondary-button-shadow']).toBe(PAGE_COLOURS.secondaryButtonShadow);
+    expect(properties['--decile-1']).toBe(DECILE_COLOURS[0]);
+    expect(properties['--decile-10']).toBe(DECILE_COLOURS[9]);
+    expect(properties['--type-body']).toBe('16px');
+    expect(properties['--type-panel-heading']).toBeUndefined();
+    expect(properties['--type-heading']).toBe('22px');
+    expect(properties['--panel-width']).toBe('360px');
+    expect(properties['--font-body']).toBe("'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif");
+  });
+
+  it('is where the legend and the coverage line work take their colours from', () => {
+    expect(LEGEND_DECILE_COLOURS).toBe(DECILE_COLOURS);
+    expect(decileColour(0)).toBe(NO_DECILE_COLOUR);
+    expect(STYLE_KINDS).toBe(SCHEME_KIND_COLOURS);
+    expect(STYLE_GAP).toBe(GAP_COLOUR);
+    expect(STYLE_CASING).toBe(CASING_COLOUR);
+  });
+
+  it('puts ink on the light end of the ramp and white on the dark end', () => {
+    expect([1, 5, 6, 10].map(inkOnDecile)).toEqual([PAGE_COLOURS.paper, PAGE_COLOURS.paper, PAGE_COLOURS.ink, PAGE_COLOURS.ink]);
+  });
+
+  it('style sheets spell no colour and no font size of their own', () => {
+    const sheets = styleSheets();
+    expect(sheets.length).toBeGreaterThan(5);
+    for (const { file, text } of sheets) {
+      const css = withoutComments(text);
+      expect(css.match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/gi) ?? [], file).toEqual([]);
+      expect(css.match(/font-size:\s*[0-9.]+(px|rem|em)/g) ?? [], file).toEqual([]);
+    }
+  });
+
+  it('style sheets read only custom properties the theme writes', () => {
+    const defined = new Set(Object.keys(themeProperties()));
+    for (const { file, text } of styleSheets()) {
+      const read = [...withoutComments(text).matchAll(/var\((--[a-z0-9-]+)/g)].map((match) => match[1]!);
+      expect(read.filter((name) => !defined.has(name)), file).toEqual([]);
+    }
+  });
+});
