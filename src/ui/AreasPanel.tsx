@@ -8,7 +8,7 @@
 import './areas.css';
 import { useRef } from 'preact/hooks';
 import { describeDefinition } from '../core/target-area';
-import { AREA_DRAW_SHAPES, selectedArea, type AreaDrawShape, type AreaTool } from '../state/areas-slice';
+import { AREA_DRAW_SHAPES, selectedArea, type AreaDrawShape, type AreaTool } from '../state/slices/area-helpers';
 import { undoTouches } from '../state/history';
 import { ImportAreas, StartFromPlace } from './AreaSources';
 import { SelectedArea } from './SelectedArea';

@@ -6,7 +6,7 @@ import { describeRule } from '../core/coverage-rule';
 import type { DecileRow } from '../core/coverage-summary-types';
 import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import { scopeName } from '../core/scope';
-import { coverageView, sameView } from '../state/coverage-slice';
+import { coverageView, sameView } from '../state/slices/summary-view';
 import { AreaWideNote } from './AreaWideNote';
 import { CoverageCharts } from './CoverageCharts';
 import { decileRange, formatGbp, formatGbpPerHead, formatPercent, headlineSentence } from './coverage-format';

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { DrawShape } from '../state/coverage-slice';
+import type { DrawShape } from '../state/slices/scheme-editing';
 import { useAppState, useAppStore } from './use-store';
 
 const WHAT_A_CLICK_DOES: Record<DrawShape, string> = {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PLACEMENT_LABELS } from '../core/placement';
 import { SCHEME_KINDS } from '../core/scheme';
 import { describeMeaning, LOCATION_PLACES, type ColumnMeaning, type LocationPart, type SchemeField } from '../data/import/columns';
-import { PREVIEW_PROBLEMS, type ImportPreview } from '../state/coverage-protocol';
+import { PREVIEW_PROBLEMS, type ImportPreview } from '../contract';
 import { formatGbp } from './coverage-format';
 import { downloadProblems } from './download';
 import { useModal } from './use-modal';

@@ -1,7 +1,7 @@
 import './Panel.css';
 import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
-import type { PanelTab } from '../state/coverage-slice';
+import type { PanelTab } from '../state/slices/panel';
 import type { AreaSelection, PanelMode } from '../state/store';
 import { inkOnDecile } from '../theme';
 import { useMemo, useRef } from 'preact/hooks';

@@ -5,7 +5,7 @@ import './coverage.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useReducer, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
-import type { CoverageState } from '../state/coverage-slice';
+import type { CoverageState } from '../state/slices/coverage-state';
 import { useAppState, useAppStore } from './use-store';
 
 /** Progress shows after this long; the Cancel button after SHOW_CANCEL_MS. */

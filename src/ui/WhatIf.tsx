@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { whatIfFigures } from '../core/what-if';
 import { DECILE_COLOURS, formatCount } from '../core/legend';
-import type { CoverageRun } from '../state/coverage-protocol';
-import type { SummaryState } from '../state/coverage-slice';
+import type { CoverageRun } from '../contract';
+import type { SummaryState } from '../state/slices/summary-view';
 import { decileRange, formatGbp, formatGbpPerHead } from './coverage-format';
 import { useAppState, useAppStore } from './use-store';
 

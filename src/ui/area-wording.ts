@@ -3,7 +3,7 @@
 
 import { formatSharePercent, type CoverageRule } from '../core/coverage-rule';
 import type { TargetArea } from '../core/target-area';
-import type { AreaTool } from '../state/areas-slice';
+import type { AreaTool } from '../state/slices/area-helpers';
 
 /** What a click does with each tool on, for the banner over the map. */
 export function toolInstructions(tool: AreaTool): string | null {
