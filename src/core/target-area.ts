@@ -2,6 +2,7 @@
 // places"). Either shapes on the ground, whose LSOAs the coverage rule chooses (as it chooses the
 // LSOAs a scheme reaches), or a set of LSOAs, exact by construction.
 
+import { AREA_COLOURS } from '../theme';
 import type { LonLat } from './scheme';
 
 export type AreaDefinition =
@@ -19,9 +20,6 @@ export interface TargetArea {
   visible: boolean;
   definition: AreaDefinition;
 }
-
-/** Outline colours in turn: dark enough to read over every decile colour. */
-export const AREA_COLOURS = ['#4c2c92', '#d4351c', '#005a30', '#1d70b8', '#942514', '#6f72af', '#b58840', '#0b0c0c'] as const;
 
 export function nextAreaColour(areas: readonly TargetArea[]): string {
   return AREA_COLOURS[areas.length % AREA_COLOURS.length]!;

@@ -18,13 +18,13 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
 import type { AreaTool } from '../state/slices/area-helpers';
-import { ACCENT, INK, PAPER } from './colours';
+import { MAP_COLOURS } from '../theme';
 
 /** Terra-draw refuses coordinates more precise than its coordinatePrecision (9): 7 is ~1 cm. */
 const PRECISION = 1e7;
 
 const KEYS = { cancel: 'Escape', finish: 'Enter' } as const;
-const POLYGON_STYLE = { fillColor: ACCENT, fillOpacity: 0.15, outlineColor: ACCENT, outlineWidth: 3 } as const;
+const POLYGON_STYLE = { fillColor: MAP_COLOURS.drawing, fillOpacity: 0.15, outlineColor: MAP_COLOURS.drawing, outlineWidth: 3 } as const;
 
 export interface AreaDrawingEvents {
   /** A new shape (a GeoJSON Polygon geometry) was drawn. */
@@ -83,7 +83,7 @@ export class AreaDrawing {
     return new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
-        new TerraDrawPolygonMode({ keyEvents: KEYS, styles: { ...POLYGON_STYLE, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: PAPER, closingPointOutlineWidth: 2 } }),
+        new TerraDrawPolygonMode({ keyEvents: KEYS, styles: { ...POLYGON_STYLE, closingPointColor: MAP_COLOURS.ink, closingPointWidth: 6, closingPointOutlineColor: MAP_COLOURS.paper, closingPointOutlineWidth: 2 } }),
         new TerraDrawFreehandMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawRectangleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawCircleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
@@ -92,7 +92,7 @@ export class AreaDrawing {
           flags: {
             polygon: { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } } },
           },
-          styles: { selectedPolygonColor: ACCENT, selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: INK, selectedPolygonOutlineWidth: 3 },
+          styles: { selectedPolygonColor: MAP_COLOURS.drawing, selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: MAP_COLOURS.ink, selectedPolygonOutlineWidth: 3 },
         }),
       ],
     });

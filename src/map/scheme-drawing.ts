@@ -8,7 +8,7 @@ import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode } from 'terra-dr
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { LonLat } from '../core/scheme';
 import type { DrawShape, DrawnShape } from '../state/slices/scheme-editing';
-import { ACCENT, INK, PAPER } from './colours';
+import { MAP_COLOURS } from '../theme';
 
 
 export class SchemeDrawing {
@@ -35,10 +35,10 @@ export class SchemeDrawing {
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
-        new TerraDrawPointMode({ styles: { pointColor: ACCENT, pointWidth: 7, pointOutlineColor: PAPER, pointOutlineWidth: 2 } }),
+        new TerraDrawPointMode({ styles: { pointColor: MAP_COLOURS.drawing, pointWidth: 7, pointOutlineColor: MAP_COLOURS.paper, pointOutlineWidth: 2 } }),
         new TerraDrawLineStringMode({
           keyEvents: { cancel: 'Escape', finish: 'Enter' },
-          styles: { lineStringColor: ACCENT, lineStringWidth: 4, closingPointColor: INK, closingPointWidth: 6, closingPointOutlineColor: PAPER, closingPointOutlineWidth: 2 },
+          styles: { lineStringColor: MAP_COLOURS.drawing, lineStringWidth: 4, closingPointColor: MAP_COLOURS.ink, closingPointWidth: 6, closingPointOutlineColor: MAP_COLOURS.paper, closingPointOutlineWidth: 2 },
         }),
       ],
     });

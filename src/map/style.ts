@@ -3,6 +3,7 @@
 // expressions several groups share: every LSOA tile feature carries every indicator's decile, and
 // its feature id is its LSOA index + 1, so restyling is a paint or filter change, never a reload.
 
+import { FONTS } from '../theme';
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { IndicatorKey } from '../core/indicators';
 import type { LayerGroup } from './layers/group';
@@ -50,8 +51,8 @@ export const LAYER = {
  * as a CSS font-family list: the app needs no font server and works offline. The first name also
  * sets the weight MapLibre asks for.
  */
-export const LABEL_FONT = ['Segoe UI', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'sans-serif'];
-export const HEADING_FONT = ['Segoe UI Semibold', 'Helvetica Neue', 'Arial', 'Liberation Sans', 'sans-serif'];
+export const LABEL_FONT = [...FONTS.body];
+export const HEADING_FONT = [...FONTS.bodySemibold];
 
 /** A filter no feature passes: layers that show nothing until the state names what to show. */
 export const NO_FEATURES: FilterSpecification = ['boolean', false];

@@ -3,7 +3,7 @@
 
 import { highlightedArea, lsoasInArea, type AppState } from '../../state/store';
 import { casedLine } from '../cased-line';
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { LAYER, lsoaIdFilter, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 
@@ -22,8 +22,8 @@ export function highlight(): LayerGroup<HighlightSlice> {
         source: SOURCE,
         sourceLayer: 'lsoa',
         filter: lsoaIdFilter([]),
-        line: { colour: PAPER, width: 1.5 },
-        casing: { colour: INK, width: 3.5 },
+        line: { colour: MAP_COLOURS.paper, width: 1.5 },
+        casing: { colour: MAP_COLOURS.ink, width: 3.5 },
       }),
     select: (state) => ({ area: highlightedArea(state.panel), details: state.details }),
     apply: ({ area, details }, _previous, { map }) => {

@@ -1,7 +1,7 @@
 // The LSOA under the pointer: a dark outline shown through feature state, so hovering never
 // changes a filter or a paint property.
 
-import { INK } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { featureIdOf, LAYER, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 
@@ -16,7 +16,7 @@ export function hover(): LayerGroup<number | null> {
         'source-layer': 'lsoa',
         layout: { 'line-join': 'round' },
         paint: {
-          'line-color': INK,
+          'line-color': MAP_COLOURS.ink,
           'line-width': 2.5,
           'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
         },

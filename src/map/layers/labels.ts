@@ -1,6 +1,6 @@
 // Region names at country scale, district names from zoom 7.5, over everything else.
 
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { HEADING_FONT, LABEL_FONT, LAYER, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 
@@ -22,7 +22,7 @@ export function labels(): LayerGroup {
           'text-letter-spacing': 0.06,
           'text-max-width': 8,
         },
-        paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.6 },
+        paint: { 'text-color': MAP_COLOURS.ink, 'text-halo-color': MAP_COLOURS.paper, 'text-halo-width': 1.6 },
       },
       {
         id: LAYER.ladLabel,
@@ -36,7 +36,7 @@ export function labels(): LayerGroup {
           'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 12, 12, 16],
           'text-max-width': 8,
         },
-        paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.6 },
+        paint: { 'text-color': MAP_COLOURS.ink, 'text-halo-color': MAP_COLOURS.paper, 'text-halo-width': 1.6 },
       },
     ],
   };

@@ -7,7 +7,7 @@ import type { IndicatorKey } from '../../core/indicators';
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../../core/legend';
 import type { Classified } from '../../core/lsoa-colouring';
 import { selectLsoaColours, type LsoaColours } from '../../state/selectors';
-import { BACKGROUND } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { featureIdOf, LAYER, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 import { fillOpacityExpression } from './scope-dimming';
@@ -31,7 +31,7 @@ export function lsoaFill(): LayerGroup<{ indicator: IndicatorKey; colours: LsoaC
   return {
     name: 'LSOA fill',
     layers: ({ indicator, lads }) => [
-      { id: LAYER.background, type: 'background', paint: { 'background-color': BACKGROUND } },
+      { id: LAYER.background, type: 'background', paint: { 'background-color': MAP_COLOURS.background } },
       {
         id: LAYER.lsoaFill,
         type: 'fill',

@@ -2,7 +2,7 @@
 
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { AppState } from '../../state/store';
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { LAYER } from '../style';
 import type { LayerGroup } from './group';
 
@@ -18,7 +18,7 @@ export function postcode(): LayerGroup<AppState['postcodeMarker']> {
         id: LAYER.postcodePoint,
         type: 'circle',
         source: POSTCODE_SOURCE,
-        paint: { 'circle-color': INK, 'circle-radius': 7, 'circle-stroke-color': PAPER, 'circle-stroke-width': 3 },
+        paint: { 'circle-color': MAP_COLOURS.ink, 'circle-radius': 7, 'circle-stroke-color': MAP_COLOURS.paper, 'circle-stroke-width': 3 },
       },
     ],
     select: (state) => state.postcodeMarker,

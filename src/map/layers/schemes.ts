@@ -10,7 +10,7 @@ import type { CoverageRun } from '../../contract';
 import { runDatasetColours } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { casedLine } from '../cased-line';
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { schemeTilesUrl } from '../scheme-tile-url';
 import { HEADING_FONT, LAYER } from '../style';
 import type { LayerGroup } from './group';
@@ -105,10 +105,10 @@ export function schemes(): LayerGroup<SchemesSlice> {
         'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['has', 'point_count'],
         paint: {
-          'circle-color': INK,
+          'circle-color': MAP_COLOURS.ink,
           'circle-opacity': 0.85,
           'circle-radius': ['step', ['get', 'point_count'], 10, 10, 13, 100, 17, 1000, 22],
-          'circle-stroke-color': PAPER,
+          'circle-stroke-color': MAP_COLOURS.paper,
           'circle-stroke-width': 2,
         },
       },
@@ -119,7 +119,7 @@ export function schemes(): LayerGroup<SchemesSlice> {
         'source-layer': SCHEME_TILES.pointsLayer,
         filter: ['has', 'point_count'],
         layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': HEADING_FONT, 'text-size': 12, 'text-allow-overlap': true },
-        paint: { 'text-color': PAPER },
+        paint: { 'text-color': MAP_COLOURS.paper },
       },
     ],
     select: (state) => ({ result: state.coverage.result, schemesHash: state.coverage.schemesHash, showSchemes: state.coverage.showSchemes, datasets: state.coverage.datasets }),

@@ -3,7 +3,7 @@
 
 import { selectedLsoa } from '../../state/store';
 import { casedLine } from '../cased-line';
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { LAYER, lsoaIdFilter, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 
@@ -17,8 +17,8 @@ export function selection(): LayerGroup<number | null> {
         source: SOURCE,
         sourceLayer: 'lsoa',
         filter: lsoaIdFilter([]),
-        line: { colour: PAPER, width: 2.5 },
-        casing: { colour: INK, width: 6 },
+        line: { colour: MAP_COLOURS.paper, width: 2.5 },
+        casing: { colour: MAP_COLOURS.ink, width: 6 },
       }),
     select: (state) => selectedLsoa(state.panel),
     apply: (selected, _previous, { map }) => {

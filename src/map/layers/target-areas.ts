@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { AppState } from '../../state/store';
 import { casedLine } from '../cased-line';
-import { INK, PAPER } from '../colours';
+import { MAP_COLOURS } from '../../theme';
 import { LAYER, lsoaColourPaint, NO_FEATURES, SOURCE } from '../style';
 import type { LayerGroup } from './group';
 
@@ -49,7 +49,7 @@ export function targetAreas(): LayerGroup<TargetAreasSlice> {
         'source-layer': 'lsoa',
         filter: NO_FEATURES,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': INK, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5], 'line-dasharray': [2, 1] },
+        paint: { 'line-color': MAP_COLOURS.ink, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5], 'line-dasharray': [2, 1] },
       },
       {
         id: LAYER.areaShapeFill,
@@ -63,7 +63,7 @@ export function targetAreas(): LayerGroup<TargetAreasSlice> {
         casingId: LAYER.areaShapeCasing,
         source: AREA_SOURCE,
         line: { colour: ['get', 'colour'], width: ['case', IS_SELECTED, 4, 2.5] },
-        casing: { colour: PAPER, width: ['case', IS_SELECTED, 7, 5] },
+        casing: { colour: MAP_COLOURS.paper, width: ['case', IS_SELECTED, 7, 5] },
       }),
     ],
     select: (state) => ({ list: state.areas.list, selectedId: state.areas.selectedId, report: state.areas.report, lsoaByCode: state.lsoaByCode }),
@@ -77,7 +77,7 @@ export function targetAreas(): LayerGroup<TargetAreasSlice> {
           geometry: { type: 'MultiPolygon' as const, coordinates: area.definition.kind === 'shapes' ? area.definition.polygons : [] },
         }));
       map.getSource<GeoJSONSource>(AREA_SOURCE)?.setData({ type: 'FeatureCollection', features });
-      const { filter, colour } = lsoaColourPaint(lsoaColours(slice), INK);
+      const { filter, colour } = lsoaColourPaint(lsoaColours(slice), MAP_COLOURS.ink);
       // Built from ids, valid by construction: validating thousands of labels is main-thread work for nothing.
       map.setFilter(LAYER.areaLsoaLine, filter, { validate: false });
       map.setPaintProperty(LAYER.areaLsoaLine, 'line-color', colour, { validate: false });

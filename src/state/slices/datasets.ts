@@ -3,17 +3,12 @@
 // the scheme filter, and saving their fields in the workspace (IndexedDB). Their schemes stay in
 // the worker under each dataset's hash.
 
+import { DATASET_COLOURS } from '../../theme';
 import { filterKey, NO_FILTER, type SchemeFilter } from '../../core/scheme-filter';
 import { hashText } from '../../core/scheme-hash';
 import type { Dataset } from '../../data/dataset';
 import type { DatasetsChange } from '../history';
 import { coveragePatcher, errorText, type SliceCreator } from './context';
-
-/**
- * Colours for datasets in turn, the map drawing each dataset's schemes in its colour: apart from
- * the decile ramp and from the gap outline's red (GAP_COLOUR), so a route is never read as a gap.
- */
-const DATASET_COLOURS = ['#1d70b8', '#f47738', '#4c2c92', '#00703c', '#b58840', '#912b88', '#28a197', '#0b0c0c'] as const;
 
 /** Saves the datasets (IndexedDB in the app); resolves when saved, rejects with a reason. */
 export interface WorkspaceStorage {
