@@ -7,22 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const MAX_LINES = 400;
 
-// ── Left for the merge (issue 12) ──────────────────────────────────────────────────────────────────
-// Files that other branches split. Delete this list once the check passes without it.
-const PENDING_MERGE = new Set([
-  'src/core/coverage.ts',
-  'src/map/map-view.ts',
-  'src/map/style.ts',
-  'src/state/areas-slice.ts',
-  'src/state/coverage-slice.ts',
-  'src/state/store.ts',
-  'src/styles.css',
-  'src/ui/AreasPanel.tsx',
-  'src/ui/CoverageCharts.tsx',
-  'src/ui/CoveragePanel.tsx',
-  'src/worker/coverage-engine.ts',
-]);
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function filesUnder(folder: string): string[] {
@@ -33,7 +17,6 @@ function filesUnder(folder: string): string[] {
 }
 
 const tooLong = filesUnder('src')
-  .filter((file) => !PENDING_MERGE.has(file))
   .map((file) => ({ file, lines: fs.readFileSync(path.join(root, file), 'utf8').split('\n').length - 1 }))
   .filter(({ lines }) => lines > MAX_LINES);
 

@@ -14,5 +14,5 @@ export {
   PAGE_COLOURS,
   SCHEME_KIND_COLOURS,
 } from './colours';
-export { FONTS, SPACING, TYPE_SIZES } from './sizes';
+export { FONTS } from './sizes';
 export { applyTheme, themeProperties } from './css-properties';

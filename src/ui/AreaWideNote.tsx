@@ -14,7 +14,7 @@ const KIND_NOUNS: Record<SchemeKind, [string, string]> = {
 };
 
 /** "555 grants" when every scheme read is of one kind, else "555 schemes". */
-export function schemesNoun(count: number, byKind: Partial<Record<SchemeKind, number>>): string {
+function schemesNoun(count: number, byKind: Partial<Record<SchemeKind, number>>): string {
   const kinds = Object.keys(byKind) as SchemeKind[];
   const [one, many] = kinds.length === 1 ? KIND_NOUNS[kinds[0]!] : KIND_NOUNS.other;
   return `${formatCount(count)} ${count === 1 ? one : many}`;

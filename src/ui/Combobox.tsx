@@ -61,7 +61,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
       case 'Enter':
         if (!showList) return;
         event.preventDefault();
-        choose(items[active >= 0 ? active : 0]);
+        choose(items[Math.max(active, 0)]);
         return;
       case 'Escape':
         // Handled here so the global Esc does not also close the side panel.

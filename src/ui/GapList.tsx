@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { GapDefinition } from '../core/gap-definition';
 import { formatCount } from '../core/legend';
 import { GAP_DISTANCES_MEASURED } from '../state/slices/summary-view';
-import { type CoverageState } from '../state/slices/coverage-state';
+import type { CoverageState } from '../state/slices/coverage-state';
 import { DEFAULT_GAP_SORT, gapRows, sortGapRows, type GapRow, type GapSort, type GapSortKey } from '../state/gap-list';
 import { decileRange, formatKm, mostDeprivedPhrase } from './coverage-format';
 import { downloadText } from './download';

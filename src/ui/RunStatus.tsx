@@ -19,7 +19,7 @@ export function Delayed({ children }: { children: ComponentChildren }) {
     const timer = setTimeout(() => setShown(true), SHOW_PROGRESS_MS);
     return () => clearTimeout(timer);
   }, []);
-  return shown ? <>{children}</> : null;
+  return shown ? children : null;
 }
 
 /** Milliseconds since `startedAt`, re-rendering when progress and Cancel are due. */

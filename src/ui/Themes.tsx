@@ -72,7 +72,10 @@ export function Themes() {
         <label class="label" for="own-themes">
           Your council’s themes, one a line
         </label>
-        <textarea id="own-themes" class="input theme-list" rows={4} value={draft} onInput={(event) => (setDraft(event.currentTarget.value), setSaved(false))} />
+        <textarea id="own-themes" class="input theme-list" rows={4} value={draft} onInput={(event) => {
+          setDraft(event.currentTarget.value);
+          setSaved(false);
+        }} />
         <div class="button-row">
           <button type="submit" class="button-secondary button-small">
             Save themes

@@ -7,7 +7,7 @@ import { DECILE_END_WORDS, formatCount } from '../core/legend';
 import { formatGbpPerHead, formatPercent } from './coverage-format';
 
 /** "(most deprived)" after decile 1, "(least deprived)" after decile 10. */
-export function decileWords(decile: number): string {
+function decileWords(decile: number): string {
   if (decile === 1) return `decile 1 (${DECILE_END_WORDS.first.toLowerCase()})`;
   if (decile === 10) return `decile 10 (${DECILE_END_WORDS.last.toLowerCase()})`;
   return `decile ${decile}`;
@@ -85,7 +85,7 @@ export function perHeadCaption(rows: readonly DecileRow[], place: string): strin
 }
 
 /** The people share the curve's caption quotes. */
-export const CAPTION_PEOPLE_SHARE = 0.2;
+const CAPTION_PEOPLE_SHARE = 0.2;
 
 /**
  * "The most deprived 20% of people in Trafford received 35% of the £ allocated there (20% with the

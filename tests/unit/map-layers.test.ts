@@ -127,7 +127,11 @@ describe('GroupLoop', () => {
       },
       { name: 'second', select: (_state, f) => f.overBasemap, apply: (over) => order.push(`second ${String(over)}`) },
     ];
-    const context = { ...contextWith(fakeMap()), setFacts: (next: MapFacts) => ((facts = next), loop.run()) };
+    const context = { ...contextWith(fakeMap()), setFacts: (next: MapFacts) => {
+        facts = next;
+        loop.run();
+      },
+    };
     const loop: GroupLoop = new GroupLoop(groups, context, () => ({ state: {} as AppState, facts }));
     loop.run();
     expect(order).toEqual(['first false', 'second true', 'first true']);
