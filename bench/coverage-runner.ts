@@ -57,11 +57,14 @@ for (const { name, make } of sets) {
     // The step after coverage (which schemes count, allocation, each LSOA's reach: run-figures.ts),
     // against the allocation alone, which is what it replaced.
     const usable = schemes.map(() => true);
-    const timed = (work: () => void) => median(Array.from({ length: RUNS }, () => {
-      const start = performance.now();
-      work();
-      return performance.now() - start;
-    }));
+    const timed = (work: () => void) =>
+      median(
+        Array.from({ length: RUNS }, () => {
+          const start = performance.now();
+          work();
+          return performance.now() - start;
+        }),
+      );
     const figuresMs = timed(() => runFigures({ schemes, covered, usable, population, areaWide: 'separate' }));
     const allocationOnlyMs = timed(() => allocateAmounts(covered, schemes, population));
     runs.push({
@@ -82,7 +85,13 @@ const spread = Array.from({ length: 2000 }, (_, k) => Math.floor((k * geometry.c
 const nearest = sets.map(({ name, make }) => {
   const schemes = make();
   const start = performance.now();
-  nearestFootprintKm(geometry, spread, schemes, schemes.map(() => true), areas);
+  nearestFootprintKm(
+    geometry,
+    spread,
+    schemes,
+    schemes.map(() => true),
+    areas,
+  );
   const ms = performance.now() - start;
   return { schemes: name, lsoas: spread.length, ms: Math.round(ms), msPerLsoa: Number((ms / spread.length).toFixed(3)) };
 });
@@ -105,7 +114,12 @@ const area = rules.map((rule) => {
     lsoas = areaStats(found.lsoas, attributes.population, deciles).lsoas;
     times.push(performance.now() - start);
   }
-  return { rule: rule.kind === 'share' ? `share:${rule.share}` : rule.kind, lsoas, firstMs: Number(times[0]!.toFixed(1)), ms: Number(median(times).toFixed(1)) };
+  return {
+    rule: rule.kind === 'share' ? `share:${rule.share}` : rule.kind,
+    lsoas,
+    firstMs: Number(times[0]!.toFixed(1)),
+    ms: Number(median(times).toFixed(1)),
+  };
 });
 
 process.stdout.write(JSON.stringify({ lsoas: geometry.count, rssBeforeIndexMB, indexBuildMs, runs, nearest, area, targetArea, peakRssMB: peakRssMB() }));

@@ -57,7 +57,9 @@ function randomPolygons(geometry: LsoaGeometry, count: number, seed: number): Sc
 
 function traffordRoutes(sharedData: string): Scheme[] {
   const file = path.join(sharedData, 'transport', 'trafford_bus_routes_tfgm_2023.geojson');
-  const collection = JSON.parse(fs.readFileSync(file, 'utf8')) as { features: { properties: { ServiceID?: string }; geometry: { type: string; coordinates: unknown } }[] };
+  const collection = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    features: { properties: { ServiceID?: string }; geometry: { type: string; coordinates: unknown } }[];
+  };
   return collection.features.map((feature, i) => ({
     id: feature.properties.ServiceID ?? String(i + 1),
     name: feature.properties.ServiceID ?? `route ${i + 1}`,

@@ -8,7 +8,18 @@ import type { CoverageRule } from '../src/core/coverage-rule';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { area, booleanIntersects, booleanPointInPolygon, buffer, circle, featureCollection, intersect, multiLineString, point, pointToPolygonDistance } from '@turf/turf';
+import {
+  area,
+  booleanIntersects,
+  booleanPointInPolygon,
+  buffer,
+  circle,
+  featureCollection,
+  intersect,
+  multiLineString,
+  point,
+  pointToPolygonDistance,
+} from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Scheme } from '../src/core/scheme';
 import { decodeGeometry, lsoaToGeoJson } from '../src/data/geometry-format';
@@ -97,7 +108,8 @@ export async function benchCoverage(dataDir: string, sharedData: string): Promis
   // A target area (~500 LSOAs), as each edit in the Areas panel asks: indexed vs brute-force Turf.
   const areaScheme: Scheme = { id: 'area', name: 'area', kind: 'other', footprint: { type: 'polygon', polygons: [indexed.targetArea], bufferM: 0 } };
   const area = indexed.area.map((run) => {
-    const rule: CoverageRule = run.rule === 'intersects' ? { kind: 'intersects' } : run.rule === 'centroid' ? { kind: 'centroid' } : { kind: 'share', share: 0.5 };
+    const rule: CoverageRule =
+      run.rule === 'intersects' ? { kind: 'intersects' } : run.rule === 'centroid' ? { kind: 'centroid' } : { kind: 'share', share: 0.5 };
     const row: Record<string, unknown> = { targetArea: '7 km circle, central Manchester', ...run, targetMs: 100 };
     if (rule.kind === 'intersects') {
       const bruteMs = timeBruteForce([areaScheme], rule, lsoaFeatures, 1);

@@ -203,7 +203,10 @@ async function benchBrowser(csvFile: string, helpers: BrowserHelpers): Promise<R
         // Long animation frames name the scripts that ran in them (where a long task comes from).
         if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: { invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number }[] })[]) {
+            for (const e of list.getEntries() as (PerformanceEntry & {
+              blockingDuration: number;
+              scripts: { invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number }[];
+            })[]) {
               if (e.duration <= limit) continue;
               probe.longFrames.push({
                 start: e.startTime,
@@ -221,13 +224,19 @@ async function benchBrowser(csvFile: string, helpers: BrowserHelpers): Promise<R
         const { store } = window.__gapmap!;
         // The moments the bench times, taken in the page: no polling or protocol round trip in them.
         document.addEventListener('change', () => (probe.chosenAt ??= performance.now()), true);
-        document.addEventListener('click', (event) => {
-          const target = event.target as HTMLElement | null;
-          if (target?.closest('dialog') && /^Import [\d,]+ schemes$/.test(target.textContent?.trim() ?? '')) probe.confirmAt ??= performance.now();
-        }, true);
+        document.addEventListener(
+          'click',
+          (event) => {
+            const target = event.target as HTMLElement | null;
+            if (target?.closest('dialog') && /^Import [\d,]+ schemes$/.test(target.textContent?.trim() ?? '')) probe.confirmAt ??= performance.now();
+          },
+          true,
+        );
         new MutationObserver(() => {
           if (probe.previewAt !== undefined) return;
-          const button = [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((b) => /^Import [\d,]+ schemes$/.test(b.textContent?.trim() ?? ''));
+          const button = [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((b) =>
+            /^Import [\d,]+ schemes$/.test(b.textContent?.trim() ?? ''),
+          );
           if (button && !button.disabled) probe.previewAt = performance.now();
         }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         store.subscribe((state) => {
@@ -284,7 +293,10 @@ async function benchBrowser(csvFile: string, helpers: BrowserHelpers): Promise<R
             atMs: round(f.start - chosenAt),
             ms: round(f.duration),
             blockingMs: round(f.blockingDuration),
-            scripts: f.scripts.filter((s) => s.duration >= 5).sort((a, b) => b.duration - a.duration).slice(0, 4),
+            scripts: f.scripts
+              .filter((s) => s.duration >= 5)
+              .sort((a, b) => b.duration - a.duration)
+              .slice(0, 4),
           }));
       const idle = tasksIn(probe.longTasks, idleFrom, idleTo);
       const redraw = tasksIn(probe.longTasks, redrawFrom, redrawTo);
@@ -310,11 +322,20 @@ async function benchBrowser(csvFile: string, helpers: BrowserHelpers): Promise<R
         untilPreview: importing,
         untilCoverageReady: whole,
         afterCoverageReady: { ...tasksIn(probe.longTasks, readyAt, quietAt), msUntilQuiet: round(quietAt - readyAt) },
-        longestScript: { untilPreview: longestScript(chosenAt, previewAt), untilCoverageReady: longestScript(chosenAt, readyAt), untilQuiet: longestScript(chosenAt, quietAt) },
+        longestScript: {
+          untilPreview: longestScript(chosenAt, previewAt),
+          untilCoverageReady: longestScript(chosenAt, readyAt),
+          untilQuiet: longestScript(chosenAt, quietAt),
+        },
         noScriptOver50msUntilQuiet: longestScript(chosenAt, quietAt).ms <= LONG_TASK_MS,
         // Every long task from the idle window on, in ms from the file being chosen.
         longTasks: probe.longTasks.filter((t) => t.start + t.duration > idleFrom).map((t) => ({ atMs: round(t.start - chosenAt), ms: round(t.duration) })),
-        msMarks: { idleFrom: round(idleFrom - chosenAt), preview: round(previewAt - chosenAt), confirm: round(confirmAt - chosenAt), ready: round(readyAt - chosenAt) },
+        msMarks: {
+          idleFrom: round(idleFrom - chosenAt),
+          preview: round(previewAt - chosenAt),
+          confirm: round(confirmAt - chosenAt),
+          ready: round(readyAt - chosenAt),
+        },
         noTaskOver50msUntilPreview: importing.tasksOver50ms === 0,
         noTaskOver50msUntilCoverageReady: whole.tasksOver50ms === 0,
         longFrames: framesIn(idleFrom, quietAt),

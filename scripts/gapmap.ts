@@ -75,7 +75,11 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await runCoverage(args.options, (line) => console.error(line), (text) => process.stdout.write(text));
+    await runCoverage(
+      args.options,
+      (line) => console.error(line),
+      (text) => process.stdout.write(text),
+    );
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

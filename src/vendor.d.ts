@@ -27,8 +27,5 @@ declare module 'geojson-vt' {
 
 declare module 'vt-pbf' {
   import type { GeoJsonVtTile } from 'geojson-vt';
-  export function fromGeojsonVt(
-    layers: Record<string, GeoJsonVtTile>,
-    options?: { version?: number; extent?: number },
-  ): Uint8Array;
+  export function fromGeojsonVt(layers: Record<string, GeoJsonVtTile>, options?: { version?: number; extent?: number }): Uint8Array;
 }

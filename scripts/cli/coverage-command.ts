@@ -37,7 +37,9 @@ async function readSchemes(file: string, context: ImportContext, say: Say) {
   for (const problem of read.problems) say(`${problem.severity === 'error' ? 'Skipped' : 'Note'}: ${formatImportProblem(problem)}`);
   if (read.table) {
     const placed = [...read.table.locatedBy].map(([how, count]) => `${count.toLocaleString('en-GB')} by ${how}`).join('; ');
-    say(`${file}: ${read.format}, ${read.table.rows.toLocaleString('en-GB')} rows → ${read.schemes.length.toLocaleString('en-GB')} schemes${placed ? ` (${placed})` : ''}.`);
+    say(
+      `${file}: ${read.format}, ${read.table.rows.toLocaleString('en-GB')} rows → ${read.schemes.length.toLocaleString('en-GB')} schemes${placed ? ` (${placed})` : ''}.`,
+    );
   }
   if (read.schemes.length === 0) throw new UsageError(`${file} holds no usable schemes (see above).`);
   return read;
@@ -90,7 +92,10 @@ async function readAllSchemes(files: readonly string[], context: ImportContext, 
 /** "555 grants, £1.29m" for a line of area-wide schemes. */
 function areaWideLine(areaWide: NonNullable<CoverageSummary['areaWide']>, name: (code: string) => string): string {
   const areas = areaWide.areas.filter((area) => area.inScope);
-  const list = areas.slice(0, 3).map((area) => `${area.count.toLocaleString('en-GB')} for ${area.codes.map(name).join(', ')}`).join('; ');
+  const list = areas
+    .slice(0, 3)
+    .map((area) => `${area.count.toLocaleString('en-GB')} for ${area.codes.map(name).join(', ')}`)
+    .join('; ');
   const more = areas.length > 3 ? `; ${areas.length - 3} more areas` : '';
   const money = areaWide.inScope.amountGbp > 0 ? `, £${Math.round(areaWide.inScope.amountGbp).toLocaleString('en-GB')}` : '';
   return areaWide.mode === 'count'
@@ -126,7 +131,9 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   }
   const schemes = read.schemes;
   if (!lookups && schemes.some((s) => s.footprint.type === 'areas' && s.footprint.areas.some((a) => a.kind === 'lsoa11'))) {
-    say('Note: some schemes list LSOA 2011 codes, but this build has no LSOA 2011 lookup; rebuild with `npm run data` from a source that has lookups/lsoa11_lsoa21_lad22_england.csv.');
+    say(
+      'Note: some schemes list LSOA 2011 codes, but this build has no LSOA 2011 lookup; rebuild with `npm run data` from a source that has lookups/lsoa11_lsoa21_lad22_england.csv.',
+    );
   }
 
   const started = Date.now();
@@ -139,7 +146,14 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   const { coverage, figures, totals } = computed;
   for (const problem of coverage.problems) say(`Not used: scheme '${problem.id}': ${problem.reason}`);
   const lsoas = areaLsoas ?? lsoasInScope(attributes, attributes.lad, scope);
-  const csv = coverageCsv(attributes.codes, coverage, schemes, figures.current.amountGbp, scope.kind === 'england' && !areaLsoas ? undefined : lsoas, figures.counted);
+  const csv = coverageCsv(
+    attributes.codes,
+    coverage,
+    schemes,
+    figures.current.amountGbp,
+    scope.kind === 'england' && !areaLsoas ? undefined : lsoas,
+    figures.counted,
+  );
   const reached = csv.split('\n').length - 2;
   if (options.out) write(options.out, csv);
   else stdout(csv);
@@ -147,7 +161,12 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   const nameOf = (code: string) => areaNameOfCode(attributes, code);
   const summary = summarizeRun(
     figures,
-    { scope: lsoas, population: attributes.population, deciles: decodeDeciles(attributes.deciles[options.indicator]!), ranks: details.ranks[options.indicator]! },
+    {
+      scope: lsoas,
+      population: attributes.population,
+      deciles: decodeDeciles(attributes.deciles[options.indicator]!),
+      ranks: details.ranks[options.indicator]!,
+    },
     {
       gapDecile: options.gapDecile,
       definition: options.gaps,
@@ -162,7 +181,13 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   if (summary.areaWide && summary.areaWide.inScope.count > 0) say(areaWideLine(summary.areaWide, nameOf));
   if (options.summary) {
     const problems: SummaryProblem[] = [
-      ...read.problems.map((p): SummaryProblem => ({ id: p.id ?? (p.row !== undefined ? `row ${p.row}` : `feature ${p.feature ?? '?'}`), reason: p.column !== undefined ? `column '${p.column}' ('${p.value ?? ''}'): ${p.message}` : p.message, severity: p.severity })),
+      ...read.problems.map(
+        (p): SummaryProblem => ({
+          id: p.id ?? (p.row !== undefined ? `row ${p.row}` : `feature ${p.feature ?? '?'}`),
+          reason: p.column !== undefined ? `column '${p.column}' ('${p.value ?? ''}'): ${p.message}` : p.message,
+          severity: p.severity,
+        }),
+      ),
       ...coverage.problems.map((p): SummaryProblem => ({ id: p.id, reason: p.reason, severity: 'error' })),
     ];
     const json = summaryJson({

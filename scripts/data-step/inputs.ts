@@ -158,7 +158,8 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
     } else {
       const rows = take(parsePopulation(reader.text('population', populationFile), rel(dir, populationFile)));
       population = new Map(rows?.map((row) => [row.lsoa, row.population]) ?? []);
-      if (rows && iodTable) problems.push(...checkJoin({ file: rel(dir, iodFile ?? 'iod2025'), codes: iod.keys() }, { file: rel(dir, populationFile), codes: population.keys() }));
+      if (rows && iodTable)
+        problems.push(...checkJoin({ file: rel(dir, iodFile ?? 'iod2025'), codes: iod.keys() }, { file: rel(dir, populationFile), codes: population.keys() }));
     }
   }
 
@@ -166,12 +167,14 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   const wardFile = find('ward_lookup');
   const wardRows = wardFile ? take(parseWardLookup(reader.text('ward_lookup', wardFile), rel(dir, wardFile))) : undefined;
   const wards = new Map(wardRows?.map((row) => [row.lsoa, row]) ?? []);
-  if (wardRows && iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, wardFile!), codes: wards.keys() }));
+  if (wardRows && iodTable && iodFile)
+    problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, wardFile!), codes: wards.keys() }));
 
   const msoaFile = find('msoa_names');
   const msoaRows = msoaFile ? take(parseMsoaLookup(reader.text('msoa_names', msoaFile), rel(dir, msoaFile))) : undefined;
   const msoas = new Map(msoaRows?.map((row) => [row.lsoa, row]) ?? []);
-  if (msoaRows && iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, msoaFile!), codes: msoas.keys() }));
+  if (msoaRows && iodTable && iodFile)
+    problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: rel(dir, msoaFile!), codes: msoas.keys() }));
 
   const ladCodes = new Set([...wards.values()].map((w) => w.ladCode));
   const countyFile = find('county_lookup');
@@ -180,7 +183,10 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   const regionFile = find('region_lookup');
   const regionRows = regionFile ? take(parseRegionLookup(reader.text('region_lookup', regionFile), rel(dir, regionFile))) : undefined;
   const regions = new Map(regionRows?.map((row) => [row.ladCode, row]) ?? []);
-  for (const [file, map] of [[countyFile, counties], [regionFile, regions]] as const) {
+  for (const [file, map] of [
+    [countyFile, counties],
+    [regionFile, regions],
+  ] as const) {
     if (!file || map.size === 0) continue;
     const missing = [...ladCodes].filter((code) => !map.has(code)).sort();
     if (missing.length > 0) {

@@ -119,7 +119,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const inputs = loaded.value;
-  say(Object.entries(inputs.counts).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', '));
+  say(
+    Object.entries(inputs.counts)
+      .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+      .join(', '),
+  );
 
   stage('tables');
   const boundaryByCode = new Map(inputs.boundaries.map((b) => [b.code, b.geometry]));
@@ -163,7 +167,9 @@ async function main(): Promise<void> {
     postcodes = built.value;
     say(
       `postcodes: ${postcodes.directory.count.toLocaleString('en-GB')} in ${postcodes.shards.length.toLocaleString('en-GB')} outward codes` +
-        (postcodes.unmatched.count > 0 ? `; ${postcodes.unmatched.count} in LSOAs not in this build were left out (${postcodes.unmatched.examples.join(', ')}…)` : ''),
+        (postcodes.unmatched.count > 0
+          ? `; ${postcodes.unmatched.count} in LSOAs not in this build were left out (${postcodes.unmatched.examples.join(', ')}…)`
+          : ''),
     );
   }
 
@@ -206,7 +212,9 @@ async function main(): Promise<void> {
     scores: hashName('scores', 'json', scoresJson),
     geometry: hashName('lsoa-geometry', 'bin', geometryBytes),
     ...(lookupsJson !== undefined ? { lookups: hashName('lookups', 'json', lookupsJson) } : {}),
-    ...(postcodes && inputs.postcodes ? { postcodes: hashName('postcodes', 'd', Buffer.concat([inputs.postcodes.bytes, Buffer.from(attributes.codes.join())])).replace(/\.d$/, '') } : {}),
+    ...(postcodes && inputs.postcodes
+      ? { postcodes: hashName('postcodes', 'd', Buffer.concat([inputs.postcodes.bytes, Buffer.from(attributes.codes.join())])).replace(/\.d$/, '') }
+      : {}),
   };
   fs.writeFileSync(path.join(tmpDir, files.tiles), tiles.archive);
   fs.writeFileSync(path.join(tmpDir, files.attributes), attributesJson);

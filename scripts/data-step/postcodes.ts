@@ -49,7 +49,8 @@ export function buildPostcodeShards(gzipped: Buffer, file: string, lsoaCodes: re
           ? ['lon', row[column.lon]]
           : null;
     if (bad) {
-      if (problems.length < 20) problems.push({ file, row: r, column: bad[0], value: String(bad[1]), message: `is not an English postcode row (${bad[0]} '${bad[1]}').` });
+      if (problems.length < 20)
+        problems.push({ file, row: r, column: bad[0], value: String(bad[1]), message: `is not an English postcode row (${bad[0]} '${bad[1]}').` });
       continue;
     }
     const lsoa = lsoaIndex.get(code);

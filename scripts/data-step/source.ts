@@ -14,9 +14,7 @@ export interface SourceEntry {
   required: boolean;
   columns: string[];
   note?: string;
-  download?:
-    | { kind: 'file'; url: string; path: string }
-    | { kind: 'arcgis'; url: string; where: string; fields: string; path: string };
+  download?: { kind: 'file'; url: string; path: string } | { kind: 'arcgis'; url: string; where: string; fields: string; path: string };
 }
 
 export interface SourceManifest {
@@ -91,12 +89,7 @@ async function downloadFile(url: string, target: string, id: string, progress: P
  * Each page is kept in a .pages folder, so an interrupted download resumes at the next page.
  * Writes GeoJSON for geometry layers and CSV for tables.
  */
-async function downloadArcgis(
-  spec: { url: string; where: string; fields: string },
-  target: string,
-  id: string,
-  progress: Progress,
-): Promise<void> {
+async function downloadArcgis(spec: { url: string; where: string; fields: string }, target: string, id: string, progress: Progress): Promise<void> {
   const pagesDir = `${target}.pages`;
   fs.mkdirSync(pagesDir, { recursive: true });
   const asGeoJson = target.endsWith('.geojson');
@@ -125,7 +118,8 @@ async function downloadArcgis(
       fs.writeFileSync(pageFile, text);
     }
     const pageFeatures = (body.features ?? []).map((f) => ({
-      properties: (f as { properties?: Record<string, unknown>; attributes?: Record<string, unknown> }).properties ??
+      properties:
+        (f as { properties?: Record<string, unknown>; attributes?: Record<string, unknown> }).properties ??
         (f as { attributes?: Record<string, unknown> }).attributes ??
         {},
       geometry: f.geometry,
@@ -136,10 +130,7 @@ async function downloadArcgis(
     if (!more || pageFeatures.length === 0) break;
   }
   if (asGeoJson) {
-    fs.writeFileSync(
-      target,
-      JSON.stringify({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', ...f })) }),
-    );
+    fs.writeFileSync(target, JSON.stringify({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', ...f })) }));
   } else {
     const fields = spec.fields.split(',');
     const quote = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;

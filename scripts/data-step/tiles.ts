@@ -103,12 +103,7 @@ async function simplifyBands(lsoas: readonly TileLsoa[]): Promise<Map<string, Fe
   return collections;
 }
 
-function decorate(
-  collection: FeatureCollection,
-  layer: LayerName,
-  byIndex: Map<number, TileLsoa>,
-  options: TileBuildOptions,
-): FeatureCollection {
+function decorate(collection: FeatureCollection, layer: LayerName, byIndex: Map<number, TileLsoa>, options: TileBuildOptions): FeatureCollection {
   const features = collection.features.map((feature): Feature => {
     const props = feature.properties ?? {};
     switch (layer) {
@@ -248,11 +243,11 @@ export async function buildTiles(lsoas: readonly TileLsoa[], options: TileBuildO
       name: 'GapMap LSOA 2021',
       attribution: 'Contains ONS data and OS data © Crown copyright and database right. MHCLG IoD2025. OGL v3.0.',
       vector_layers: [
-        { id: 'lsoa', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: ({ lad: 'Number', ...deciles }) },
-        { id: 'lad', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: ({ code: 'String', name: 'String', idx: 'Number' }) },
-        { id: 'region', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: ({ code: 'String', name: 'String' }) },
-        { id: 'lad_label', minzoom: LABEL_ZOOMS.lad_label[0], maxzoom: TILE_MAX_ZOOM, fields: ({ code: 'String', name: 'String' }) },
-        { id: 'region_label', minzoom: TILE_MIN_ZOOM, maxzoom: LABEL_ZOOMS.region_label[1], fields: ({ code: 'String', name: 'String' }) },
+        { id: 'lsoa', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: { lad: 'Number', ...deciles } },
+        { id: 'lad', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: { code: 'String', name: 'String', idx: 'Number' } },
+        { id: 'region', minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM, fields: { code: 'String', name: 'String' } },
+        { id: 'lad_label', minzoom: LABEL_ZOOMS.lad_label[0], maxzoom: TILE_MAX_ZOOM, fields: { code: 'String', name: 'String' } },
+        { id: 'region_label', minzoom: TILE_MIN_ZOOM, maxzoom: LABEL_ZOOMS.region_label[1], fields: { code: 'String', name: 'String' } },
       ],
     },
   });

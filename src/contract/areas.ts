@@ -54,4 +54,3 @@ export interface AreaReport {
 }
 
 export type AreaOutcome = { kind: 'done'; report: AreaReport } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
-

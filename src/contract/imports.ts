@@ -91,4 +91,3 @@ export interface ImportProgress {
   phase: 'preparing' | 'reading';
   done: number | null;
 }
-

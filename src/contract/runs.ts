@@ -132,8 +132,4 @@ export interface NearestProgress {
  * `measured` repeats everything measured for the request (LSOA, km interleaved): progress comes
  * through a callback port of its own, so its last messages may arrive after the outcome.
  */
-export type NearestOutcome =
-  | { kind: 'done' | 'cancelled'; measured: Float64Array }
-  | { kind: 'missing' }
-  | { kind: 'failed'; message: string };
-
+export type NearestOutcome = { kind: 'done' | 'cancelled'; measured: Float64Array } | { kind: 'missing' } | { kind: 'failed'; message: string };

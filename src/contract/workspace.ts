@@ -19,5 +19,6 @@ export type EditOutcome = { kind: 'done'; hash: string; stats: SchemeStats; save
 export type WorkspaceExport = { kind: 'done'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
 
 /** `areas` null: the file has none (older files). */
-export type WorkspaceOpened = { kind: 'done'; datasets: Dataset[]; themes: string[]; areas: TargetArea[] | null; saveError: string | null } | { kind: 'failed'; message: string };
-
+export type WorkspaceOpened =
+  | { kind: 'done'; datasets: Dataset[]; themes: string[]; areas: TargetArea[] | null; saveError: string | null }
+  | { kind: 'failed'; message: string };

@@ -22,11 +22,7 @@ export function schemeAmount(scheme: Scheme): number {
   return amount !== undefined && Number.isFinite(amount) && amount > 0 ? amount : 0;
 }
 
-export function allocateAmounts(
-  covered: readonly ArrayLike<number>[],
-  schemes: readonly Scheme[],
-  population: ArrayLike<number>,
-): Allocation {
+export function allocateAmounts(covered: readonly ArrayLike<number>[], schemes: readonly Scheme[], population: ArrayLike<number>): Allocation {
   const lsoaCount = population.length;
   const count = new Uint32Array(lsoaCount);
   const amountGbp = new Float64Array(lsoaCount);

@@ -27,5 +27,4 @@ export function areaKindOfCode(code: string, lsoaVintage: 'lsoa21' | 'lsoa11' = 
 }
 
 /** What the recognised prefixes are, for messages. */
-export const AREA_CODE_HELP =
-  'LSOA (E01…), ward (E05…), district or unitary (E06/E07/E08/E09…), county (E10…) or region (E12…)';
+export const AREA_CODE_HELP = 'LSOA (E01…), ward (E05…), district or unitary (E06/E07/E08/E09…), county (E10…) or region (E12…)';

@@ -16,7 +16,12 @@ export interface AreaLsoas {
   problems: SchemeProblem[];
 }
 
-export function lsoasOfArea(geometry: LsoaGeometry, shapes: readonly { id: string; footprint: Footprint }[], rule: CoverageRule, areas: AreaResolver): AreaLsoas {
+export function lsoasOfArea(
+  geometry: LsoaGeometry,
+  shapes: readonly { id: string; footprint: Footprint }[],
+  rule: CoverageRule,
+  areas: AreaResolver,
+): AreaLsoas {
   const result = computeCoverage({
     lsoas: geometry,
     schemes: shapes.map((shape) => ({ id: shape.id, name: shape.id, kind: 'other', footprint: shape.footprint })),

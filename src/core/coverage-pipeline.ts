@@ -148,10 +148,23 @@ export interface SummaryOptions {
 }
 
 /** One view's summary of a run's figures. */
-export function summarizeRun(figures: Pick<RunFigures, 'current' | 'withProposed' | 'areaWide'>, lsoas: SummaryLsoas, options: SummaryOptions): CoverageSummary {
+export function summarizeRun(
+  figures: Pick<RunFigures, 'current' | 'withProposed' | 'areaWide'>,
+  lsoas: SummaryLsoas,
+  options: SummaryOptions,
+): CoverageSummary {
   const reach = options.withProposed && figures.withProposed ? figures.withProposed : figures.current;
   return summarizeCoverage(
-    { scope: lsoas.scope, population: lsoas.population, deciles: lsoas.deciles, ranks: lsoas.ranks, count: reach.count, allocatedGbp: reach.allocatedGbp, services: reach.services, stops: reach.stops },
+    {
+      scope: lsoas.scope,
+      population: lsoas.population,
+      deciles: lsoas.deciles,
+      ranks: lsoas.ranks,
+      count: reach.count,
+      allocatedGbp: reach.allocatedGbp,
+      services: reach.services,
+      stops: reach.stops,
+    },
     { gapDecile: options.gapDecile, definition: options.definition, areaWide: figures.areaWide, nearestKm: options.nearestKm },
   );
 }

@@ -23,13 +23,7 @@ import type { LonLat } from './scheme';
 /** Overlaps smaller than this are slivers from rounding, not shared ground. */
 const MIN_OVERLAP_M2 = 1;
 
-export function coverPolygon(
-  index: LsoaIndex,
-  polygons: LonLat[][][],
-  bufferM: number,
-  rule: CoverageRule,
-  marks: Marks,
-): void {
+export function coverPolygon(index: LsoaIndex, polygons: LonLat[][][], bufferM: number, rule: CoverageRule, marks: Marks): void {
   const footprint = segmentsOf(polygons.flat());
   const [w, s, e, n] = footprint.bbox;
   const { dLon, dLat } = degreesFor(bufferM + TOUCH_M, (s + n) / 2);
@@ -38,7 +32,10 @@ export function coverPolygon(
     case 'intersects':
       for (const i of candidates) {
         if (marks.has(i)) continue;
-        if (bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM, bufferM) <= bufferM + TOUCH_M) marks.add(i);
+        if (
+          bufferM === 0 ? sharesGround(index, i, polygons, footprint) : distanceToPolygonM(index, i, polygons, footprint, bufferM, bufferM) <= bufferM + TOUCH_M
+        )
+          marks.add(i);
       }
       return;
     case 'centroid': {

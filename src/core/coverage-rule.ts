@@ -38,8 +38,7 @@ export const RULE_DESCRIPTIONS: Record<CoverageRule['kind'], string> = {
   intersects:
     'A scheme reaches an LSOA when its footprint (with its catchment or buffer) touches the LSOA at all. ' +
     'A drawn area must share some ground with the LSOA; running along its border does not count.',
-  centroid:
-    "A scheme reaches an LSOA when the LSOA's representative point (a point well inside it) lies within the footprint.",
+  centroid: "A scheme reaches an LSOA when the LSOA's representative point (a point well inside it) lies within the footprint.",
   share: 'A scheme reaches an LSOA when at least the given share of the LSOA’s area lies within the footprint.',
 };
 
@@ -62,4 +61,3 @@ export function describeRule(rule: CoverageRule): string {
 export function formatSharePercent(share: number): string {
   return String(Math.round(share * 1000) / 10);
 }
-

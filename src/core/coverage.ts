@@ -62,13 +62,7 @@ export function invertCovered(covered: readonly Uint32Array[], count: number): {
   return { lsoaStart, lsoaSchemes };
 }
 
-function coverFootprint(
-  index: LsoaIndex,
-  footprint: Footprint,
-  rule: CoverageRule,
-  input: CoverageInput,
-  marks: Marks,
-): string | null {
+function coverFootprint(index: LsoaIndex, footprint: Footprint, rule: CoverageRule, input: CoverageInput, marks: Marks): string | null {
   switch (footprint.type) {
     case 'point':
       coverPoint(index, footprint.point, footprint.radiusM, rule, marks);
@@ -86,7 +80,9 @@ function coverFootprint(
         if (!lsoas) unknown.push(`${code} (${kind})`);
         else for (const lsoa of lsoas) marks.add(lsoa);
       }
-      return unknown.length > 0 ? `not England area codes of that kind, so left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}` : null;
+      return unknown.length > 0
+        ? `not England area codes of that kind, so left out: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`
+        : null;
     }
   }
 }

@@ -42,10 +42,7 @@ function segmentsInFrameInto(index: LsoaIndex, i: number, footprint: FootprintSe
 let scratch = new Float64Array(1024);
 
 /** Squared distance between two boxes (0 when they meet). */
-function boxBoxDistanceSq(
-  aMinX: number, aMinY: number, aMaxX: number, aMaxY: number,
-  bMinX: number, bMinY: number, bMaxX: number, bMaxY: number,
-): number {
+function boxBoxDistanceSq(aMinX: number, aMinY: number, aMaxX: number, aMaxY: number, bMinX: number, bMinY: number, bMaxX: number, bMaxY: number): number {
   const dx = Math.max(bMinX - aMaxX, 0, aMinX - bMaxX);
   const dy = Math.max(bMinY - aMaxY, 0, aMinY - bMaxY);
   return dx * dx + dy * dy;

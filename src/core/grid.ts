@@ -6,8 +6,7 @@
 
 import proj4 from 'proj4';
 
-const BRITISH_NATIONAL_GRID_ON_WGS84 =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=WGS84 +units=m +no_defs';
+const BRITISH_NATIONAL_GRID_ON_WGS84 = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=WGS84 +units=m +no_defs';
 
 const converter = proj4('WGS84', BRITISH_NATIONAL_GRID_ON_WGS84);
 

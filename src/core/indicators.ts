@@ -1,18 +1,7 @@
 // The English Indices of Deprivation 2025 indicators GapMap can colour by. One list, used by the
 // data step (column aliases), the tiles (property names) and the UI (labels), so they cannot drift.
 
-export const INDICATOR_KEYS = [
-  'imd',
-  'income',
-  'employment',
-  'education',
-  'health',
-  'crime',
-  'barriers',
-  'living',
-  'idaci',
-  'idaopi',
-] as const;
+export const INDICATOR_KEYS = ['imd', 'income', 'employment', 'education', 'health', 'crime', 'barriers', 'living', 'idaci', 'idaopi'] as const;
 
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -65,15 +54,7 @@ export const INDICATORS: Record<IndicatorKey, IndicatorInfo> = {
 };
 
 /** The seven domains that make up the IMD, in MHCLG's order. */
-export const DOMAIN_KEYS: readonly IndicatorKey[] = [
-  'income',
-  'employment',
-  'education',
-  'health',
-  'crime',
-  'barriers',
-  'living',
-];
+export const DOMAIN_KEYS: readonly IndicatorKey[] = ['income', 'employment', 'education', 'health', 'crime', 'barriers', 'living'];
 
 export function isIndicatorKey(value: string): value is IndicatorKey {
   return (INDICATOR_KEYS as readonly string[]).includes(value);

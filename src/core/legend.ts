@@ -17,10 +17,7 @@ export function decileColour(decile: number): string {
 /** Heading of the legend, naming the index, its year and which end is which. */
 export function legendTitle(key: IndicatorKey): { heading: string; explainer: string } {
   const info = INDICATORS[key];
-  const heading =
-    key === 'imd' || key === 'idaci' || key === 'idaopi'
-      ? `${info.short} 2025 decile`
-      : `${info.label} domain (IoD2025) decile`;
+  const heading = key === 'imd' || key === 'idaci' || key === 'idaopi' ? `${info.short} 2025 decile` : `${info.label} domain (IoD2025) decile`;
   return { heading, explainer: '1 = most deprived 10% of LSOAs in England' };
 }
 

@@ -90,7 +90,8 @@ function quantile(sorted: Float64Array, share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
-const POUNDS = (value: number) => `£${value.toLocaleString('en-GB', value < 10 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 })}`;
+const POUNDS = (value: number) =>
+  `£${value.toLocaleString('en-GB', value < 10 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 })}`;
 
 const PER_HEAD_COLOURS = ['#f3f2f1', '#fde0c5', '#facba6', '#f59e72', '#e8613c', '#b4361c'] as const;
 
@@ -147,7 +148,11 @@ const deprivationRow = (decile: number) => (decile <= 3 ? 0 : decile <= 7 ? 1 : 
  * Deprivation (deciles 1–3, 4–7, 8–10 of the indicator shown) × money per head (none, below and
  * at or above the median of the funded LSOAs). Class = row × 3 + column.
  */
-export function classifyBivariate(deciles: ArrayLike<number>, allocatedGbp: ArrayLike<number>, population: ArrayLike<number>): Classified & { medianGbpPerHead: number } {
+export function classifyBivariate(
+  deciles: ArrayLike<number>,
+  allocatedGbp: ArrayLike<number>,
+  population: ArrayLike<number>,
+): Classified & { medianGbpPerHead: number } {
   const values = perHead(allocatedGbp, population);
   const funded = values.filter((v) => v > 0).sort();
   const median = quantile(funded, 0.5);
@@ -157,7 +162,9 @@ export function classifyBivariate(deciles: ArrayLike<number>, allocatedGbp: Arra
     const column = v <= 0 ? 0 : v < median ? 1 : 2;
     classOf[i] = deprivationRow(deciles[i]!) * 3 + column;
   }
-  const classes = BIVARIATE_ROWS.flatMap((row, r) => BIVARIATE_COLUMNS.map((column, c) => ({ colour: BIVARIATE_COLOURS[r]![c]!, label: `${row}; ${column.toLowerCase()}` })));
+  const classes = BIVARIATE_ROWS.flatMap((row, r) =>
+    BIVARIATE_COLUMNS.map((column, c) => ({ colour: BIVARIATE_COLOURS[r]![c]!, label: `${row}; ${column.toLowerCase()}` })),
+  );
   const equal = sharedValue(funded);
   return { classes, classOf, counts: tally(classOf, 9), medianGbpPerHead: median, ...(equal !== null ? { equalGbpPerHead: equal } : {}) };
 }

@@ -141,7 +141,12 @@ export function nearestMeasurer(lsoas: LsoaGeometry, schemes: readonly Scheme[],
   const { grid, bufferM } = pieces;
   const tree = new Flatbush(pieces.count);
   for (let k = 0; k < pieces.count; k++) {
-    tree.add(Math.min(grid[k * 4]!, grid[k * 4 + 2]!), Math.min(grid[k * 4 + 1]!, grid[k * 4 + 3]!), Math.max(grid[k * 4]!, grid[k * 4 + 2]!), Math.max(grid[k * 4 + 1]!, grid[k * 4 + 3]!));
+    tree.add(
+      Math.min(grid[k * 4]!, grid[k * 4 + 2]!),
+      Math.min(grid[k * 4 + 1]!, grid[k * 4 + 3]!),
+      Math.max(grid[k * 4]!, grid[k * 4 + 2]!),
+      Math.max(grid[k * 4 + 1]!, grid[k * 4 + 3]!),
+    );
   }
   tree.finish();
   const maxBufferM = bufferM.reduce((widest, b) => Math.max(widest, b), 0);

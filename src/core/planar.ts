@@ -23,10 +23,7 @@ function onSegment(px: number, py: number, qx: number, qy: number, rx: number, r
 }
 
 /** Whether two segments share a point (crossing or touching). */
-function segmentsTouch(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): boolean {
+function segmentsTouch(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
   const d1 = orientation(cx, cy, dx, dy, ax, ay);
   const d2 = orientation(cx, cy, dx, dy, bx, by);
   const d3 = orientation(ax, ay, bx, by, cx, cy);
@@ -41,10 +38,7 @@ function segmentsTouch(
 }
 
 /** Squared distance between two segments (0 when they touch). */
-export function segmentSegmentDistanceSq(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): number {
+export function segmentSegmentDistanceSq(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
   if (segmentsTouch(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
   return Math.min(
     pointSegmentDistanceSq(ax, ay, cx, cy, dx, dy),

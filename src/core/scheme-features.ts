@@ -46,12 +46,20 @@ function reachOf(scheme: Scheme): number {
 }
 
 /** Feature ids are scheme index + 1 (MapLibre treats id 0 as missing). */
-export function schemesToGeoJson(schemes: readonly Scheme[], datasetOf: (index: number) => number = () => 0): FeatureCollection<Geometry, SchemeFeatureProperties> {
+export function schemesToGeoJson(
+  schemes: readonly Scheme[],
+  datasetOf: (index: number) => number = () => 0,
+): FeatureCollection<Geometry, SchemeFeatureProperties> {
   const features: Feature<Geometry, SchemeFeatureProperties>[] = [];
   schemes.forEach((scheme, index) => {
     const geometry = footprintGeometry(scheme.footprint);
     if (!geometry) return;
-    features.push({ type: 'Feature', id: index + 1, geometry, properties: { kind: scheme.kind, dataset: datasetOf(index), name: scheme.name, reachM: reachOf(scheme), footprint: scheme.footprint.type } });
+    features.push({
+      type: 'Feature',
+      id: index + 1,
+      geometry,
+      properties: { kind: scheme.kind, dataset: datasetOf(index), name: scheme.name, reachM: reachOf(scheme), footprint: scheme.footprint.type },
+    });
   });
   return { type: 'FeatureCollection', features };
 }

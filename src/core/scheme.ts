@@ -63,4 +63,3 @@ export const DEFAULT_REACH: ReachDefaults = { lineBufferM: DEFAULT_LINE_BUFFER_M
 export function withReachDefaults(reach: Partial<ReachDefaults> | undefined): ReachDefaults {
   return { ...DEFAULT_REACH, ...reach };
 }
-

@@ -32,6 +32,10 @@ export function whatIfFigures(now: CoverageSummary, withProposed: CoverageSummar
     gapsNow: now.gaps.length,
     perHeadNow: perHeadInMostDeprived(now, gapDecile),
     perHeadWith: perHeadInMostDeprived(withProposed, gapDecile),
-    peopleReached: now.deciles.map((row, k) => ({ decile: row.decile, now: row.coveredPeople, with: withProposed.deciles[k]?.coveredPeople ?? row.coveredPeople })),
+    peopleReached: now.deciles.map((row, k) => ({
+      decile: row.decile,
+      now: row.coveredPeople,
+      with: withProposed.deciles[k]?.coveredPeople ?? row.coveredPeople,
+    })),
   };
 }

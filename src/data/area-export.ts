@@ -61,9 +61,7 @@ export function areaGeoJson(
   exportedAt: string,
 ): AreaGeoJson {
   const coordinates = polygons.map((rings) => rings.map((ring) => ring.map(([lon, lat]): Position => [roundDegrees(lon), roundDegrees(lat)])));
-  const peopleByDecile = Object.fromEntries(
-    Array.from({ length: DECILES }, (_, k) => [`people_decile_${k + 1}`, figures.peopleByDecile[k] ?? 0] as const),
-  );
+  const peopleByDecile = Object.fromEntries(Array.from({ length: DECILES }, (_, k) => [`people_decile_${k + 1}`, figures.peopleByDecile[k] ?? 0] as const));
   return {
     type: 'FeatureCollection',
     gapmap: { area: 1 },

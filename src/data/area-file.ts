@@ -62,7 +62,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** "wards" for "exports/wards.geojson" (or a Windows path), to name areas the file leaves unnamed. */
-const baseName = (fileName: string) => fileName.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '') || fileName;
+const baseName = (fileName: string) =>
+  fileName
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]*$/, '') || fileName;
 
 /**
  * Plain text, trimmed, whitespace collapsed, at most `maxChars` characters; undefined when empty.
@@ -202,7 +206,10 @@ export function readAreasFile(bytes: Uint8Array, fileName: string): AreasRead {
   try {
     return readAreas(bytes, fileName);
   } catch (error) {
-    return { ok: false, message: `${fileName} could not be read (${errorText(error)}). Check that it opens in QGIS or Google Earth, and export it again as GeoJSON.` };
+    return {
+      ok: false,
+      message: `${fileName} could not be read (${errorText(error)}). Check that it opens in QGIS or Google Earth, and export it again as GeoJSON.`,
+    };
   }
 }
 

@@ -96,9 +96,7 @@ export function buildTables(input: TableInputs): { attributes: AttributesFile; d
     population.push(people);
     ladIndex.push(ladIdx);
     wardIndex.push(wards.indexOf(ward.wardCode, () => ({ code: ward.wardCode, name: ward.wardName })));
-    msoaIndex.push(
-      msoas.indexOf(msoa.msoaCode, () => ({ code: msoa.msoaCode, name: msoa.msoaName, hclName: msoa.msoaHclName })),
-    );
+    msoaIndex.push(msoas.indexOf(msoa.msoaCode, () => ({ code: msoa.msoaCode, name: msoa.msoaName, hclName: msoa.msoaHclName })));
     names.push(iod.name ?? ward.lsoaName);
     bbox.push(...encodeBbox(box));
 

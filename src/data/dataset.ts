@@ -66,7 +66,14 @@ export function schemeStats(schemes: readonly Scheme[]): SchemeStats {
     if (scheme.theme) themes.set(scheme.theme, (themes.get(scheme.theme) ?? 0) + 1);
     if (scheme.proposed) proposed++;
   }
-  return { count: schemes.length, shapes, kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)), funders: topNames(funders), themes: topNames(themes), proposed };
+  return {
+    count: schemes.length,
+    shapes,
+    kinds: SCHEME_KINDS.filter((kind) => kinds.has(kind)),
+    funders: topNames(funders),
+    themes: topNames(themes),
+    proposed,
+  };
 }
 
 /** The dataset schemes drawn on the map go to (one per workspace). */

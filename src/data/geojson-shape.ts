@@ -7,10 +7,7 @@ import { featureCollection, kinks, multiPolygon, polygon as turfPolygon, union }
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LonLat } from '../core/scheme';
 
-export type Shape =
-  | { type: 'point'; point: LonLat }
-  | { type: 'line'; lines: LonLat[][] }
-  | { type: 'polygon'; polygons: LonLat[][][] };
+export type Shape = { type: 'point'; point: LonLat } | { type: 'line'; lines: LonLat[][] } | { type: 'polygon'; polygons: LonLat[][][] };
 
 /** `repairs`: what was changed to make the footprint usable, in plain English. */
 export type ShapeRead = { ok: true; shape: Shape; repairs: string[] } | { ok: false; reason: string };
@@ -21,7 +18,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value));
+const show = (value: unknown): string => (value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value)));
 
 /** All-big coordinates are metres, almost always British National Grid. */
 const looksLikeGrid = (x: number, y: number) => Math.abs(x) > 1000 && Math.abs(y) > 1000;
@@ -34,7 +31,10 @@ function position(value: unknown, where: string): LonLat {
     throw new PositionError(`${where} is not a [longitude, latitude] pair (found ${show(value)}).`);
   }
   const [lon, lat] = value as unknown[];
-  for (const [name, v] of [['longitude', lon], ['latitude', lat]] as const) {
+  for (const [name, v] of [
+    ['longitude', lon],
+    ['latitude', lat],
+  ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw new PositionError(`${where} has a ${name} that is not a number (${show(v)}).`);
     }
@@ -79,7 +79,9 @@ function readRing(value: unknown, where: string): LonLat[] {
   const distinct = positions.filter((p, k) => k === 0 || !samePosition(p, positions[k - 1]!));
   if (distinct.length < 4) {
     const corners = Math.max(0, distinct.length - 1);
-    throw new PositionError(`${where} has ${corners === 0 ? 'a single position' : `only ${corners} distinct corner${corners === 1 ? '' : 's'}`}; a ring needs at least 3 (and the first repeated at the end).`);
+    throw new PositionError(
+      `${where} has ${corners === 0 ? 'a single position' : `only ${corners} distinct corner${corners === 1 ? '' : 's'}`}; a ring needs at least 3 (and the first repeated at the end).`,
+    );
   }
   return distinct;
 }
@@ -99,8 +101,7 @@ function ringArea(ring: readonly LonLat[]): number {
 
 /** Rebuilds self-intersecting polygons; says what it did, or why it could not. */
 function repairCrossings(polygons: LonLat[][][]): { polygons: LonLat[][][]; repair?: string } | { reason: string } {
-  const feature: Feature<Polygon | MultiPolygon> =
-    polygons.length === 1 ? turfPolygon(polygons[0]!) : multiPolygon(polygons);
+  const feature: Feature<Polygon | MultiPolygon> = polygons.length === 1 ? turfPolygon(polygons[0]!) : multiPolygon(polygons);
   const crossings = kinks(feature).features.length;
   if (crossings === 0) {
     const flat = polygons.findIndex((rings) => ringArea(rings[0]!) === 0);
@@ -114,12 +115,16 @@ function repairCrossings(polygons: LonLat[][][]): { polygons: LonLat[][][]; repa
   try {
     repaired = union(featureCollection([feature, feature]));
   } catch (error) {
-    return { reason: `The polygon crosses itself (${crossings} crossing${crossings === 1 ? '' : 's'}) and could not be repaired (${error instanceof Error ? error.message : String(error)}). Redraw it so no edges cross.` };
+    return {
+      reason: `The polygon crosses itself (${crossings} crossing${crossings === 1 ? '' : 's'}) and could not be repaired (${error instanceof Error ? error.message : String(error)}). Redraw it so no edges cross.`,
+    };
   }
   const geometry = repaired?.geometry;
   const rebuilt = !geometry ? [] : geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   if (rebuilt.length === 0) {
-    return { reason: `The polygon crosses itself (${crossings} crossing${crossings === 1 ? '' : 's'}) and encloses no area once repaired. Redraw it so no edges cross.` };
+    return {
+      reason: `The polygon crosses itself (${crossings} crossing${crossings === 1 ? '' : 's'}) and encloses no area once repaired. Redraw it so no edges cross.`,
+    };
   }
   return {
     polygons: rebuilt.map((rings) => rings.map((ring) => ring.map(([x, y]) => [x!, y!] as LonLat))),

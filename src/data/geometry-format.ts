@@ -18,12 +18,8 @@ export function encodeGeometry(geometries: readonly AreaGeometry[], points: read
   const polygons = geometries.map((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
   const polygonCount = polygons.reduce((n, polys) => n + polys.length, 0);
   const ringCount = polygons.reduce((n, polys) => n + polys.reduce((m, rings) => m + rings.length, 0), 0);
-  const vertexCount = polygons.reduce(
-    (n, polys) => n + polys.reduce((m, rings) => m + rings.reduce((k, ring) => k + ring.length, 0), 0),
-    0,
-  );
-  const words =
-    HEADER_WORDS + (geometries.length + 1) + (polygonCount + 1) + (ringCount + 1) + vertexCount * 2 + geometries.length * 2;
+  const vertexCount = polygons.reduce((n, polys) => n + polys.reduce((m, rings) => m + rings.reduce((k, ring) => k + ring.length, 0), 0), 0);
+  const words = HEADER_WORDS + (geometries.length + 1) + (polygonCount + 1) + (ringCount + 1) + vertexCount * 2 + geometries.length * 2;
   const buffer = new ArrayBuffer(words * 4);
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
   header.set([MAGIC, 1, geometries.length, polygonCount, ringCount, vertexCount]);
@@ -86,8 +82,7 @@ export function decodeGeometry(bytes: ArrayBuffer | Uint8Array): DecodeResult {
   if (magic !== MAGIC || version !== 1) {
     return { ok: false, message: 'This is not a GapMap geometry file (version 1). Rebuild the data with npm run data.' };
   }
-  const expectedWords =
-    HEADER_WORDS + (count! + 1) + (polygonCount! + 1) + (ringCount! + 1) + vertexCount! * 2 + count! * 2;
+  const expectedWords = HEADER_WORDS + (count! + 1) + (polygonCount! + 1) + (ringCount! + 1) + vertexCount! * 2 + count! * 2;
   if (buffer.byteLength !== expectedWords * 4) {
     return { ok: false, message: `The geometry file is ${buffer.byteLength} bytes; its header says ${expectedWords * 4}. Rebuild the data.` };
   }

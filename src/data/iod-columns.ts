@@ -16,10 +16,7 @@ const OFFICIAL_NAMES: Record<IndicatorKey, readonly string[]> = {
   barriers: ['Barriers to Housing and Services'],
   living: ['Living Environment'],
   idaci: ['Income Deprivation Affecting Children Index (IDACI)'],
-  idaopi: [
-    'Income Deprivation Affecting Older People (IDAOPI)',
-    'Income Deprivation Affecting Older People Index (IDAOPI)',
-  ],
+  idaopi: ['Income Deprivation Affecting Older People (IDAOPI)', 'Income Deprivation Affecting Older People Index (IDAOPI)'],
 };
 
 /** Prefixes of the renamed (snake_case) headers. */

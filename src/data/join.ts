@@ -4,11 +4,7 @@ import type { DataProblem } from './problems';
  * Every code on one side must be on the other. Returns a problem naming how many failed and the
  * first few codes, for each direction that does not match 100%.
  */
-export function checkJoin(
-  left: { file: string; codes: Iterable<string> },
-  right: { file: string; codes: Iterable<string> },
-  showFirst = 5,
-): DataProblem[] {
+export function checkJoin(left: { file: string; codes: Iterable<string> }, right: { file: string; codes: Iterable<string> }, showFirst = 5): DataProblem[] {
   const leftSet = new Set(left.codes);
   const rightSet = new Set(right.codes);
   const problems: DataProblem[] = [];

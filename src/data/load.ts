@@ -34,11 +34,7 @@ function fail(kind: Problem['kind'], message: string, url: string): { ok: false;
   return { ok: false, problem: { kind, message, url } };
 }
 
-export async function fetchJson(
-  url: string,
-  onProgress?: (progress: Progress) => void,
-  fetchImpl: Fetch = (u) => fetch(u),
-): Promise<Result<unknown>> {
+export async function fetchJson(url: string, onProgress?: (progress: Progress) => void, fetchImpl: Fetch = (u) => fetch(u)): Promise<Result<unknown>> {
   const name = url.split('/').pop() ?? url;
   let response: Response;
   try {
@@ -101,8 +97,7 @@ export async function loadManifest(dataBase: URL, fetchImpl?: Fetch): Promise<Re
     return fail('invalid', `${MANIFEST_FILE} is from another version of GapMap (expected version ${MANIFEST_VERSION}). ${REBUILD}`, url);
   }
   const files = m.files;
-  const filesOk =
-    isObject(files) && ['tiles', 'attributes', 'details'].every((key) => typeof files[key] === 'string');
+  const filesOk = isObject(files) && ['tiles', 'attributes', 'details'].every((key) => typeof files[key] === 'string');
   const tiles = m.tiles;
   const valid =
     filesOk &&
@@ -185,9 +180,7 @@ export async function loadLookups(url: string, count: number, fetchImpl?: Fetch)
     isObject(l) &&
     l.version === 1 &&
     isObject(l.lsoa11) &&
-    Object.values(l.lsoa11).every(
-      (list) => Array.isArray(list) && list.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < count),
-    );
+    Object.values(l.lsoa11).every((list) => Array.isArray(list) && list.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < count));
   if (!valid) return fail('invalid', `${name} does not match the attributes file (${count} LSOAs). ${REBUILD}`, url);
   return { ok: true, value: l as unknown as LookupsFile };
 }

@@ -7,11 +7,7 @@ import { ProblemList, type Result } from './problems';
 type Spec<K extends string> = readonly [key: K, aliases: readonly string[], description: string];
 
 /** Reads the named columns of a CSV into records; every listed column is required. */
-export function readTable<K extends string>(
-  text: string,
-  file: string,
-  specs: readonly Spec<K>[],
-): Result<{ rows: Record<K, string>[]; headers: string[] }> {
+export function readTable<K extends string>(text: string, file: string, specs: readonly Spec<K>[]): Result<{ rows: Record<K, string>[]; headers: string[] }> {
   const csv = parseCsv(text, file);
   if (!csv.ok) return csv;
   const columnSpecs: ColumnSpec<K>[] = specs.map(([key, aliases, description]) => ({
@@ -187,7 +183,10 @@ export function parseLsoa11Lookup(text: string, file: string): Result<Lsoa11Row[
   if (!table.ok) return table;
   const problems = new ProblemList(file);
   table.value.rows.forEach((row, i) => {
-    for (const [column, code] of [['lsoa11cd', row.lsoa11], ['lsoa21cd', row.lsoa21]] as const) {
+    for (const [column, code] of [
+      ['lsoa11cd', row.lsoa11],
+      ['lsoa21cd', row.lsoa21],
+    ] as const) {
       if (!LSOA_CODE.test(code)) {
         problems.add('a malformed LSOA code', {
           row: i + 1,

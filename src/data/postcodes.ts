@@ -46,11 +46,30 @@ export function normalisePostcode(text: string): Postcode | null {
 
 /** Postcode areas wholly outside England (Scotland, Wales, Northern Ireland, Crown dependencies). */
 const NOT_ENGLAND: Record<string, string> = {
-  AB: 'Scotland', DD: 'Scotland', DG: 'Scotland', EH: 'Scotland', FK: 'Scotland', G: 'Scotland', HS: 'Scotland', IV: 'Scotland',
-  KA: 'Scotland', KW: 'Scotland', KY: 'Scotland', ML: 'Scotland', PA: 'Scotland', PH: 'Scotland', ZE: 'Scotland',
-  CF: 'Wales', LD: 'Wales', LL: 'Wales', NP: 'Wales', SA: 'Wales',
+  AB: 'Scotland',
+  DD: 'Scotland',
+  DG: 'Scotland',
+  EH: 'Scotland',
+  FK: 'Scotland',
+  G: 'Scotland',
+  HS: 'Scotland',
+  IV: 'Scotland',
+  KA: 'Scotland',
+  KW: 'Scotland',
+  KY: 'Scotland',
+  ML: 'Scotland',
+  PA: 'Scotland',
+  PH: 'Scotland',
+  ZE: 'Scotland',
+  CF: 'Wales',
+  LD: 'Wales',
+  LL: 'Wales',
+  NP: 'Wales',
+  SA: 'Wales',
   BT: 'Northern Ireland',
-  GY: 'Guernsey', JE: 'Jersey', IM: 'the Isle of Man',
+  GY: 'Guernsey',
+  JE: 'Jersey',
+  IM: 'the Isle of Man',
 };
 
 /** Why a well-formed postcode is missing from the English index: outside England, or not (or no longer) in use. */

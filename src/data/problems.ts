@@ -10,9 +10,7 @@ export interface DataProblem {
   message: string;
 }
 
-export type Result<T> =
-  | { ok: true; value: T; problems: DataProblem[] }
-  | { ok: false; problems: DataProblem[] };
+export type Result<T> = { ok: true; value: T; problems: DataProblem[] } | { ok: false; problems: DataProblem[] };
 
 export function formatProblem(problem: DataProblem): string {
   const where = [

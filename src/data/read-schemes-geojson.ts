@@ -41,9 +41,7 @@ export interface SchemeReadProblem {
   message: string;
 }
 
-export type SchemesRead =
-  | { ok: true; schemes: Scheme[]; problems: SchemeReadProblem[] }
-  | { ok: false; problems: SchemeReadProblem[] };
+export type SchemesRead = { ok: true; schemes: Scheme[]; problems: SchemeReadProblem[] } | { ok: false; problems: SchemeReadProblem[] };
 
 /** "Feature 3 (id 'r3'): …", for lists and the CLI. */
 export function formatSchemeReadProblem(problem: SchemeReadProblem): string {
@@ -63,7 +61,7 @@ const refuse = (message: string): SchemesRead => ({ ok: false, problems: [{ seve
 /** CRS84 or EPSG:4326 in any of the spellings GIS tools write; undefined when it is one of them. */
 export function crsProblem(crs: unknown): string | undefined {
   if (crs === undefined || crs === null) return undefined;
-  const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name ?? crs.properties.href : undefined;
+  const name = isObject(crs) && isObject(crs.properties) ? (crs.properties.name ?? crs.properties.href) : undefined;
   const text = typeof name === 'string' ? name : JSON.stringify(crs);
   if (typeof name === 'string' && (/crs:?84$/i.test(name.trim()) || /epsg:(?:[\d.]*:)?:?4326$/i.test(name.trim()))) return undefined;
   const grid = /27700$/.test(text) ? ' (British National Grid)' : '';
@@ -86,20 +84,32 @@ function footprintOf(shape: Shape, props: ReturnType<typeof indexProperties>, re
     case 'point': {
       const stop = reach.pointsAreStops ?? PROPERTY_NAMES.stop.some((name) => props.byName.has(name));
       return {
-        footprint: { type: 'point', point: shape.point, radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], stop ? reach.stopRadiusM : reach.pointRadiusM) },
+        footprint: {
+          type: 'point',
+          point: shape.point,
+          radiusM: metresProperty(props, [...PROPERTY_NAMES.radius, ...PROPERTY_NAMES.buffer], stop ? reach.stopRadiusM : reach.pointRadiusM),
+        },
         kind: stop ? 'transport' : 'other',
         why: stop ? 'the default for stops' : 'the default for points',
       };
     }
     case 'line':
       return {
-        footprint: { type: 'line', lines: shape.lines, bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], reach.lineBufferM) },
+        footprint: {
+          type: 'line',
+          lines: shape.lines,
+          bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], reach.lineBufferM),
+        },
         kind: 'transport',
         why: 'the default for lines',
       };
     case 'polygon':
       return {
-        footprint: { type: 'polygon', polygons: shape.polygons, bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], DEFAULT_POLYGON_BUFFER_M) },
+        footprint: {
+          type: 'polygon',
+          polygons: shape.polygons,
+          bufferM: metresProperty(props, [...PROPERTY_NAMES.buffer, ...PROPERTY_NAMES.radius], DEFAULT_POLYGON_BUFFER_M),
+        },
         kind: 'other',
         why: 'the default for polygons',
       };
@@ -150,7 +160,8 @@ function readFeature(feature: unknown, position: number, reach: ReachDefaults): 
 
 /** Parsed GeoJSON → schemes. */
 export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = DEFAULT_REACH): SchemesRead {
-  if (!isObject(value)) return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`);
+  if (!isObject(value))
+    return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`);
   const crs = crsProblem(value.crs);
   if (crs) return refuse(crs);
   let features: unknown[];
@@ -173,7 +184,12 @@ export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = D
     const position = k + 1;
     const read = readFeature(feature, position, reach);
     if ('reason' in read) {
-      problems.push({ feature: position, ...(read.id !== undefined ? { id: read.id } : {}), severity: 'error', message: `${read.reason} The feature was skipped.` });
+      problems.push({
+        feature: position,
+        ...(read.id !== undefined ? { id: read.id } : {}),
+        severity: 'error',
+        message: `${read.reason} The feature was skipped.`,
+      });
       return;
     }
     const { scheme } = read;

@@ -141,10 +141,7 @@ export function dateProperty(props: SchemeProperties, names: readonly string[]):
   return date;
 }
 
-export type AreaListRead =
-  | { kind: 'none' }
-  | { kind: 'areas'; areas: { kind: AreaCodeKind; code: string }[] }
-  | { kind: 'invalid'; reason: string };
+export type AreaListRead = { kind: 'none' } | { kind: 'areas'; areas: { kind: AreaCodeKind; code: string }[] } | { kind: 'invalid'; reason: string };
 
 /** `lsoa21cd`, `lsoa11cd` or `area_codes`: one code, a list, or codes separated by ; , or spaces. */
 export function areaListProperty(props: SchemeProperties): AreaListRead {
@@ -164,7 +161,10 @@ export function areaListProperty(props: SchemeProperties): AreaListRead {
       const expected = name === 'areacodes' ? AREA_CODE_HELP : `${vintage === 'lsoa21' ? 'LSOA 2021' : 'LSOA 2011'} codes (E01 and 6 digits)`;
       return {
         kind: 'invalid',
-        reason: `${key} holds ${unknown.length === 1 ? 'a code' : `${unknown.length} codes`} GapMap does not recognise (${unknown.slice(0, 5).map((c) => `'${c}'`).join(', ')}${unknown.length > 5 ? ', …' : ''}); expected ${expected}.`,
+        reason: `${key} holds ${unknown.length === 1 ? 'a code' : `${unknown.length} codes`} GapMap does not recognise (${unknown
+          .slice(0, 5)
+          .map((c) => `'${c}'`)
+          .join(', ')}${unknown.length > 5 ? ', …' : ''}); expected ${expected}.`,
       };
     }
     const unique = [...new Set(codes)];

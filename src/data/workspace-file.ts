@@ -75,7 +75,8 @@ const isPosition = (value: unknown) => Array.isArray(value) && value.length >= 2
 function isTargetArea(value: unknown): value is TargetArea {
   if (!isObject(value) || !isObject(value.definition)) return false;
   const { id, name, description, colour, visible, definition } = value;
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof description !== 'string' || typeof colour !== 'string' || typeof visible !== 'boolean') return false;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof description !== 'string' || typeof colour !== 'string' || typeof visible !== 'boolean')
+    return false;
   if (definition.kind === 'lsoas') return Array.isArray(definition.codes) && definition.codes.every((code) => typeof code === 'string');
   return (
     definition.kind === 'shapes' &&
@@ -92,7 +93,10 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     return { ok: false, message: `${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
   }
   if (!isObject(value) || !isObject(value.gapmap) || !Array.isArray(value.features)) {
-    return { ok: false, message: `${fileName} is not a GapMap workspace file (it has no "gapmap" member). To add schemes from it, use "Add schemes from files".` };
+    return {
+      ok: false,
+      message: `${fileName} is not a GapMap workspace file (it has no "gapmap" member). To add schemes from it, use "Add schemes from files".`,
+    };
   }
   const version = value.gapmap.workspace;
   if (version !== WORKSPACE_FILE_VERSION) {
@@ -115,7 +119,10 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     const dataset = properties && typeof properties.dataset === 'string' ? byId.get(properties.dataset) : undefined;
     const scheme = properties?.gapmap_scheme;
     if (!dataset || !isObject(scheme) || typeof scheme.id !== 'string' || !isObject(scheme.footprint)) {
-      return { ok: false, message: `${fileName}: feature ${k + 1} is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.` };
+      return {
+        ok: false,
+        message: `${fileName}: feature ${k + 1} is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.`,
+      };
     }
     dataset.schemes.push(scheme as unknown as Scheme);
   }
@@ -125,5 +132,10 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
   }
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
   const themes = Array.isArray(value.gapmap.themes) ? value.gapmap.themes.filter((t): t is string => typeof t === 'string') : [];
-  return { ok: true, themes, areas, datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })) };
+  return {
+    ok: true,
+    themes,
+    areas,
+    datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })),
+  };
 }

@@ -83,7 +83,16 @@ export class AreaDrawing {
     return new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
-        new TerraDrawPolygonMode({ keyEvents: KEYS, styles: { ...POLYGON_STYLE, closingPointColor: MAP_COLOURS.ink, closingPointWidth: 6, closingPointOutlineColor: MAP_COLOURS.paper, closingPointOutlineWidth: 2 } }),
+        new TerraDrawPolygonMode({
+          keyEvents: KEYS,
+          styles: {
+            ...POLYGON_STYLE,
+            closingPointColor: MAP_COLOURS.ink,
+            closingPointWidth: 6,
+            closingPointOutlineColor: MAP_COLOURS.paper,
+            closingPointOutlineWidth: 2,
+          },
+        }),
         new TerraDrawFreehandMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawRectangleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
         new TerraDrawCircleMode({ keyEvents: KEYS, styles: POLYGON_STYLE }),
@@ -92,7 +101,12 @@ export class AreaDrawing {
           flags: {
             polygon: { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } } },
           },
-          styles: { selectedPolygonColor: MAP_COLOURS.drawing, selectedPolygonFillOpacity: 0.2, selectedPolygonOutlineColor: MAP_COLOURS.ink, selectedPolygonOutlineWidth: 3 },
+          styles: {
+            selectedPolygonColor: MAP_COLOURS.drawing,
+            selectedPolygonFillOpacity: 0.2,
+            selectedPolygonOutlineColor: MAP_COLOURS.ink,
+            selectedPolygonOutlineWidth: 3,
+          },
         }),
       ],
     });

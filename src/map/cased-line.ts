@@ -32,6 +32,10 @@ export function casedLine(spec: CasedLine): [casing: LineLayerSpecification, lin
   const { line, casing } = spec;
   return [
     { id: spec.casingId, ...shared(), paint: { 'line-color': casing.colour, 'line-width': casing.width } },
-    { id: spec.id, ...shared(), paint: { 'line-color': line.colour, 'line-width': line.width, ...(line.dash === undefined ? {} : { 'line-dasharray': line.dash }) } },
+    {
+      id: spec.id,
+      ...shared(),
+      paint: { 'line-color': line.colour, 'line-width': line.width, ...(line.dash === undefined ? {} : { 'line-dasharray': line.dash }) },
+    },
   ];
 }

@@ -149,7 +149,8 @@ export class MapView {
       if (this.drawing.active || this.areaDrawing.active) return; // The click is part of a drawing.
       const state = store.getState();
       // Choosing LSOAs for an area: a click (or a shift-click with a set of LSOAs selected) adds or removes one.
-      const choosing = state.areas.tool.kind === 'lsoas' || (event.originalEvent.shiftKey && state.areasOpen && selectedArea(state)?.definition.kind === 'lsoas');
+      const choosing =
+        state.areas.tool.kind === 'lsoas' || (event.originalEvent.shiftKey && state.areasOpen && selectedArea(state)?.definition.kind === 'lsoas');
       if (choosing) {
         const lsoa = lsoaOfFeatureId(map.queryRenderedFeatures(event.point, { layers: [LAYER.lsoaFill] })[0]?.id);
         if (lsoa !== null) state.toggleAreaLsoa(lsoa);

@@ -10,7 +10,6 @@ import type { LonLat } from '../core/scheme';
 import type { DrawShape, DrawnShape } from '../state/slices/scheme-editing';
 import { MAP_COLOURS } from '../theme';
 
-
 export class SchemeDrawing {
   private readonly map: maplibregl.Map;
   private readonly onDrawn: (drawn: DrawnShape) => void;
@@ -38,7 +37,14 @@ export class SchemeDrawing {
         new TerraDrawPointMode({ styles: { pointColor: MAP_COLOURS.drawing, pointWidth: 7, pointOutlineColor: MAP_COLOURS.paper, pointOutlineWidth: 2 } }),
         new TerraDrawLineStringMode({
           keyEvents: { cancel: 'Escape', finish: 'Enter' },
-          styles: { lineStringColor: MAP_COLOURS.drawing, lineStringWidth: 4, closingPointColor: MAP_COLOURS.ink, closingPointWidth: 6, closingPointOutlineColor: MAP_COLOURS.paper, closingPointOutlineWidth: 2 },
+          styles: {
+            lineStringColor: MAP_COLOURS.drawing,
+            lineStringWidth: 4,
+            closingPointColor: MAP_COLOURS.ink,
+            closingPointWidth: 6,
+            closingPointOutlineColor: MAP_COLOURS.paper,
+            closingPointOutlineWidth: 2,
+          },
         }),
       ],
     });

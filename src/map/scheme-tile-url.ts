@@ -20,6 +20,9 @@ export function schemeTilesUrl(runKey: string | null, colours: readonly string[]
 export function parseSchemeTileUrl(url: string): { runKey: string | null; z: number; x: number; y: number; colours: string[] } | null {
   const match = new RegExp(`^${SCHEME_TILE_PROTOCOL}://([^/]+)/(\\d+)/(\\d+)/(\\d+)(?:\\?colours=([0-9a-fA-F,]*))?$`).exec(url);
   if (!match) return null;
-  const colours = (match[5] ?? '').split(',').filter((c) => c !== '').map((c) => `#${c}`);
+  const colours = (match[5] ?? '')
+    .split(',')
+    .filter((c) => c !== '')
+    .map((c) => `#${c}`);
   return { runKey: match[1] === 'none' ? null : decodeURIComponent(match[1]!), z: Number(match[2]), x: Number(match[3]), y: Number(match[4]), colours };
 }

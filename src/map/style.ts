@@ -84,7 +84,10 @@ export function lsoaIdSetFilter(lsoas: readonly number[]): FilterSpecification {
  * Filter and colour for some LSOAs each with its colour: a `match` on feature id, ids grouped by
  * colour. A data-driven colour needs no feature-state round trips.
  */
-export function lsoaColourPaint(colourOf: ReadonlyMap<number, string>, fallback: string): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
+export function lsoaColourPaint(
+  colourOf: ReadonlyMap<number, string>,
+  fallback: string,
+): { filter: FilterSpecification; colour: ExpressionSpecification | string } {
   if (colourOf.size === 0) return { filter: NO_FEATURES, colour: fallback };
   const byColour = new Map<string, number[]>();
   for (const [lsoa, colour] of colourOf) {

@@ -21,7 +21,12 @@ export interface GapSort {
 /** The list's own order: most deprived first. */
 export const DEFAULT_GAP_SORT: GapSort = { key: 'rank', descending: false };
 
-export function gapRows(gaps: readonly GapLsoa[], measured: ReadonlyMap<number, number>, attributes: Pick<AttributesFile, 'codes'>, details: DetailsFile | null): GapRow[] {
+export function gapRows(
+  gaps: readonly GapLsoa[],
+  measured: ReadonlyMap<number, number>,
+  attributes: Pick<AttributesFile, 'codes'>,
+  details: DetailsFile | null,
+): GapRow[] {
   return gaps.map((gap) => ({
     index: gap.index,
     rank: gap.rank,

@@ -32,10 +32,7 @@ export function syncHashWithStore(store: AppStore, win: Window = window): () => 
 
   const unsubscribe = store.subscribe((state, previous) => {
     const changed =
-      state.camera !== previous.camera ||
-      state.indicator !== previous.indicator ||
-      state.scope !== previous.scope ||
-      state.panel !== previous.panel;
+      state.camera !== previous.camera || state.indicator !== previous.indicator || state.scope !== previous.scope || state.panel !== previous.panel;
     // Camera reports arrive in bursts while the map moves; write once it settles.
     if (changed && timer === undefined) timer = setTimeout(write, 250);
   });

@@ -89,8 +89,7 @@ export function summariseLsoa(state: AppState, lsoa: number): LsoaSummary {
   const lad = attributes.lads[attributes.lad[lsoa] ?? -1];
   const county = lad ? attributes.counties[lad.county] : undefined;
   const msoa = details?.msoas[details.msoa[lsoa] ?? -1];
-  const readings = (keys: readonly IndicatorKey[]) =>
-    keys.flatMap((key) => reading(attributes, details, key, lsoa) ?? []);
+  const readings = (keys: readonly IndicatorKey[]) => keys.flatMap((key) => reading(attributes, details, key, lsoa) ?? []);
   return {
     index: lsoa,
     code: attributes.codes[lsoa] ?? '',
@@ -218,7 +217,13 @@ export function selectLsoaColours(state: AppState): LsoaColours | null {
   const { run } = result;
   const deciles = colourBy === 'bivariate' ? state.attributes.deciles[state.indicator] : undefined;
   const proposed = includeProposed && run.withProposed !== null;
-  if (colouringCache && colouringCache.run === run && colouringCache.colourBy === colourBy && colouringCache.deciles === deciles && colouringCache.proposed === proposed) {
+  if (
+    colouringCache &&
+    colouringCache.run === run &&
+    colouringCache.colourBy === colourBy &&
+    colouringCache.deciles === deciles &&
+    colouringCache.proposed === proposed
+  ) {
     return colouringCache.value;
   }
   const population = state.attributes.population;

@@ -40,8 +40,7 @@ function parseCamera(text: string | null): Camera | null {
   const parts = text?.split('/') ?? [];
   if (parts.length !== 3 || parts.some((part) => part.trim() === '')) return null;
   const [zoom, lat, lng] = parts.map(Number) as [number, number, number];
-  const valid =
-    Number.isFinite(zoom) && zoom >= 0 && zoom <= 24 && Math.abs(lat) <= 85 && Math.abs(lng) <= 180;
+  const valid = Number.isFinite(zoom) && zoom >= 0 && zoom <= 24 && Math.abs(lat) <= 85 && Math.abs(lng) <= 180;
   return valid ? { zoom, lat, lng } : null;
 }
 

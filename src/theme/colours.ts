@@ -50,18 +50,7 @@ export const PAGE_COLOURS = {
  * readable with the common colour-vision deficiencies; its darkest, most saturated end marks the
  * most deprived decile. The same ramp serves every indicator so the eye learns it once.
  */
-export const DECILE_COLOURS = [
-  '#440154',
-  '#482878',
-  '#3e4989',
-  '#31688e',
-  '#26828e',
-  '#1f9e89',
-  '#35b779',
-  '#6ece58',
-  '#b5de2b',
-  '#fde725',
-] as const;
+export const DECILE_COLOURS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'] as const;
 
 /** Shown for a feature whose decile is missing, so a data gap never looks like a decile. */
 export const NO_DECILE_COLOUR = '#bfc1c3';

@@ -50,10 +50,7 @@ function AreasButton() {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /**
@@ -72,7 +69,13 @@ export function App() {
       if (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         searchInput.current?.focus();
-      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'y'].includes(event.key.toLowerCase()) && !isTyping(event.target) && store.getState().dialog === 'none') {
+      } else if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.altKey &&
+        ['z', 'y'].includes(event.key.toLowerCase()) &&
+        !isTyping(event.target) &&
+        store.getState().dialog === 'none'
+      ) {
         // Undo and redo of any change, datasets, schemes, areas or themes (a text box keeps its own undo).
         const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
         const { history } = store.getState();

@@ -18,7 +18,16 @@ export function StartFromPlace() {
   const index = useAppState((state) => state.searchIndex);
   const detailsReady = useAppState((state) => state.details.status === 'ready');
   const [query, setQuery] = useState('');
-  const hits = useMemo(() => (query.trim() === '' ? [] : search(index, query, 40).map((hit) => hit.entry).filter((entry) => PLACE_KINDS.has(entry.kind)).slice(0, 12)), [index, query]);
+  const hits = useMemo(
+    () =>
+      query.trim() === ''
+        ? []
+        : search(index, query, 40)
+            .map((hit) => hit.entry)
+            .filter((entry) => PLACE_KINDS.has(entry.kind))
+            .slice(0, 12),
+    [index, query],
+  );
   const choose = (entry: SearchEntry) => {
     const state = store.getState();
     let lsoas: number[] = [];
@@ -44,7 +53,9 @@ export function StartFromPlace() {
         renderItem={(entry) => (
           <>
             <span class="option-label">{entry.label}</span>
-            <span class="option-detail">{PLACE_KIND_NAMES[entry.kind]} · {entry.detail}</span>
+            <span class="option-detail">
+              {PLACE_KIND_NAMES[entry.kind]} · {entry.detail}
+            </span>
           </>
         )}
         onChoose={choose}
@@ -56,7 +67,8 @@ export function StartFromPlace() {
   );
 }
 
-const AREA_FILES = '.geojson,.json,.zip,.kml,.kmz,application/geo+json,application/json,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz';
+const AREA_FILES =
+  '.geojson,.json,.zip,.kml,.kmz,application/geo+json,application/json,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz';
 
 export function ImportAreas() {
   const store = useAppStore();

@@ -44,8 +44,8 @@ export function AreaWideNote({ areaWide, byKind, place }: { areaWide: AreaWideSu
           {counted ? (
             <>
               <strong>Assumption:</strong> {what}
-              {money} recorded only for {where} as a whole are counted as reaching every LSOA there, their money shared by population. The file does
-              not say which neighbourhoods they reached.
+              {money} recorded only for {where} as a whole are counted as reaching every LSOA there, their money shared by population. The file does not say
+              which neighbourhoods they reached.
             </>
           ) : (
             <>
@@ -62,7 +62,11 @@ export function AreaWideNote({ areaWide, byKind, place }: { areaWide: AreaWideSu
           {schemesNoun(areaWide.count, byKind)} are recorded only for whole areas outside {place}; they do not bear on it.
         </p>
       )}
-      {outside > 0 && inScope.length > 0 && <p class="hint">{formatCount(outside)} more are recorded for areas outside {place}.</p>}
+      {outside > 0 && inScope.length > 0 && (
+        <p class="hint">
+          {formatCount(outside)} more are recorded for areas outside {place}.
+        </p>
+      )}
       <div class="checkbox">
         <input
           type="checkbox"

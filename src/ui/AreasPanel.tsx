@@ -43,14 +43,21 @@ function AreaTools() {
   const canRedo = useAppState((state) => state.history.future.length > 0);
   const selected = useAppState(selectedArea);
   const toggle = (next: AreaTool) => store.getState().startAreaTool(JSON.stringify(next) === JSON.stringify(tool) ? { kind: 'none' } : next);
-  const pressed = (kind: AreaTool['kind'], shape?: AreaDrawShape) => tool.kind === kind && (shape === undefined || (tool.kind === 'draw' && tool.shape === shape));
+  const pressed = (kind: AreaTool['kind'], shape?: AreaDrawShape) =>
+    tool.kind === kind && (shape === undefined || (tool.kind === 'draw' && tool.shape === shape));
   return (
     <section class="coverage-section" aria-labelledby="area-tools-heading">
       <h3 id="area-tools-heading">Draw or choose</h3>
       <div class="area-toolbar" role="toolbar" aria-label="Area tools">
         <div class="button-row" role="group" aria-label="Draw a new area">
           {AREA_DRAW_SHAPES.map((shape) => (
-            <button key={shape} type="button" class="button-secondary button-small" aria-pressed={pressed('draw', shape)} onClick={() => toggle({ kind: 'draw', shape })}>
+            <button
+              key={shape}
+              type="button"
+              class="button-secondary button-small"
+              aria-pressed={pressed('draw', shape)}
+              onClick={() => toggle({ kind: 'draw', shape })}
+            >
               {SHAPE_LABELS[shape]}
             </button>
           ))}
@@ -82,9 +89,7 @@ function AreaTools() {
           </button>
         </div>
       </div>
-      <p class="hint">
-        Clicking LSOAs adds them to the selected area of LSOAs (or starts one); shift-click does the same without the tool.
-      </p>
+      <p class="hint">Clicking LSOAs adds them to the selected area of LSOAs (or starts one); shift-click does the same without the tool.</p>
     </section>
   );
 }
@@ -143,21 +148,46 @@ function AreaList() {
             <span class="swatch" style={{ background: area.colour }} aria-hidden="true" />
             <div class="dataset-text">
               <label class="checkbox-label">
-                <input type="checkbox" checked={area.visible} aria-label={`Show ${area.name} on the map`} onChange={(event) => store.getState().setAreaVisible(area.id, event.currentTarget.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  checked={area.visible}
+                  aria-label={`Show ${area.name} on the map`}
+                  onChange={(event) => store.getState().setAreaVisible(area.id, event.currentTarget.checked)}
+                />{' '}
               </label>
-              <button type="button" class="link-button area-name" aria-current={area.id === selectedId ? 'true' : undefined} onClick={() => store.getState().selectArea(area.id)}>
+              <button
+                type="button"
+                class="link-button area-name"
+                aria-current={area.id === selectedId ? 'true' : undefined}
+                onClick={() => store.getState().selectArea(area.id)}
+              >
                 {area.name}
               </button>
               <span class="hint">{describeDefinition(area.definition)}</span>
             </div>
             <div class="area-actions">
-              <button type="button" class="button-secondary button-small" aria-label={`Zoom to ${area.name}`} onClick={() => void store.getState().zoomToArea(area.id)}>
+              <button
+                type="button"
+                class="button-secondary button-small"
+                aria-label={`Zoom to ${area.name}`}
+                onClick={() => void store.getState().zoomToArea(area.id)}
+              >
                 Zoom to
               </button>
-              <button type="button" class="button-secondary button-small" aria-label={`Duplicate ${area.name}`} onClick={() => store.getState().duplicateArea(area.id)}>
+              <button
+                type="button"
+                class="button-secondary button-small"
+                aria-label={`Duplicate ${area.name}`}
+                onClick={() => store.getState().duplicateArea(area.id)}
+              >
                 Duplicate
               </button>
-              <button type="button" class="button-secondary button-small" aria-label={`Delete ${area.name}`} onClick={() => store.getState().deleteArea(area.id)}>
+              <button
+                type="button"
+                class="button-secondary button-small"
+                aria-label={`Delete ${area.name}`}
+                onClick={() => store.getState().deleteArea(area.id)}
+              >
                 Delete
               </button>
             </div>

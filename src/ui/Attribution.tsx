@@ -5,8 +5,8 @@ export function Attribution() {
   return (
     <footer class="attribution">
       <p>
-        Contains MHCLG data (English Indices of Deprivation 2025), ONS data (LSOA 2021 boundaries, lookups,
-        Census 2021) and OS data © Crown copyright and database right 2025.{' '}
+        Contains MHCLG data (English Indices of Deprivation 2025), ONS data (LSOA 2021 boundaries, lookups, Census 2021) and OS data © Crown copyright and
+        database right 2025.{' '}
         <a href={OGL} target="_blank" rel="noopener noreferrer">
           Open Government Licence v3.0
         </a>

@@ -2,10 +2,7 @@ import './BootScreen.css';
 import { formatCount } from '../core/legend';
 import type { Progress } from '../data/load';
 
-export type BootStatus =
-  | { stage: 'manifest' }
-  | { stage: 'attributes'; lsoaCount: number; progress: Progress | null }
-  | { stage: 'failed'; message: string };
+export type BootStatus = { stage: 'manifest' } | { stage: 'attributes'; lsoaCount: number; progress: Progress | null } | { stage: 'failed'; message: string };
 
 function megabytes(bytes: number): string {
   return (bytes / 1_000_000).toFixed(1);

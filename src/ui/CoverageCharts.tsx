@@ -36,9 +36,7 @@ export function CoverageCharts({ summary, place, heading }: CoverageChartsProps)
           )}
         </>
       ) : (
-        <p class="hint coverage-chart-none">
-          No money is allocated in {place}, so there is no chart of £ per head or of how the money follows deprivation.
-        </p>
+        <p class="hint coverage-chart-none">No money is allocated in {place}, so there is no chart of £ per head or of how the money follows deprivation.</p>
       )}
     </div>
   );
@@ -125,18 +123,22 @@ function ReachChart({ rows, place, heading }: { rows: readonly DecileRow[]; plac
           <thead>
             <tr>
               <th scope="col">Decile</th>
-              <th scope="col" class="number">People reached</th>
-              <th scope="col" class="number">Share of people</th>
-              <th scope="col" class="number">Share of LSOAs</th>
+              <th scope="col" class="number">
+                People reached
+              </th>
+              <th scope="col" class="number">
+                Share of people
+              </th>
+              <th scope="col" class="number">
+                Share of LSOAs
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.decile}>
                 <DecileHeader decile={row.decile} />
-                <td class="number">
-                  {row.people > 0 ? `${formatCount(row.coveredPeople)} of ${formatCount(row.people)}` : '–'}
-                </td>
+                <td class="number">{row.people > 0 ? `${formatCount(row.coveredPeople)} of ${formatCount(row.people)}` : '–'}</td>
                 <td class="number">{formatPercent(row.sharePeopleCovered)}</td>
                 <td class="number">{formatPercent(row.shareLsoasCovered)}</td>
               </tr>
@@ -224,7 +226,9 @@ function PerHeadChart({ rows, place, heading }: { rows: readonly DecileRow[]; pl
           <thead>
             <tr>
               <th scope="col">Decile</th>
-              <th scope="col" class="number">£ per head</th>
+              <th scope="col" class="number">
+                £ per head
+              </th>
             </tr>
           </thead>
           <tbody>

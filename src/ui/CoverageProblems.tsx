@@ -24,11 +24,7 @@ export function CoverageProblems() {
         <div key={dataset.id}>
           <h4 class="problems-dataset">
             {dataset.name}{' '}
-            <button
-              type="button"
-              class="link-button"
-              onClick={() => downloadProblems(dataset.name, dataset.problems)}
-            >
+            <button type="button" class="link-button" onClick={() => downloadProblems(dataset.name, dataset.problems)}>
               Download all {formatCount(dataset.problems.length)} (CSV)
             </button>
           </h4>

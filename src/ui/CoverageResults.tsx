@@ -25,9 +25,7 @@ export function CoverageResults() {
   if (!result || !summary) {
     if (coverage.schemeCount > 0 || coverage.importing.kind !== 'none') return null;
     return (
-      <p class="coverage-empty">
-        {coverage.datasets.length > 0 ? 'Show a dataset to see' : 'Add schemes to see'} which LSOAs they reach and who they miss.
-      </p>
+      <p class="coverage-empty">{coverage.datasets.length > 0 ? 'Show a dataset to see' : 'Add schemes to see'} which LSOAs they reach and who they miss.</p>
     );
   }
   const { view } = summary;
@@ -52,12 +50,15 @@ export function CoverageResults() {
       )}
       {summary.summary.areaWide && <AreaWideNote areaWide={summary.summary.areaWide} byKind={run.byKind} place={place} />}
       <p class="headline" data-testid="coverage-headline">
-        {headlineSentence(summary.summary.headline, { name: place, isEngland }, { areaWideApart: (summary.summary.areaWide?.mode === 'separate' && summary.summary.areaWide.inScope.count > 0) })}
+        {headlineSentence(
+          summary.summary.headline,
+          { name: place, isEngland },
+          { areaWideApart: summary.summary.areaWide?.mode === 'separate' && summary.summary.areaWide.inScope.count > 0 },
+        )}
       </p>
       <p class="hint source-line">
         Deprivation: {heading}s (IoD2025), {decileRange(view.gapDecile)} as most deprived. People: {populationSource}. Rule:{' '}
-        {lowerFirst(describeRule(run.rule))}. Schemes: {formatCount(run.schemesUsed)} of {formatCount(run.schemesRead)} used, from{' '}
-        {result.datasetName}.
+        {lowerFirst(describeRule(run.rule))}. Schemes: {formatCount(run.schemesUsed)} of {formatCount(run.schemesRead)} used, from {result.datasetName}.
       </p>
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
       <CoverageCharts summary={summary.summary} place={place} heading={heading} />
@@ -87,14 +88,30 @@ function DecileTable({ rows, heading, place, amountGbp }: { rows: DecileRow[]; h
         <thead>
           <tr>
             <th scope="col">Decile</th>
-            <th scope="col" class="number">LSOAs</th>
-            <th scope="col" class="number">People</th>
-            <th scope="col" class="number">Covered LSOAs</th>
-            <th scope="col" class="number">Covered people</th>
-            <th scope="col" class="number">Share of LSOAs</th>
-            <th scope="col" class="number">Share of people</th>
-            <th scope="col" class="number">Allocated</th>
-            <th scope="col" class="number">£ per head</th>
+            <th scope="col" class="number">
+              LSOAs
+            </th>
+            <th scope="col" class="number">
+              People
+            </th>
+            <th scope="col" class="number">
+              Covered LSOAs
+            </th>
+            <th scope="col" class="number">
+              Covered people
+            </th>
+            <th scope="col" class="number">
+              Share of LSOAs
+            </th>
+            <th scope="col" class="number">
+              Share of people
+            </th>
+            <th scope="col" class="number">
+              Allocated
+            </th>
+            <th scope="col" class="number">
+              £ per head
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -132,7 +149,9 @@ function DecileTable({ rows, heading, place, amountGbp }: { rows: DecileRow[]; h
         </tfoot>
       </table>
       {amountGbp === 0 && (
-        <p class="hint">No scheme in the file gives an amount (an <code>amount_gbp</code> property), so no money is allocated.</p>
+        <p class="hint">
+          No scheme in the file gives an amount (an <code>amount_gbp</code> property), so no money is allocated.
+        </p>
       )}
     </div>
   );

@@ -77,7 +77,9 @@ export function CurveChart({ curve, index, place }: { curve: ConcentrationCurve;
           <thead>
             <tr>
               <th scope="col">People, most deprived first</th>
-              <th scope="col" class="number">Share of £ they received</th>
+              <th scope="col" class="number">
+                Share of £ they received
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -35,7 +35,16 @@ export function DecileMixChart({ peopleByDecile, place, heading }: { peopleByDec
           {peopleByDecile.map((people, k) => {
             const h = (people / max) * (bottom - top);
             return people > 0 ? (
-              <rect key={k} x={frame.x(k + 1) + pad} y={bottom - h} width={frame.group - 2 * pad} height={h} fill={DECILE_COLOURS[k]} stroke={INK} stroke-width={0.5} />
+              <rect
+                key={k}
+                x={frame.x(k + 1) + pad}
+                y={bottom - h}
+                width={frame.group - 2 * pad}
+                height={h}
+                fill={DECILE_COLOURS[k]}
+                stroke={INK}
+                stroke-width={0.5}
+              />
             ) : (
               <NoValue key={k} frame={frame} decile={k + 1} />
             );

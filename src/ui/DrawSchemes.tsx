@@ -53,7 +53,11 @@ export function DrawingBanner() {
       <span>{WHAT_A_CLICK_DOES[shape]}</span>
       {shape === 'point' && camera && (
         // Without a mouse: move the map with the arrow keys, then place the point at its centre.
-        <button type="button" class="button-secondary button-small" onClick={() => store.getState().finishDrawing({ shape: 'point', point: [camera.lng, camera.lat] })}>
+        <button
+          type="button"
+          class="button-secondary button-small"
+          onClick={() => store.getState().finishDrawing({ shape: 'point', point: [camera.lng, camera.lat] })}
+        >
           Place at the map’s centre
         </button>
       )}

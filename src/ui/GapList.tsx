@@ -38,10 +38,7 @@ export function GapList({ coverage, place, gapDecile, definition }: { coverage: 
   const frame = useRef<number | null>(null);
   const gaps = coverage.summary?.summary.gaps ?? [];
   const loaded = details.status === 'ready' ? details.details : null;
-  const rows = useMemo(
-    () => sortGapRows(gapRows(gaps, coverage.nearestKm, attributes, loaded), sort),
-    [gaps, coverage.nearestKm, attributes, loaded, sort],
-  );
+  const rows = useMemo(() => sortGapRows(gapRows(gaps, coverage.nearestKm, attributes, loaded), sort), [gaps, coverage.nearestKm, attributes, loaded, sort]);
 
   if (gaps.length === 0) {
     return (
@@ -109,7 +106,12 @@ export function GapList({ coverage, place, gapDecile, definition }: { coverage: 
                 <td class="number">{formatCount(row.rank)}</td>
                 <td class="number">{row.decile}</td>
                 <td class="gap-name">
-                  <button type="button" class="link-button" title={row.code} onClick={() => store.getState().selectLsoa(row.index, { fly: true, keepTab: true })}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    title={row.code}
+                    onClick={() => store.getState().selectLsoa(row.index, { fly: true, keepTab: true })}
+                  >
                     {row.name ?? row.code}
                   </button>
                 </td>
@@ -117,7 +119,12 @@ export function GapList({ coverage, place, gapDecile, definition }: { coverage: 
                 <td class="number">{formatCount(row.people)}</td>
                 <td class="number" title={transport ? reachTitle(row) : undefined}>
                   {formatCount(row.schemes)}
-                  {transport && <span class="reach-detail"> ({formatCount(row.services)} svc, {formatCount(row.stops)} stops)</span>}
+                  {transport && (
+                    <span class="reach-detail">
+                      {' '}
+                      ({formatCount(row.services)} svc, {formatCount(row.stops)} stops)
+                    </span>
+                  )}
                 </td>
                 <td class="number">{formatKm(row.km)}</td>
               </tr>
@@ -130,8 +137,8 @@ export function GapList({ coverage, place, gapDecile, definition }: { coverage: 
         <p class="hint">
           {formatCount(rows.length)} {rows.length === 1 ? 'gap' : 'gaps'}, by {sortLabel}
           {sort.descending ? ' (highest first)' : ''}. Rank: 1 = most deprived LSOA in England. Schemes reaching: how many counted schemes reach it
-          {transport ? ' (of which distinct bus services, svc, and stops within their catchment)' : ''}. Nearest scheme: from the LSOA’s edge to the
-          edge of the nearest scheme’s reach
+          {transport ? ' (of which distinct bus services, svc, and stops within their catchment)' : ''}. Nearest scheme: from the LSOA’s edge to the edge of the
+          nearest scheme’s reach
           {gaps.length > GAP_DISTANCES_MEASURED ? `; measured for the ${formatCount(GAP_DISTANCES_MEASURED)} most deprived` : ''}.
         </p>
         <button type="button" class="button-secondary button-small" onClick={() => downloadGaps(rows, place)}>
@@ -158,4 +165,3 @@ function downloadGaps(rows: readonly GapRow[], place: string): void {
   const file = `gapmap-gaps-${place.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`;
   void import('../data/gaps-csv').then(({ gapsCsv }) => downloadText(file, gapsCsv(rows), 'text/csv'));
 }
-

@@ -65,14 +65,12 @@ function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: 
       <h2 id="import-heading">Import {preview.name}</h2>
       <p class="import-summary" role="status">
         {preview.format}
-        {preview.rows !== null ? `, ${plural(preview.rows, 'row', 'rows')}` : ''}: <strong>{plural(preview.schemes, 'scheme', 'schemes')}</strong> will be
-        added{skipped > 0 ? `; ${plural(skipped, preview.rows !== null ? 'row' : 'feature', preview.rows !== null ? 'rows' : 'features')} will be skipped` : ''}.
+        {preview.rows !== null ? `, ${plural(preview.rows, 'row', 'rows')}` : ''}: <strong>{plural(preview.schemes, 'scheme', 'schemes')}</strong> will be added
+        {skipped > 0 ? `; ${plural(skipped, preview.rows !== null ? 'row' : 'feature', preview.rows !== null ? 'rows' : 'features')} will be skipped` : ''}.
         {updating ? ' Updating…' : ''}
       </p>
       {preview.locatedBy.length > 0 && (
-        <p class="hint">
-          Placed by {preview.locatedBy.map(([how, count]) => `${how.toLowerCase()} (${count.toLocaleString('en-GB')})`).join('; ')}.
-        </p>
+        <p class="hint">Placed by {preview.locatedBy.map(([how, count]) => `${how.toLowerCase()} (${count.toLocaleString('en-GB')})`).join('; ')}.</p>
       )}
       <PlacementWarning preview={preview} disabled={updating} />
       {(preview.shapes.line > 0 || preview.shapes.point > 0) && <ReachControls preview={preview} disabled={updating} />}
@@ -93,11 +91,7 @@ function PreviewBody({ preview, updating }: { preview: ImportPreview; updating: 
       )}
       {preview.problems.length > 0 && (
         <p>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => downloadProblems(preview.name, preview.problems)}
-          >
+          <button type="button" class="link-button" onClick={() => downloadProblems(preview.name, preview.problems)}>
             Download the problems (CSV{preview.errors + preview.warnings > PREVIEW_PROBLEMS ? `, first ${PREVIEW_PROBLEMS}; all come with the dataset` : ''})
           </button>
         </p>
@@ -204,7 +198,13 @@ function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled
     event.preventDefault();
     const metres = read();
     if (!metres) return;
-    store.getState().setImportReach(stops ? { ...reach, lineBufferM: metres.lineBufferM, stopRadiusM: metres.radiusM } : { ...reach, lineBufferM: metres.lineBufferM, pointRadiusM: metres.radiusM });
+    store
+      .getState()
+      .setImportReach(
+        stops
+          ? { ...reach, lineBufferM: metres.lineBufferM, stopRadiusM: metres.radiusM }
+          : { ...reach, lineBufferM: metres.lineBufferM, pointRadiusM: metres.radiusM },
+      );
   };
   const choosePoints = (areStops: boolean) => {
     const { pointsAreStops: _, ...rest } = reach;
@@ -231,13 +231,31 @@ function ReachControls({ preview, disabled }: { preview: ImportPreview; disabled
         {preview.shapes.line > 0 && (
           <label>
             Routes ({preview.shapes.line.toLocaleString('en-GB')}): metres either side{' '}
-            <input class="input input-short" type="number" min={0} max={50000} step={50} value={line} disabled={disabled} onInput={(e) => setLine(e.currentTarget.value)} />
+            <input
+              class="input input-short"
+              type="number"
+              min={0}
+              max={50000}
+              step={50}
+              value={line}
+              disabled={disabled}
+              onInput={(e) => setLine(e.currentTarget.value)}
+            />
           </label>
         )}
         {preview.shapes.point > 0 && (
           <label>
             {stops ? 'Stops' : 'Points'} ({preview.shapes.point.toLocaleString('en-GB')}): metres around{' '}
-            <input class="input input-short" type="number" min={0} max={50000} step={50} value={point} disabled={disabled} onInput={(e) => setPoint(e.currentTarget.value)} />
+            <input
+              class="input input-short"
+              type="number"
+              min={0}
+              max={50000}
+              step={50}
+              value={point}
+              disabled={disabled}
+              onInput={(e) => setPoint(e.currentTarget.value)}
+            />
           </label>
         )}
         <button type="submit" class="button-secondary" disabled={disabled}>
@@ -264,8 +282,8 @@ function PlacementWarning({ preview, disabled }: { preview: ImportPreview; disab
         {areaWide > 0 && (
           <>
             <strong>{plural(areaWide, 'scheme is', 'schemes are')}</strong> located no finer than a district, county or region. The file cannot say which
-            neighbourhoods they reached, so GapMap lists them on their own line instead of counting them as reaching every LSOA of their area (you
-            can count them that way under Coverage, as an assumption).{' '}
+            neighbourhoods they reached, so GapMap lists them on their own line instead of counting them as reaching every LSOA of their area (you can count
+            them that way under Coverage, as an assumption).{' '}
           </>
         )}
         Located by: {preview.placements.map(([placement, count]) => `${PLACEMENT_LABELS[placement]} (${count.toLocaleString('en-GB')})`).join('; ')}.

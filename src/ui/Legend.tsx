@@ -38,11 +38,7 @@ export function Legend() {
     );
   }
   return (
-    <section
-      class={showCounts ? 'legend' : 'legend legend-compact'}
-      aria-labelledby="legend-heading"
-      ref={element}
-    >
+    <section class={showCounts ? 'legend' : 'legend legend-compact'} aria-labelledby="legend-heading" ref={element}>
       <div class="legend-header">
         <h2 id="legend-heading">{heading}</h2>
         <button
@@ -117,7 +113,10 @@ export function Legend() {
 
 const COLOURING_HEADINGS: Record<LsoaColours['kind'], { heading: string; explainer: string }> = {
   schemes: { heading: 'Schemes reaching each LSOA', explainer: 'Under the coverage rule chosen, from the datasets shown.' },
-  'per-head': { heading: '£ per head allocated', explainer: 'Each scheme’s amount shared among the LSOAs it reaches, by population. Classes: quintiles of the funded LSOAs.' },
+  'per-head': {
+    heading: '£ per head allocated',
+    explainer: 'Each scheme’s amount shared among the LSOAs it reaches, by population. Classes: quintiles of the funded LSOAs.',
+  },
   bivariate: { heading: 'Deprivation × £ per head', explainer: '' },
 };
 
@@ -152,7 +151,9 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
                 <td />
                 {columns.map(({ column }) => (
                   <th scope="col" key={column}>
-                    {equal !== undefined && column !== BIVARIATE_COLUMNS[0] ? `£${equal.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head` : column}
+                    {equal !== undefined && column !== BIVARIATE_COLUMNS[0]
+                      ? `£${equal.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head`
+                      : column}
                   </th>
                 ))}
               </tr>
@@ -164,7 +165,11 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
                   {columns.map(({ column, c }) => {
                     const k = r * 3 + c;
                     return (
-                      <td key={column} style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? PAGE_COLOURS.paper : PAGE_COLOURS.ink }} class={k === 0 ? 'bivariate-alarm' : undefined}>
+                      <td
+                        key={column}
+                        style={{ background: classes[k]!.colour, color: isDark(classes[k]!.colour) ? PAGE_COLOURS.paper : PAGE_COLOURS.ink }}
+                        class={k === 0 ? 'bivariate-alarm' : undefined}
+                      >
                         {formatCount(counts[k] ?? 0)}
                       </td>
                     );
@@ -211,8 +216,8 @@ function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; i
 function EqualPerHeadNote({ value }: { value: number }) {
   return (
     <p class="legend-explainer legend-collapsed" data-testid="legend-collapsed">
-      Every funded LSOA gets the same £{value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head, so there are no classes to compare: the
-      money was shared evenly by population over whole areas, which says nothing about which places it reached.
+      Every funded LSOA gets the same £{value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per head, so there are no classes
+      to compare: the money was shared evenly by population over whole areas, which says nothing about which places it reached.
     </p>
   );
 }

@@ -41,12 +41,7 @@ export function MapKey() {
         </span>
       </div>
       <div class="checkbox">
-        <input
-          type="checkbox"
-          id="show-gaps"
-          checked={coverage.showGaps}
-          onChange={(event) => store.getState().setShowGaps(event.currentTarget.checked)}
-        />
+        <input type="checkbox" id="show-gaps" checked={coverage.showGaps} onChange={(event) => store.getState().setShowGaps(event.currentTarget.checked)} />
         <label for="show-gaps">Gap outlines</label>
         <span class="key-items">
           <span class="key-item">

@@ -33,13 +33,7 @@ export function Panel() {
   if (collapsed) {
     return (
       <aside class="panel panel-collapsed" aria-label={label}>
-        <button
-          type="button"
-          class="panel-expand"
-          aria-expanded="false"
-          aria-controls={PANEL_ID}
-          onClick={() => store.getState().setPanelCollapsed(false)}
-        >
+        <button type="button" class="panel-expand" aria-expanded="false" aria-controls={PANEL_ID} onClick={() => store.getState().setPanelCollapsed(false)}>
           {tab === 'coverage' ? 'Show coverage' : tab === 'areas' ? 'Show areas' : 'Show details'}
         </button>
       </aside>
@@ -48,13 +42,7 @@ export function Panel() {
   return (
     <aside class={tab === 'details' ? 'panel' : 'panel panel-wide'} id={PANEL_ID} role="region" aria-label={label}>
       <div class="panel-tools">
-        <button
-          type="button"
-          class="button-secondary"
-          aria-expanded="true"
-          aria-controls={PANEL_ID}
-          onClick={() => store.getState().setPanelCollapsed(true)}
-        >
+        <button type="button" class="button-secondary" aria-expanded="true" aria-controls={PANEL_ID} onClick={() => store.getState().setPanelCollapsed(true)}>
           Hide panel
         </button>
         <button type="button" class="button-secondary" onClick={() => store.getState().closePanel()}>
@@ -171,7 +159,9 @@ function LsoaDetails({ lsoa, from }: { lsoa: number; from: AreaSelection | null 
             {imd.decile}
           </span>
           <div>
-            <p class="imd-title">{legendTitle('imd').heading}: {imd.decile}</p>
+            <p class="imd-title">
+              {legendTitle('imd').heading}: {imd.decile}
+            </p>
             <p>
               Rank{' '}
               <strong>
@@ -183,9 +173,7 @@ function LsoaDetails({ lsoa, from }: { lsoa: number; from: AreaSelection | null 
         </div>
       )}
       <ReadingTable caption="Domains (IoD2025)" readings={summary.domains} count={count} />
-      {summary.supplementary.length > 0 && (
-        <ReadingTable caption="Supplementary indices" readings={summary.supplementary} count={count} />
-      )}
+      {summary.supplementary.length > 0 && <ReadingTable caption="Supplementary indices" readings={summary.supplementary} count={count} />}
       <h3>Where</h3>
       <dl class="facts">
         <dt>Ward</dt>
@@ -245,10 +233,7 @@ function ReadingTable({ caption, readings, count }: { caption: string; readings:
             <th scope="row">{reading.label}</th>
             <td>
               <span class="bar" aria-hidden="true">
-                <span
-                  class="bar-fill"
-                  style={{ width: `${reading.decile * 10}%`, background: DECILE_COLOURS[reading.decile - 1] }}
-                />
+                <span class="bar-fill" style={{ width: `${reading.decile * 10}%`, background: DECILE_COLOURS[reading.decile - 1] }} />
               </span>
               <span class="bar-value">{reading.decile}</span>
             </td>
@@ -278,8 +263,7 @@ function AreaDetails({ area }: { area: AreaSelection }) {
       </p>
       <h2 class="panel-heading">{summary.name}</h2>
       <p>
-        In {summary.lad}. {formatCount(summary.lsoas.length)} LSOAs, {formatCount(summary.population)} people{' '}
-        <span class="hint">({populationSource})</span>.
+        In {summary.lad}. {formatCount(summary.lsoas.length)} LSOAs, {formatCount(summary.population)} people <span class="hint">({populationSource})</span>.
       </p>
       <h3>{legendTitle(indicator).heading}, most deprived first</h3>
       <ul class="lsoa-list">

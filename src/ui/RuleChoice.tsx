@@ -86,12 +86,7 @@ export function GapDecileChoice() {
       <label class="label" for="gap-decile">
         Most deprived means
       </label>
-      <select
-        id="gap-decile"
-        class="select"
-        value={String(gapDecile)}
-        onChange={(event) => store.getState().setGapDecile(Number(event.currentTarget.value))}
-      >
+      <select id="gap-decile" class="select" value={String(gapDecile)} onChange={(event) => store.getState().setGapDecile(Number(event.currentTarget.value))}>
         {Array.from({ length: 10 }, (_, i) => i + 1).map((d) => (
           <option key={d} value={String(d)}>
             {decileRange(d)} ({d === 10 ? 'all LSOAs' : `most deprived ${d * 10}%`})

@@ -113,7 +113,15 @@ export function SchemeFilters() {
                   id={id}
                   checked={checked}
                   onChange={(event) =>
-                    setDraft({ ...draft, [field]: toggle(draft[field], options.map(([x]) => x), name, event.currentTarget.checked) })
+                    setDraft({
+                      ...draft,
+                      [field]: toggle(
+                        draft[field],
+                        options.map(([x]) => x),
+                        name,
+                        event.currentTarget.checked,
+                      ),
+                    })
                   }
                 />
                 <label for={id}>

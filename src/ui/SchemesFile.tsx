@@ -23,7 +23,10 @@ export function SchemesFile() {
   const summaries = useMemo(
     () =>
       new Map(
-        datasets.map((dataset) => [dataset.id, { shapes: describeSchemes(dataset.stats), skipped: dataset.problems.filter((p) => p.severity === 'error').length }]),
+        datasets.map((dataset) => [
+          dataset.id,
+          { shapes: describeSchemes(dataset.stats), skipped: dataset.problems.filter((p) => p.severity === 'error').length },
+        ]),
       ),
     [datasets],
   );
@@ -86,8 +89,7 @@ export function SchemesFile() {
       </label>
       <p class="hint" id="schemes-file-hint">
         GeoJSON (points, routes, areas in WGS84), zipped shapefiles, KML/KMZ, 360Giving grants (JSON, CSV or Excel .xlsx) or a CSV or Excel sheet of schemes
-        with coordinates, grid references, postcodes or area codes. Several at once, or drop them on the map. You check each
-        before it is added.
+        with coordinates, grid references, postcodes or area codes. Several at once, or drop them on the map. You check each before it is added.
       </p>
       <input
         id="schemes-file"
@@ -154,14 +156,11 @@ function WorkspaceFile() {
   return (
     <details class="workspace-file">
       <summary>Workspace file</summary>
-      <p class="hint">Your datasets are saved in this browser. Export them as one GeoJSON file to keep a copy or share them; opening that file here brings them back exactly.</p>
+      <p class="hint">
+        Your datasets are saved in this browser. Export them as one GeoJSON file to keep a copy or share them; opening that file here brings them back exactly.
+      </p>
       <div class="button-row">
-        <button
-          type="button"
-          class="button-secondary"
-          disabled={count === 0}
-          onClick={() => downloadWorkspace(store)}
-        >
+        <button type="button" class="button-secondary" disabled={count === 0} onClick={() => downloadWorkspace(store)}>
           Export workspace
         </button>
       </div>

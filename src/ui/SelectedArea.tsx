@@ -48,11 +48,23 @@ export function SelectedArea() {
         <label class="label" for="area-description">
           Description
         </label>
-        <textarea id="area-description" class="input" rows={2} maxLength={2000} value={area.description} onChange={(event) => store.getState().updateArea(area.id, { description: event.currentTarget.value })} />
+        <textarea
+          id="area-description"
+          class="input"
+          rows={2}
+          maxLength={2000}
+          value={area.description}
+          onChange={(event) => store.getState().updateArea(area.id, { description: event.currentTarget.value })}
+        />
         <label class="label" for="area-colour">
           Outline colour
         </label>
-        <input id="area-colour" type="color" value={area.colour} onChange={(event) => store.getState().updateArea(area.id, { colour: event.currentTarget.value })} />
+        <input
+          id="area-colour"
+          type="color"
+          value={area.colour}
+          onChange={(event) => store.getState().updateArea(area.id, { colour: event.currentTarget.value })}
+        />
       </div>
       <AreaFigures area={area} />
       <div class="button-row area-exports">
@@ -142,12 +154,30 @@ function ReportNotes({ report }: { report: AreaReport }) {
 /** A stable empty value for the selector (a new object each time would re-render on every store change). */
 const NO_KINDS = {};
 
-function AreaSchemes({ report, hasRun, schemesShown, gapDecile, place }: { report: AreaReport; hasRun: boolean; schemesShown: boolean; gapDecile: number; place: string }) {
+function AreaSchemes({
+  report,
+  hasRun,
+  schemesShown,
+  gapDecile,
+  place,
+}: {
+  report: AreaReport;
+  hasRun: boolean;
+  schemesShown: boolean;
+  gapDecile: number;
+  place: string;
+}) {
   const store = useAppStore();
   const definition = useAppState((state) => state.coverage.gapDefinition);
   const byKind = useAppState((state) => state.coverage.result?.run.byKind ?? NO_KINDS);
   if (!hasRun) {
-    return <p class="hint">{schemesShown ? 'Schemes reaching it: waiting for the coverage run…' : 'No schemes are shown, so nothing is counted as reaching it. Add schemes under Coverage.'}</p>;
+    return (
+      <p class="hint">
+        {schemesShown
+          ? 'Schemes reaching it: waiting for the coverage run…'
+          : 'No schemes are shown, so nothing is counted as reaching it. Add schemes under Coverage.'}
+      </p>
+    );
   }
   const reaching = report.stats.schemesReaching.length;
   const gaps = report.gaps ?? new Uint32Array(0);
@@ -155,13 +185,12 @@ function AreaSchemes({ report, hasRun, schemesShown, gapDecile, place }: { repor
     <>
       {report.areaWide && <AreaWideNote areaWide={report.areaWide} byKind={byKind} place={place} />}
       <p data-testid="area-schemes">
-        <strong>{formatCount(reaching)}</strong> scheme{reaching === 1 ? '' : 's'} reach it, with <strong>{formatGbp(report.stats.allocatedGbp)}</strong> allocated to its LSOAs.
+        <strong>{formatCount(reaching)}</strong> scheme{reaching === 1 ? '' : 's'} reach it, with <strong>{formatGbp(report.stats.allocatedGbp)}</strong>{' '}
+        allocated to its LSOAs.
       </p>
       {reaching > 0 && (
         <details>
-          <summary>
-            Schemes reaching it{reaching > AREA_SCHEMES_LISTED ? ` (largest ${AREA_SCHEMES_LISTED})` : ''}
-          </summary>
+          <summary>Schemes reaching it{reaching > AREA_SCHEMES_LISTED ? ` (largest ${AREA_SCHEMES_LISTED})` : ''}</summary>
           <ul class="area-scheme-list">
             {report.schemes.map((scheme) => (
               <li key={scheme.index}>
@@ -175,7 +204,8 @@ function AreaSchemes({ report, hasRun, schemesShown, gapDecile, place }: { repor
         </details>
       )}
       <p data-testid="area-gaps">
-        <strong>{formatCount(gaps.length)}</strong> gap LSOA{gaps.length === 1 ? '' : 's'} (decile {gapDecile === 1 ? '1' : `1–${gapDecile}`}, {definition === 'unreached' ? 'nothing reaching' : 'the fewest schemes reaching them'}){gaps.length > 0 ? ':' : '.'}
+        <strong>{formatCount(gaps.length)}</strong> gap LSOA{gaps.length === 1 ? '' : 's'} (decile {gapDecile === 1 ? '1' : `1–${gapDecile}`},{' '}
+        {definition === 'unreached' ? 'nothing reaching' : 'the fewest schemes reaching them'}){gaps.length > 0 ? ':' : '.'}
       </p>
       {gaps.length > 0 && <LsoaLinks lsoas={[...gaps]} onChoose={(lsoa) => store.getState().selectLsoa(lsoa, { fly: true, keepTab: true })} />}
     </>

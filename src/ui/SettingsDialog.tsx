@@ -43,12 +43,7 @@ export function SettingsDialog() {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      class="dialog"
-      aria-labelledby="settings-heading"
-      onClose={() => store.getState().closeDialog()}
-    >
+    <dialog ref={dialog} class="dialog" aria-labelledby="settings-heading" onClose={() => store.getState().closeDialog()}>
       <form method="dialog" onSubmit={save} noValidate>
         <h2 id="settings-heading">Settings</h2>
         <div class={error ? 'form-group form-group-error' : 'form-group'}>
@@ -56,8 +51,7 @@ export function SettingsDialog() {
             Online basemap style (optional)
           </label>
           <p class="hint" id="basemap-hint">
-            The address of a MapLibre style JSON, drawn faintly under the LSOAs. GapMap works offline
-            without one. Stored in this browser only.
+            The address of a MapLibre style JSON, drawn faintly under the LSOAs. GapMap works offline without one. Stored in this browser only.
           </p>
           {error && (
             <p class="error-text" id="basemap-error">

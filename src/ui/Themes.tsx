@@ -28,8 +28,8 @@ export function Themes() {
         <h3>Themes</h3>
       </summary>
       <p class="hint">
-        Tag a scheme with a theme in its form (the map popup’s Edit). Built in: the 12 missions of the Levelling Up White Paper (2022). Add your
-        council’s own below; they are saved in this browser and go with an exported workspace.
+        Tag a scheme with a theme in its form (the map popup’s Edit). Built in: the 12 missions of the Levelling Up White Paper (2022). Add your council’s own
+        below; they are saved in this browser and go with an exported workspace.
       </p>
       {tally.length > 0 ? (
         <table class="data-table">
@@ -72,10 +72,16 @@ export function Themes() {
         <label class="label" for="own-themes">
           Your council’s themes, one a line
         </label>
-        <textarea id="own-themes" class="input theme-list" rows={4} value={draft} onInput={(event) => {
-          setDraft(event.currentTarget.value);
-          setSaved(false);
-        }} />
+        <textarea
+          id="own-themes"
+          class="input theme-list"
+          rows={4}
+          value={draft}
+          onInput={(event) => {
+            setDraft(event.currentTarget.value);
+            setSaved(false);
+          }}
+        />
         <div class="button-row">
           <button type="submit" class="button-secondary button-small">
             Save themes

@@ -40,7 +40,10 @@ export function WhatIf({ run, summary, place }: { run: CoverageRun; summary: Sum
         The {proposed}
         {run.proposedAmountGbp > 0 ? ` (${formatGbp(run.proposedAmountGbp)})` : ''} would close {formatCount(closed.length)} of{' '}
         {formatCount(current.gaps.length)} gaps in {place}, reaching {formatCount(closedPeople)} more people in {decileRange(view.gapDecile)}.
-        {before !== null && after !== null && run.amountGbp + run.proposedAmountGbp > 0 && ` £ per head there: ${formatGbpPerHead(before)} now, ${formatGbpPerHead(after)} with them.`}
+        {before !== null &&
+          after !== null &&
+          run.amountGbp + run.proposedAmountGbp > 0 &&
+          ` £ per head there: ${formatGbpPerHead(before)} now, ${formatGbpPerHead(after)} with them.`}
       </p>
       <div class="table-scroll" role="region" aria-labelledby="what-if-caption" tabIndex={0}>
         <table class="data-table what-if-table">
@@ -48,11 +51,21 @@ export function WhatIf({ run, summary, place }: { run: CoverageRun; summary: Sum
           <thead>
             <tr>
               <th scope="col">Decile</th>
-              <th scope="col" class="number">Now</th>
-              <th scope="col" class="number">With proposed</th>
-              <th scope="col" class="number">Change</th>
-              <th scope="col" class="number">£ per head now</th>
-              <th scope="col" class="number">With proposed</th>
+              <th scope="col" class="number">
+                Now
+              </th>
+              <th scope="col" class="number">
+                With proposed
+              </th>
+              <th scope="col" class="number">
+                Change
+              </th>
+              <th scope="col" class="number">
+                £ per head now
+              </th>
+              <th scope="col" class="number">
+                With proposed
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -42,7 +42,12 @@ export function areaCalls(engine: Engine) {
       const found = lsoasOf(request.definition, request.rule, ready.prepared);
       const entry = request.runKey === null ? undefined : engine.runs.get(request.runKey);
       const counted = entry && request.includeProposed && entry.run.withProposed ? entry.run.withProposed : entry?.run;
-      const stats = areaStats(found.lsoas, data.attributes.population, deciles, entry && counted ? { lsoaStart: entry.run.lsoaStart, lsoaSchemes: entry.run.lsoaSchemes, allocatedGbp: counted.allocatedGbp } : undefined);
+      const stats = areaStats(
+        found.lsoas,
+        data.attributes.population,
+        deciles,
+        entry && counted ? { lsoaStart: entry.run.lsoaStart, lsoaSchemes: entry.run.lsoaSchemes, allocatedGbp: counted.allocatedGbp } : undefined,
+      );
       // Proposed schemes reach the area only in the what-if; area-wide ones left apart never do.
       if (entry) stats.schemesReaching = stats.schemesReaching.filter((s) => !entry.figures.apart[s] && (request.includeProposed || !entry.proposed[s]));
       const schemes: AreaScheme[] = entry

@@ -48,7 +48,6 @@ export function previewOf(
   };
 }
 
-
 /**
  * When most schemes would be area-wide: reads the file again placing each row by its finest
  * location, and says how many more that places finer than a district, and by what; null when not

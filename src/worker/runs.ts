@@ -38,7 +38,13 @@ async function schemesOf(
 }
 
 /** Per LSOA, the dataset (its position among those shown, + 1; 0: none) of the first counted scheme naming areas that reaches it. */
-function areaDatasetsOf(schemes: readonly Scheme[], parts: RunEntry['parts'], counted: readonly boolean[], lsoaStart: Uint32Array, lsoaSchemes: Uint32Array): Uint16Array {
+function areaDatasetsOf(
+  schemes: readonly Scheme[],
+  parts: RunEntry['parts'],
+  counted: readonly boolean[],
+  lsoaStart: Uint32Array,
+  lsoaSchemes: Uint32Array,
+): Uint16Array {
   const out = new Uint16Array(Math.max(0, lsoaStart.length - 1));
   if (!schemes.some((scheme, s) => scheme.footprint.type === 'areas' && counted[s])) return out;
   for (let lsoa = 0; lsoa < out.length; lsoa++) {
@@ -54,7 +60,13 @@ function areaDatasetsOf(schemes: readonly Scheme[], parts: RunEntry['parts'], co
 }
 
 /** What the worker keeps of a computed run. */
-function entryOf(key: string, request: RunRequest, held: Pick<RunEntry, 'schemes' | 'proposed' | 'parts'>, computed: CoverageRunResult, millis: number): RunEntry {
+function entryOf(
+  key: string,
+  request: RunRequest,
+  held: Pick<RunEntry, 'schemes' | 'proposed' | 'parts'>,
+  computed: CoverageRunResult,
+  millis: number,
+): RunEntry {
   const { schemes, parts } = held;
   const { figures, totals } = computed;
   const { lsoaStart, lsoaSchemes, problems } = computed.coverage;
@@ -72,7 +84,12 @@ function entryOf(key: string, request: RunRequest, held: Pick<RunEntry, 'schemes
     lsoaStart,
     lsoaSchemes,
     areaDatasets: areaDatasetsOf(schemes, parts, figures.counted, lsoaStart, lsoaSchemes),
-    withProposed: withProposed && { count: withProposed.count, allocatedGbp: withProposed.allocatedGbp, services: withProposed.services, stops: withProposed.stops },
+    withProposed: withProposed && {
+      count: withProposed.count,
+      allocatedGbp: withProposed.allocatedGbp,
+      services: withProposed.services,
+      stops: withProposed.stops,
+    },
     proposedSchemes: totals.proposed,
     proposedAmountGbp: totals.proposedAmountGbp,
     problems,
@@ -165,13 +182,31 @@ export function runCalls(engine: Engine) {
         if (!entry) {
           const held = await schemesOf(engine, request.datasets, request.filter, request.proposedDatasets);
           if (!held.ok) {
-            return { kind: 'failed', message: 'The schemes of a dataset are missing from this browser’s storage (it may have been cleared). Delete that dataset and import its file again.' };
+            return {
+              kind: 'failed',
+              message:
+                'The schemes of a dataset are missing from this browser’s storage (it may have been cleared). Delete that dataset and import its file again.',
+            };
           }
           report({ phase: 'coverage', done: 0 }, true);
           const started = engine.now();
           const computed = await computeCoverageRun(
-            { lsoas: prepared.data.geometry, areas: prepared.areas, population: prepared.data.attributes.population, schemes: held.schemes, proposed: held.proposed, rule: request.rule, areaWide: request.areaWide },
-            { isCancelled: ticket.isCancelled, onProgress: (done) => report({ phase: 'coverage', done }), pause: engine.yieldToMessages, sliceMs: engine.sliceMs, now: engine.now },
+            {
+              lsoas: prepared.data.geometry,
+              areas: prepared.areas,
+              population: prepared.data.attributes.population,
+              schemes: held.schemes,
+              proposed: held.proposed,
+              rule: request.rule,
+              areaWide: request.areaWide,
+            },
+            {
+              isCancelled: ticket.isCancelled,
+              onProgress: (done) => report({ phase: 'coverage', done }),
+              pause: engine.yieldToMessages,
+              sliceMs: engine.sliceMs,
+              now: engine.now,
+            },
           );
           if (!computed) return { kind: 'cancelled' };
           entry = entryOf(key, request, held, computed, engine.now() - started);

@@ -45,7 +45,11 @@ export function workspaceCalls(engine: Engine) {
       const full: DatasetWithSchemes[] = [];
       for (const dataset of datasets) {
         const schemes = await store.get(dataset.hash);
-        if (!schemes) return { kind: 'failed', message: `The schemes of ${dataset.name} are no longer held in this browser, so the workspace cannot be exported whole. Reload the page and try again.` };
+        if (!schemes)
+          return {
+            kind: 'failed',
+            message: `The schemes of ${dataset.name} are no longer held in this browser, so the workspace cannot be exported whole. Reload the page and try again.`,
+          };
         full.push({ ...dataset, schemes: [...schemes] });
       }
       const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes, areas))).buffer as ArrayBuffer;

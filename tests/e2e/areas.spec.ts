@@ -35,10 +35,14 @@ const OLD_TRAFFORD = '#map=13/53.4560/-2.2850';
 async function cliSummary(args: string[]): Promise<SummaryJson> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-areas-'));
   const file = path.join(dir, 'summary.json');
-  await promisify(execFile)('npx', ['tsx', 'scripts/gapmap.ts', 'coverage', trafford.routes, '--out', path.join(dir, 'coverage.csv'), '--summary', file, ...args], {
-    cwd: process.cwd(),
-    timeout: 120_000,
-  });
+  await promisify(execFile)(
+    'npx',
+    ['tsx', 'scripts/gapmap.ts', 'coverage', trafford.routes, '--out', path.join(dir, 'coverage.csv'), '--summary', file, ...args],
+    {
+      cwd: process.cwd(),
+      timeout: 120_000,
+    },
+  );
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SummaryJson;
 }
 
@@ -92,7 +96,12 @@ test('a polygon drawn by clicks holds the LSOAs and people the core computes for
   expect(polygons).toHaveLength(1);
   expect(polygons[0]![0]!.length).toBe(5); // Four corners, closed.
   const data = await builtData();
-  const expected = lsoasOfArea(data.geometry, [{ id: 'drawn', footprint: { type: 'polygon', polygons, bufferM: 0 } }], { kind: 'intersects' }, buildAreaResolver(data.attributes, data.details, data.lookups));
+  const expected = lsoasOfArea(
+    data.geometry,
+    [{ id: 'drawn', footprint: { type: 'polygon', polygons, bufferM: 0 } }],
+    { kind: 'intersects' },
+    buildAreaResolver(data.attributes, data.details, data.lookups),
+  );
   expect(expected.lsoas.length).toBeGreaterThan(5);
   expect(shown.lsoas).toBe(expected.lsoas.length);
   expect(shown.people).toBe(expected.lsoas.reduce((sum, lsoa) => sum + data.attributes.population[lsoa]!, 0));
@@ -110,7 +119,8 @@ test('an area built by clicking three LSOAs; undo and redo', async () => {
   for (let lsoa = 0; lsoa < data.attributes.count && picked.length < 3; lsoa++) {
     if (data.attributes.lad[lsoa] !== trafford) continue;
     const spot = await pageXY([data.geometry.points[lsoa * 2]! / 1e6, data.geometry.points[lsoa * 2 + 1]! / 1e6]);
-    const inClear = spot.x > legend.x + legend.width + 30 && spot.x < box.x + box.width - 30 && spot.y > box.y + box.height * 0.2 && spot.y < box.y + box.height * 0.9;
+    const inClear =
+      spot.x > legend.x + legend.width + 30 && spot.x < box.x + box.width - 30 && spot.y > box.y + box.height * 0.2 && spot.y < box.y + box.height * 0.9;
     if (inClear) picked.push({ code: data.attributes.codes[lsoa]!, spot });
   }
   expect(picked).toHaveLength(3);
@@ -216,7 +226,10 @@ test('the GeoJSON export carries the figures, reads back as the same area, and i
   // The CSV of its LSOAs: one row each.
   const csvDownload = page.waitForEvent('download');
   await panel().getByRole('button', { name: 'Export LSOAs (CSV)' }).click();
-  const csv = fs.readFileSync(await (await csvDownload).path(), 'utf8').trim().split(/\r?\n/);
+  const csv = fs
+    .readFileSync(await (await csvDownload).path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toBe('lsoa21cd,name,ward,district,people,decile,schemes_reaching,allocated_gbp,gap');
   expect(csv).toHaveLength(lsoas + 1);
 
@@ -265,7 +278,14 @@ test('a rectangle, a circle and a freehand loop each make an area; a corner drag
 
   await panel().getByRole('button', { name: 'Freehand' }).click();
   await page.mouse.click(at.x(0.2), at.y(0.6));
-  for (const [x, y] of [[0.4, 0.55], [0.5, 0.75], [0.3, 0.9], [0.15, 0.8], [0.19, 0.63]] as const) await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
+  for (const [x, y] of [
+    [0.4, 0.55],
+    [0.5, 0.75],
+    [0.3, 0.9],
+    [0.15, 0.8],
+    [0.19, 0.63],
+  ] as const)
+    await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
   await page.mouse.click(at.x(0.19), at.y(0.63));
   await expect.poll(areaCount).toBe(before + 3);
   const loop = await page.evaluate(() => window.__gapmap!.store.getState().areas.list.at(-1)!.definition);
@@ -297,7 +317,13 @@ test('a rectangle, a circle and a freehand loop each make an area; a corner drag
   const pilotBefore = (await figures()).lsoas;
   await panel().getByRole('button', { name: 'Lasso LSOAs' }).click();
   await page.mouse.click(at.x(0.55), at.y(0.55));
-  for (const [x, y] of [[0.9, 0.55], [0.9, 0.95], [0.55, 0.95], [0.56, 0.58]] as const) await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
+  for (const [x, y] of [
+    [0.9, 0.55],
+    [0.9, 0.95],
+    [0.55, 0.95],
+    [0.56, 0.58],
+  ] as const)
+    await page.mouse.move(at.x(x), at.y(y), { steps: 8 });
   await page.mouse.click(at.x(0.56), at.y(0.58));
   await expect.poll(async () => (await figures()).lsoas).toBeGreaterThan(pilotBefore);
   await page.keyboard.press('Escape');
@@ -305,7 +331,10 @@ test('a rectangle, a circle and a freehand loop each make an area; a corner drag
   // A ward to start from: its LSOAs, named after it.
   const box = panel().getByRole('combobox', { name: 'Start from a ward, district or county' });
   await box.fill('Gorse Hill');
-  await page.getByRole('option', { name: /Gorse Hill/ }).first().click();
+  await page
+    .getByRole('option', { name: /Gorse Hill/ })
+    .first()
+    .click();
   await expect(panel().locator('.area-selected h3')).toContainText('Gorse Hill');
   expect((await figures()).lsoas).toBeGreaterThan(3);
   await settle(page);
@@ -327,7 +356,10 @@ test('the coverage dashboard for an area started from Trafford gives the CLI’s
 
   await page.getByRole('tab', { name: 'Areas' }).click();
   await panel().getByRole('combobox', { name: 'Start from a ward, district or county' }).fill('Trafford');
-  await page.getByRole('option', { name: /Trafford.*District/ }).first().click();
+  await page
+    .getByRole('option', { name: /Trafford.*District/ })
+    .first()
+    .click();
   await expect(panel().locator('.area-selected h3')).toHaveText('Trafford');
   expect((await figures()).lsoas).toBe(139);
   await expect(panel().getByTestId('area-schemes')).toContainText('schemes reach it');
@@ -338,13 +370,13 @@ test('the coverage dashboard for an area started from Trafford gives the CLI’s
 
   const json = await expected;
   expect((json as SummaryJson & { lsoas: string[] }).lsoas).toHaveLength(139);
-  const rows = await coverage.locator('table.decile-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const rows = await coverage
+    .locator('table.decile-table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   expect(rows.map((row) => readCount(row[1]!))).toEqual(json.deciles.map((d) => d.people));
   expect(rows.map((row) => readCount(row[3]!))).toEqual(json.deciles.map((d) => d.covered_people));
   const h = json.headline;
-  await expect(page.getByTestId('coverage-headline')).toHaveText(
-    headlineSentence(headlineOfJson(h), { name: 'Trafford', isEngland: false }),
-  );
+  await expect(page.getByTestId('coverage-headline')).toHaveText(headlineSentence(headlineOfJson(h), { name: 'Trafford', isEngland: false }));
   // The map dims everything outside the area, as it does outside a scope.
   const fillOpacity = () => page.evaluate(() => JSON.stringify(window.__gapmap!.map.getPaintProperty('lsoa-fill', 'fill-opacity')));
   const dimmed = JSON.parse(await fillOpacity()) as [string, unknown, number[], number, number];

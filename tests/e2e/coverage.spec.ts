@@ -82,9 +82,7 @@ async function expectTablesMatch(json: SummaryJson): Promise<void> {
 }
 
 async function waitForResult(): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 })
-    .toBe('ready');
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
   await expect(panel().locator('.coverage-results')).not.toHaveClass(/outdated/);
 }
 
@@ -137,7 +135,9 @@ test('opening the Trafford bus routes shows the same decile table and headline a
   // The reach chart's table says the same as the CLI, decile by decile.
   const reachChart = panel().locator('figure.coverage-chart').first();
   await reachChart.locator('details summary').click();
-  const chartRows = await reachChart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const chartRows = await reachChart
+    .locator('table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   expect(chartRows).toHaveLength(10);
   expect(chartRows.map((cells) => cells[1])).toEqual(json.deciles.map((row) => formatPercent(row.share_people_covered)));
   expect(chartRows.map((cells) => cells[2])).toEqual(json.deciles.map((row) => formatPercent(row.share_lsoas_covered)));
@@ -155,7 +155,12 @@ test('opening the Trafford bus routes shows the same decile table and headline a
     const { map } = window.__gapmap!;
     const canvas = map.getCanvas().getBoundingClientRect();
     for (const feature of map.queryRenderedFeatures({ layers: ['scheme-line'] })) {
-      const lines = feature.geometry.type === 'LineString' ? [feature.geometry.coordinates] : feature.geometry.type === 'MultiLineString' ? feature.geometry.coordinates : [];
+      const lines =
+        feature.geometry.type === 'LineString'
+          ? [feature.geometry.coordinates]
+          : feature.geometry.type === 'MultiLineString'
+            ? feature.geometry.coordinates
+            : [];
       for (const line of lines) {
         for (const [lng, lat] of line as [number, number][]) {
           const p = map.project([lng, lat]);
@@ -174,7 +179,9 @@ test('opening the Trafford bus routes shows the same decile table and headline a
   await page.screenshot({ path: `${SHOTS}/coverage-3a-route-popup.png` });
   await page.locator('.maplibregl-popup-close-button').click();
   await expect(popup).toHaveCount(0);
-  await panel().locator('#results-heading').evaluate((heading) => heading.scrollIntoView());
+  await panel()
+    .locator('#results-heading')
+    .evaluate((heading) => heading.scrollIntoView());
   await page.screenshot({ path: `${SHOTS}/coverage-3b-results.png` });
 });
 
@@ -190,9 +197,7 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   // the table says how many there are in all.
   const rows = panel().locator('table.gap-table tbody tr:not(.spacer)');
   await expect(panel().locator('table.gap-table')).toHaveAttribute('aria-rowcount', String(json.gaps.length + 1));
-  await expect
-    .poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.measuring === null))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.measuring === null)).toBe(true);
   const readRows = () =>
     rows.evaluateAll((trs) =>
       trs.map((tr) => {
@@ -208,7 +213,9 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   expect(shown.map((row) => readCount(row.cells[4]!))).toEqual(expectedRows.map((gap) => gap.people));
   // Reach: schemes reaching (routes: distinct services, and no stops); unreached gaps have none.
   const transport = json.gaps.some((gap) => gap.services > 0 || gap.stops > 0);
-  expect(shown.map((row) => row.cells[5])).toEqual(expectedRows.map((gap) => (transport ? `${gap.count} (${gap.services} svc, ${gap.stops} stops)` : String(gap.count))));
+  expect(shown.map((row) => row.cells[5])).toEqual(
+    expectedRows.map((gap) => (transport ? `${gap.count} (${gap.services} svc, ${gap.stops} stops)` : String(gap.count))),
+  );
   expect(shown.map((row) => row.cells[6])).toEqual(expectedRows.map((gap) => formatKm(gap.nearest_km ?? Infinity)));
   await expect(panel()).toContainText(`${json.gaps.length} gaps, by rank.`);
 
@@ -218,7 +225,10 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
   const mostPeople = Math.max(...json.gaps.map((gap) => gap.people));
   expect(readCount((await readRows())[0]!.cells[4]!)).toBe(mostPeople);
   const [download] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download the list (CSV)' }).click()]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toBe('rank,decile,lsoa21cd,name,ward,people,schemes_reaching,services,stops,gbp_per_head,nearest_scheme_km');
   expect(csv).toHaveLength(json.gaps.length + 1);
   expect(Number(csv[1]!.split(',')[5])).toBe(mostPeople);
@@ -250,10 +260,12 @@ test('the centroid rule with deciles 1–10 as most deprived lists the same gaps
     )
     .toBe(true);
   await expect
-    .poll(() => page.evaluate(() => {
-      const state = window.__gapmap!.store.getState();
-      return state.panel.mode === 'lsoa' ? state.attributes.codes[state.panel.index] : null;
-    }))
+    .poll(() =>
+      page.evaluate(() => {
+        const state = window.__gapmap!.store.getState();
+        return state.panel.mode === 'lsoa' ? state.attributes.codes[state.panel.index] : null;
+      }),
+    )
     .toBe(first);
   await expect(page.getByRole('tab', { name: 'Coverage' })).toHaveAttribute('aria-selected', 'true');
 });
@@ -334,10 +346,7 @@ test('schemes that name areas (a ward, a list of LSOAs) are drawn as their LSOAs
     const ids = map.queryRenderedFeatures({ layers: ['scheme-area-list-fill'] }).map((f) => codes[Number(f.id) - 1]);
     return [...new Set(ids)].sort();
   });
-  expect(tinted).toEqual([
-    'E01006074', 'E01006077', 'E01006081', 'E01006082', 'E01006085', 'E01006086', 'E01006087',
-    'E01006090', 'E01006093', 'E01006190',
-  ]);
+  expect(tinted).toEqual(['E01006074', 'E01006077', 'E01006081', 'E01006082', 'E01006085', 'E01006086', 'E01006087', 'E01006090', 'E01006093', 'E01006190']);
   // A closer look for the screenshot, with the usual gap decile (the earlier step chose 10).
   await panel().getByLabel('Most deprived means').selectOption('2');
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.36, 53.39], zoom: 12 }));

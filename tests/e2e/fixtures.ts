@@ -161,9 +161,7 @@ export async function mapBesideLegend(page: Page): Promise<{ image: RgbaImage; l
 
 /** The ten legend swatch colours, decile 1 first, read from the legend as drawn. */
 export async function legendSwatchColours(page: Page): Promise<Rgb[]> {
-  const colours = await page
-    .locator('section.legend .swatch')
-    .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).backgroundColor));
+  const colours = await page.locator('section.legend .swatch').evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).backgroundColor));
   return colours.map(parseCssColour);
 }
 

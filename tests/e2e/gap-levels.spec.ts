@@ -34,7 +34,9 @@ const panel = () => page.getByRole('region', { name: 'Coverage' });
 async function cliSummary(files: string[], args: string[]): Promise<SummaryJson> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-levels-'));
   const file = path.join(dir, 'summary.json');
-  await run('npx', ['tsx', 'scripts/gapmap.ts', 'coverage', ...files, '--scope', TRAFFORD, '--out', path.join(dir, 'c.csv'), '--summary', file, ...args], { timeout: 120_000 });
+  await run('npx', ['tsx', 'scripts/gapmap.ts', 'coverage', ...files, '--scope', TRAFFORD, '--out', path.join(dir, 'c.csv'), '--summary', file, ...args], {
+    timeout: 120_000,
+  });
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SummaryJson;
 }
 
@@ -76,10 +78,14 @@ test('the Trafford grants: the preview says they are recorded only for the distr
   await page.screenshot({ path: `${SHOTS}/levels-1-grants-preview.png` });
   // Taking the finer locations places 11 by the recipient's postcode, and says what that means; back again.
   await warning.getByRole('button', { name: 'Use the finer location where a row has one' }).click();
-  await expect(dialog.getByRole('region', { name: 'Most of these schemes are recorded only for a whole area' })).toContainText('a postcode (11); a district code (544)');
+  await expect(dialog.getByRole('region', { name: 'Most of these schemes are recorded only for a whole area' })).toContainText(
+    'a postcode (11); a district code (544)',
+  );
   await expect(dialog).toContainText('which may not be where the money was spent');
   await dialog.getByRole('button', { name: 'Place by where it benefits first, as before' }).click();
-  await expect(dialog.getByRole('region', { name: 'Most of these schemes are recorded only for a whole area' })).toContainText('Located by: a district code (555).');
+  await expect(dialog.getByRole('region', { name: 'Most of these schemes are recorded only for a whole area' })).toContainText(
+    'Located by: a district code (555).',
+  );
   await dialog.getByRole('button', { name: 'Import 555 schemes' }).click();
   await expect(dialog).toHaveCount(0);
 });
@@ -90,11 +96,15 @@ test('the dashboard keeps the area-wide grants apart before any figure, and coun
   await expect(note).toContainText('555 grants, £1,291,437, recorded only for Trafford as a whole:');
   await expect(note).toContainText('they cannot show which neighbourhoods they reach');
   // The note comes before the headline.
-  const order = await panel().locator('[data-testid=area-wide-note], [data-testid=coverage-headline]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+  const order = await panel()
+    .locator('[data-testid=area-wide-note], [data-testid=coverage-headline]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
   expect(order).toEqual(['area-wide-note', 'coverage-headline']);
   const apart = await cliSummary([GRANTS], []);
   expect(apart.headline.people_uncovered).toBe(18345);
-  await expect(page.getByTestId('coverage-headline')).toHaveText(headlineSentence(headlineOfJson(apart.headline), { name: 'Trafford', isEngland: false }, { areaWideApart: true }));
+  await expect(page.getByTestId('coverage-headline')).toHaveText(
+    headlineSentence(headlineOfJson(apart.headline), { name: 'Trafford', isEngland: false }, { areaWideApart: true }),
+  );
   await expect(page.getByTestId('coverage-headline')).toContainText('no located scheme reaches (100% of them)');
   // No money is spread over the LSOAs: £0 in every decile.
   const allocated = await panel().locator('table.decile-table tbody tr td:nth-child(8)').allTextContents();
@@ -107,7 +117,9 @@ test('the dashboard keeps the area-wide grants apart before any figure, and coun
   // The switch: counted as reaching every LSOA, today's figures, labelled an assumption.
   await note.getByLabel('Count them as reaching every LSOA of their area (an assumption)').check();
   await waitForResult();
-  await expect(panel().getByTestId('area-wide-note')).toContainText('Assumption: 555 grants, £1,291,437, recorded only for Trafford as a whole are counted as reaching every LSOA there');
+  await expect(panel().getByTestId('area-wide-note')).toContainText(
+    'Assumption: 555 grants, £1,291,437, recorded only for Trafford as a whole are counted as reaching every LSOA there',
+  );
   const counted = await cliSummary([GRANTS], ['--area-wide', 'count']);
   expect(counted.headline.people_uncovered).toBe(0);
   await expect(page.getByTestId('coverage-headline')).toHaveText(headlineSentence(headlineOfJson(counted.headline), { name: 'Trafford', isEngland: false }));
@@ -176,14 +188,18 @@ test('the TfGM stops import as transport stops with a 400 m walking catchment, a
   expect(reach.sort()).toEqual(cli.gaps.map((gap) => `${gap.count} (${gap.services} svc, ${gap.stops} stops)`).sort());
   expect(cli.gaps.every((gap) => gap.stops > 0)).toBe(true);
   // Each dataset in its own colour: the map's schemes and the panel's swatches agree.
-  const swatches = await panel().locator('.map-key .key-line').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+  const swatches = await panel()
+    .locator('.map-key .key-line')
+    .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
   const datasetColours = await page.evaluate(() => window.__gapmap!.store.getState().coverage.datasets.map((d) => d.colour));
   expect(swatches).toHaveLength(2);
   expect(new Set(datasetColours).size).toBe(2);
   await page.evaluate(() => window.__gapmap!.map.jumpTo({ center: [-2.29, 53.455], zoom: 14 }));
   await settle(page);
   const drawnColours = () =>
-    page.evaluate(() => [...new Set(window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-line', 'scheme-point'] }).map((f) => String(f.properties.colour)))].sort());
+    page.evaluate(() =>
+      [...new Set(window.__gapmap!.map.queryRenderedFeatures({ layers: ['scheme-line', 'scheme-point'] }).map((f) => String(f.properties.colour)))].sort(),
+    );
   await expect.poll(drawnColours).toEqual([...datasetColours].sort());
   await settle(page);
   await page.screenshot({ path: `${SHOTS}/levels-6-routes-and-stops.png` });

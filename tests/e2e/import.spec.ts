@@ -59,10 +59,16 @@ test('dropping the Trafford grants CSV on the map shows what each column means b
   expect(await page.evaluate(() => window.__gapmap!.store.getState().coverage.datasets.length)).toBe(0);
 
   // Taking the beneficiary column away leaves only the grants with a recipient postcode.
-  await dialog().getByLabel('Beneficiary Location:Geographic Code', { exact: true }).selectOption(JSON.stringify({ kind: 'ignore' }));
+  await dialog()
+    .getByLabel('Beneficiary Location:Geographic Code', { exact: true })
+    .selectOption(JSON.stringify({ kind: 'ignore' }));
   await expect(dialog().getByRole('status')).toContainText('11 schemes will be added; 544 rows will be skipped.');
-  await expect(dialog()).toContainText('No location: the row has no coordinates, grid reference, postcode or area code. The row was skipped. (and 543 more like it)');
-  await dialog().getByLabel('Beneficiary Location:Geographic Code', { exact: true }).selectOption(JSON.stringify({ kind: 'location', place: 'beneficiary', part: 'code' }));
+  await expect(dialog()).toContainText(
+    'No location: the row has no coordinates, grid reference, postcode or area code. The row was skipped. (and 543 more like it)',
+  );
+  await dialog()
+    .getByLabel('Beneficiary Location:Geographic Code', { exact: true })
+    .selectOption(JSON.stringify({ kind: 'location', place: 'beneficiary', part: 'code' }));
   await expect(dialog().getByRole('status')).toContainText('555 schemes will be added.');
 });
 
@@ -122,7 +128,9 @@ test('bus stops with a 300 m catchment chosen at import: clustered when zoomed o
   await panel().getByLabel('Add more schemes from files').setInputFiles(STOPS);
   await expect(dialog()).toBeVisible({ timeout: 60_000 });
   await expect(dialog().getByRole('status')).toContainText('1,025 schemes will be added.');
-  await dialog().getByLabel(/Stops \(1,025\): metres around/).fill('300');
+  await dialog()
+    .getByLabel(/Stops \(1,025\): metres around/)
+    .fill('300');
   await dialog().getByRole('button', { name: 'Apply' }).click();
   await expect(dialog().getByRole('status')).not.toContainText('Updating');
   await expect(dialog().getByRole('button', { name: 'Import 1,025 schemes' })).toBeEnabled();
@@ -190,11 +198,13 @@ test('a scheme placed by hand: drawn on the map, named in the form, edited from 
   await settle(page);
   // The new scheme's tile comes from the worker: wait until it is drawn under the spot.
   await expect
-    .poll(() => page.evaluate(({ x, y }) => {
-      const { map } = window.__gapmap!;
-      const box = map.getCanvas().getBoundingClientRect();
-      return map.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['scheme-point'] }).length;
-    }, spot))
+    .poll(() =>
+      page.evaluate(({ x, y }) => {
+        const { map } = window.__gapmap!;
+        const box = map.getCanvas().getBoundingClientRect();
+        return map.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['scheme-point'] }).length;
+      }, spot),
+    )
     .toBeGreaterThan(0);
   await page.mouse.click(spot.x, spot.y);
   const popup = page.locator('.maplibregl-popup .scheme-popup');

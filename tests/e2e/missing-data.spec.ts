@@ -6,9 +6,7 @@ import { expect, test } from './fixtures';
 test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] });
 
 test('a missing manifest shows the "run npm run data" screen', async ({ page }) => {
-  await page.route('**/data/manifest.json', (route) =>
-    route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
-  );
+  await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'GapMap could not start' })).toBeVisible();
   const alert = page.getByRole('alert');

@@ -26,16 +26,11 @@ const en = new Intl.NumberFormat('en-GB');
 /** The legend heading for an indicator, as a user reads it. */
 function legendHeading(key: IndicatorKey): string {
   const info = INDICATORS[key];
-  return key === 'imd' || key === 'idaci' || key === 'idaopi'
-    ? `${info.short} 2025 decile`
-    : `${info.label} domain (IoD2025) decile`;
+  return key === 'imd' || key === 'idaci' || key === 'idaopi' ? `${info.short} 2025 decile` : `${info.label} domain (IoD2025) decile`;
 }
 
 /** LSOAs per decile (index 0 = decile 1) among the LSOAs the predicate keeps, from the data file. */
-async function expectedTally(
-  key: IndicatorKey,
-  keep: (lsoa: number) => boolean,
-): Promise<{ perDecile: number[]; total: number }> {
+async function expectedTally(key: IndicatorKey, keep: (lsoa: number) => boolean): Promise<{ perDecile: number[]; total: number }> {
   const a = (await servedData()).attributes;
   const column = a.deciles[key];
   if (!column) throw new Error(`no ${key} deciles in the data`);
@@ -152,9 +147,7 @@ export async function clickCityOfLondonLsoa(page: Page): Promise<void> {
 
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
-  await expect
-    .poll(() => page.evaluate(() => JSON.stringify(window.__gapmap!.map.getFilter('selected-line'))))
-    .toContain('[]');
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.__gapmap!.map.getFilter('selected-line')))).toContain('[]');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,9 +232,7 @@ export async function scopeToEssex(page: Page): Promise<void> {
 
   // Outside Essex is dimmed: full colour only within Essex's box, the rest still drawn but faint.
   const { image, left } = await mapBesideLegend(page);
-  const background = parseCssColour(
-    await page.evaluate(() => String(window.__gapmap!.map.getPaintProperty('background', 'background-color'))),
-  );
+  const background = parseCssColour(await page.evaluate(() => String(window.__gapmap!.map.getPaintProperty('background', 'background-color'))));
   const census = dimmingCensus(image, await legendSwatchColours(page), background, {
     x0: view.nw.x - left,
     y0: view.nw.y,
@@ -324,10 +315,7 @@ export async function linkReproducesView(page: Page): Promise<void> {
   const map = (await page.locator('#map').boundingBox())!;
   const legendBox = (await page.locator('section.legend').boundingBox())!;
   const middle = { x: (legendBox.x + legendBox.width - map.x + map.width) / 2, y: map.height / 2 };
-  const feature = await page.evaluate(
-    (p) => window.__gapmap!.map.queryRenderedFeatures([p.x, p.y], { layers: ['lsoa-fill'] })[0]?.id,
-    middle,
-  );
+  const feature = await page.evaluate((p) => window.__gapmap!.map.queryRenderedFeatures([p.x, p.y], { layers: ['lsoa-fill'] })[0]?.id, middle);
   expect(typeof feature).toBe('number');
   const { attributes } = await servedData();
   const code = attributes.codes[(feature as number) - 1]!;
@@ -391,14 +379,11 @@ export async function searchWardWithTypo(page: Page): Promise<void> {
   await settle(page);
   // Every LSOA of the ward is drawn in view with the highlight outline.
   const featureIds = members.map((lsoa) => lsoa + 1);
-  const inView = await page.evaluate(
-    (ids) => {
-      const { map } = window.__gapmap!;
-      const drawn = map.queryRenderedFeatures({ layers: ['highlight-line'] }).map((feature) => feature.id);
-      return ids.filter((id) => drawn.includes(id));
-    },
-    featureIds,
-  );
+  const inView = await page.evaluate((ids) => {
+    const { map } = window.__gapmap!;
+    const drawn = map.queryRenderedFeatures({ layers: ['highlight-line'] }).map((feature) => feature.id);
+    return ids.filter((id) => drawn.includes(id));
+  }, featureIds);
   expect(inView).toEqual(featureIds);
 }
 

@@ -145,10 +145,40 @@ describe('areaGeoJson', () => {
 
 describe('areaLsoasCsv', () => {
   const rows: AreaLsoaRow[] = [
-    { code: 'E01006074', name: 'Trafford 025A', ward: 'Bucklow-St Martins', district: 'Trafford', people: 1500, decile: 1, schemes: 2, allocatedGbp: 1234.5, gap: false },
+    {
+      code: 'E01006074',
+      name: 'Trafford 025A',
+      ward: 'Bucklow-St Martins',
+      district: 'Trafford',
+      people: 1500,
+      decile: 1,
+      schemes: 2,
+      allocatedGbp: 1234.5,
+      gap: false,
+    },
     { code: 'E01006075', name: null, ward: null, district: null, people: 1700, decile: 2, schemes: 0, allocatedGbp: 0, gap: true },
-    { code: 'E01006076', name: '=HYPERLINK("http://x")', ward: '+44 ward', district: '@SUM(A1)', people: 1600, decile: 10, schemes: 1, allocatedGbp: 0.005, gap: false },
-    { code: 'E01006077', name: '-1+2', ward: 'Stretford, "Gorse Hill"', district: 'Trafford', people: 0, decile: 3, schemes: 0, allocatedGbp: 99.999, gap: true },
+    {
+      code: 'E01006076',
+      name: '=HYPERLINK("http://x")',
+      ward: '+44 ward',
+      district: '@SUM(A1)',
+      people: 1600,
+      decile: 10,
+      schemes: 1,
+      allocatedGbp: 0.005,
+      gap: false,
+    },
+    {
+      code: 'E01006077',
+      name: '-1+2',
+      ward: 'Stretford, "Gorse Hill"',
+      district: 'Trafford',
+      people: 0,
+      decile: 3,
+      schemes: 0,
+      allocatedGbp: 99.999,
+      gap: true,
+    },
   ];
 
   it('has the stated columns, money to 2 decimals and gaps as yes/no', () => {

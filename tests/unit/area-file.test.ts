@@ -61,7 +61,9 @@ describe('GeoJSON', () => {
       [-2.3, 53.46],
       [-2.3, 53.45],
     ];
-    const read = ok(readAreasFile(json(collection(feature(polygon(square(-2.33, 53.44))), feature(polygon(bowtie), { name: 'Old Trafford' }))), 'places.geojson'));
+    const read = ok(
+      readAreasFile(json(collection(feature(polygon(square(-2.33, 53.44))), feature(polygon(bowtie), { name: 'Old Trafford' }))), 'places.geojson'),
+    );
     expect(read.areas).toHaveLength(2);
     expect(read.areas[1]!.polygons).toHaveLength(2);
     expect(read.notes).toEqual([
@@ -72,7 +74,13 @@ describe('GeoJSON', () => {
   it('a file with no usable polygon is refused, saying why each feature was skipped', () => {
     const open = square(-2.3, 53.45).slice(0, 4);
     const file = collection(
-      feature({ type: 'LineString', coordinates: [[-2.3, 53.45], [-2.29, 53.46]] }),
+      feature({
+        type: 'LineString',
+        coordinates: [
+          [-2.3, 53.45],
+          [-2.29, 53.46],
+        ],
+      }),
       feature(polygon(open), { name: 'Davyhulme' }),
       feature(null),
     );
@@ -146,7 +154,7 @@ describe('GeoJSON', () => {
     );
   });
 
-  it("the real Trafford LSOA boundaries: 139 areas, each named by its LSOA21NM", () => {
+  it('the real Trafford LSOA boundaries: 139 areas, each named by its LSOA21NM', () => {
     const read = ok(readAreasFile(fs.readFileSync(traffordLsoas), `${TRAFFORD}.geojson`));
     expect(read.areas).toHaveLength(139);
     expect(read.notes).toEqual([]);
@@ -162,7 +170,9 @@ describe('files refused whole', () => {
     expect(refusal(readAreasFile(junk, 'map.png'))).toBe(
       'map.png is not a text file (it holds binary data). GapMap reads target areas from GeoJSON, KML, KMZ and zipped shapefiles (.shp with .dbf and .prj).',
     );
-    expect(refusal(readAreasFile(bytesOf('{"type": "FeatureCollection",'), 'a.geojson'))).toMatch(/^a\.geojson is not valid JSON \(.+\), so it cannot be read as GeoJSON\.$/);
+    expect(refusal(readAreasFile(bytesOf('{"type": "FeatureCollection",'), 'a.geojson'))).toMatch(
+      /^a\.geojson is not valid JSON \(.+\), so it cannot be read as GeoJSON\.$/,
+    );
     expect(refusal(readAreasFile(bytesOf('lsoa21cd\nE01006074\n'), 'lsoas.csv'))).toBe(
       'lsoas.csv is not GeoJSON, KML, KMZ or a zipped shapefile. GapMap reads target areas from GeoJSON, KML, KMZ and zipped shapefiles (.shp with .dbf and .prj).',
     );
@@ -181,7 +191,9 @@ describe('files refused whole', () => {
     const centralDirectory = view.getUint32(forged.length - 22 + 16, true);
     view.setUint32(22, 1024 * 1024 * 1024, true);
     view.setUint32(centralDirectory + 24, 1024 * 1024 * 1024, true);
-    expect(refusal(readAreasFile(forged, 'wards.zip'))).toMatch(/^wards\.zip was not opened: its wards\.shp claims to unpack to 1,024 MB from 1 kB, more than any compression can/);
+    expect(refusal(readAreasFile(forged, 'wards.zip'))).toMatch(
+      /^wards\.zip was not opened: its wards\.shp claims to unpack to 1,024 MB from 1 kB, more than any compression can/,
+    );
   });
 
   it('a zip with neither a shapefile nor a KML', () => {

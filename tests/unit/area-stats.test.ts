@@ -23,12 +23,24 @@ describe.skipIf(!hasBuiltData)('area statistics', () => {
     const deciles = decodeDeciles(attributes.deciles.imd!);
     const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
     if (!read.ok) throw new Error('routes should read');
-    const coverage = computeCoverage({ lsoas: data.geometry, schemes: read.schemes, rule: { kind: 'centroid' }, areas: buildAreaResolver(attributes, data.details, data.lookups) });
+    const coverage = computeCoverage({
+      lsoas: data.geometry,
+      schemes: read.schemes,
+      rule: { kind: 'centroid' },
+      areas: buildAreaResolver(attributes, data.details, data.lookups),
+    });
     const allocation = allocateAmounts(coverage.covered, read.schemes, attributes.population);
     const stats = areaStats(lsoas, attributes.population, deciles, { ...coverage, allocatedGbp: allocation.allocatedGbp });
 
     const summary = summarizeCoverage(
-      { scope: lsoas, population: attributes.population, deciles, ranks: data.details.ranks.imd!, count: allocation.count, allocatedGbp: allocation.allocatedGbp },
+      {
+        scope: lsoas,
+        population: attributes.population,
+        deciles,
+        ranks: data.details.ranks.imd!,
+        count: allocation.count,
+        allocatedGbp: allocation.allocatedGbp,
+      },
       { nearestKm: (list) => new Float64Array(list.length) },
     );
     expect(stats.lsoas).toBe(139);

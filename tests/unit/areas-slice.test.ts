@@ -93,7 +93,15 @@ function fakeClient() {
       if (definition.kind === 'shapes') return definition.polygons;
       return indicesOf(definition.codes).map((lsoa) => {
         const [w, s, e, n] = details.bbox.slice(lsoa * 4, lsoa * 4 + 4);
-        return [[[w!, s!], [e!, s!], [e!, n!], [w!, n!], [w!, s!]]];
+        return [
+          [
+            [w!, s!],
+            [e!, s!],
+            [e!, n!],
+            [w!, n!],
+            [w!, s!],
+          ],
+        ];
       });
     }),
   } satisfies CoverageClient;
@@ -208,11 +216,27 @@ describe('drawing areas', () => {
   it('refuses a shape with its corners on one line, or only 2 corners, saying why; adds nothing', async () => {
     const { store, saves } = await setup();
     store.getState().startAreaTool({ kind: 'draw', shape: 'polygon' });
-    await store.getState().finishAreaShape(polygonGeometry([[-2.3, 53.44], [-2.3, 53.45], [-2.3, 53.46], [-2.3, 53.44]]));
+    await store.getState().finishAreaShape(
+      polygonGeometry([
+        [-2.3, 53.44],
+        [-2.3, 53.45],
+        [-2.3, 53.46],
+        [-2.3, 53.44],
+      ]),
+    );
     expect(areas(store).list).toEqual([]);
-    expect(areas(store).message).toEqual({ tone: 'error', text: expect.stringMatching(/could not be used as an area\. .*all its corners lie on one line\. Draw it again/) });
+    expect(areas(store).message).toEqual({
+      tone: 'error',
+      text: expect.stringMatching(/could not be used as an area\. .*all its corners lie on one line\. Draw it again/),
+    });
 
-    await store.getState().finishAreaShape(polygonGeometry([[-2.3, 53.44], [-2.29, 53.45], [-2.3, 53.44]]));
+    await store.getState().finishAreaShape(
+      polygonGeometry([
+        [-2.3, 53.44],
+        [-2.29, 53.45],
+        [-2.3, 53.44],
+      ]),
+    );
     expect(areas(store).list).toEqual([]);
     expect(areas(store).message).toMatchObject({ tone: 'error', text: expect.stringMatching(/only 2 distinct corners/) });
     expect(store.getState().history.past).toEqual([]);
@@ -222,7 +246,13 @@ describe('drawing areas', () => {
 
   it('repairs a self-crossing bowtie into 2 parts, and says so', async () => {
     const { store } = await setup();
-    const bowtie: LonLat[] = [[-2.32, 53.44], [-2.3, 53.46], [-2.3, 53.44], [-2.32, 53.46], [-2.32, 53.44]];
+    const bowtie: LonLat[] = [
+      [-2.32, 53.44],
+      [-2.3, 53.46],
+      [-2.3, 53.44],
+      [-2.32, 53.46],
+      [-2.32, 53.44],
+    ];
     await draw(store, bowtie);
     expect(areas(store).list).toHaveLength(1);
     const area = areas(store).list[0]!;
@@ -605,8 +635,12 @@ describe('importing areas from a file', () => {
 
   it('a file chosen while another is read shows its own areas, not the first file’s', async () => {
     const { store } = await setup();
-    const first = store.getState().readAreasFile(new File([JSON.stringify({ type: 'Feature', properties: { name: 'From A' }, geometry: polygonGeometry(OLD_TRAFFORD) })], 'a.geojson'));
-    const second = store.getState().readAreasFile(new File([JSON.stringify({ type: 'Feature', properties: { name: 'From B' }, geometry: polygonGeometry(STRETFORD) })], 'b.geojson'));
+    const first = store
+      .getState()
+      .readAreasFile(new File([JSON.stringify({ type: 'Feature', properties: { name: 'From A' }, geometry: polygonGeometry(OLD_TRAFFORD) })], 'a.geojson'));
+    const second = store
+      .getState()
+      .readAreasFile(new File([JSON.stringify({ type: 'Feature', properties: { name: 'From B' }, geometry: polygonGeometry(STRETFORD) })], 'b.geojson'));
     await Promise.all([first, second]);
     const importing = areas(store).importing;
     expect(importing.kind === 'preview' && importing.fileName).toBe('b.geojson');
@@ -620,7 +654,10 @@ describe('importing areas from a file', () => {
     expect(areas(store).message).toEqual({ tone: 'error', text: expect.stringMatching(/^wards\.geojson is not valid JSON/) });
     expect(areas(store).list).toEqual([]);
 
-    const points = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } }] };
+    const points = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } }],
+    };
     await store.getState().readAreasFile(new File([JSON.stringify(points)], 'hubs.geojson'));
     expect(areas(store).message).toEqual({ tone: 'error', text: expect.stringMatching(/hubs\.geojson has no polygons .*Feature 1 \('Hub'\) is a Point/) });
     expect(areas(store).list).toEqual([]);
@@ -727,8 +764,28 @@ describe('exporting an area', () => {
     if (!download.ok) return;
     const rows = Papa.parse<Record<string, string>>(download.text.trim(), { header: true }).data;
     expect(rows).toEqual([
-      { lsoa21cd: 'E01000004', name: 'Trafford 001A', ward: 'Stretford and Humphrey Park', district: 'Trafford', people: '1200', decile: '3', schemes_reaching: '0', allocated_gbp: '0.00', gap: 'no' },
-      { lsoa21cd: 'E01000005', name: 'Trafford 001B', ward: 'Stretford and Humphrey Park', district: 'Trafford', people: '1800', decile: '3', schemes_reaching: '0', allocated_gbp: '0.00', gap: 'no' },
+      {
+        lsoa21cd: 'E01000004',
+        name: 'Trafford 001A',
+        ward: 'Stretford and Humphrey Park',
+        district: 'Trafford',
+        people: '1200',
+        decile: '3',
+        schemes_reaching: '0',
+        allocated_gbp: '0.00',
+        gap: 'no',
+      },
+      {
+        lsoa21cd: 'E01000005',
+        name: 'Trafford 001B',
+        ward: 'Stretford and Humphrey Park',
+        district: 'Trafford',
+        people: '1800',
+        decile: '3',
+        schemes_reaching: '0',
+        allocated_gbp: '0.00',
+        gap: 'no',
+      },
     ]);
   });
 

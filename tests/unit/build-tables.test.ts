@@ -28,9 +28,30 @@ const LADS: Record<string, { name: string; county: [string, string]; region: [st
 
 const LSOAS: Lsoa[] = [
   { code: 'E01033000', lad: 'E07000067', ward: 'W3', msoa: 'M3', imd: 10, income: 1, box: [0.5, 51.8, 0.6, 51.9], people: 1500, incomeScore: 0.3 },
-  { code: 'E01000001', lad: 'E09000001', ward: 'W1', msoa: 'M1', imd: 8, income: 10, box: [-0.1, 51.51, -0.09, 51.52], people: 1474, name: 'City of London 001A', incomeScore: 0.013 },
+  {
+    code: 'E01000001',
+    lad: 'E09000001',
+    ward: 'W1',
+    msoa: 'M1',
+    imd: 8,
+    income: 10,
+    box: [-0.1, 51.51, -0.09, 51.52],
+    people: 1474,
+    name: 'City of London 001A',
+    incomeScore: 0.013,
+  },
   { code: 'E01021000', lad: 'E07000066', ward: 'W2', msoa: 'M2', imd: 1, income: 5, box: [0.4, 51.55, 0.45, 51.6], people: 1800, incomeScore: 0.4 },
-  { code: 'E01000002', lad: 'E09000001', ward: 'W1', msoa: 'M1', imd: 10, income: 9, box: [-0.095, 51.515, -0.085, 51.525], people: 1386, name: 'City of London 001B' },
+  {
+    code: 'E01000002',
+    lad: 'E09000001',
+    ward: 'W1',
+    msoa: 'M1',
+    imd: 10,
+    income: 9,
+    box: [-0.095, 51.515, -0.085, 51.525],
+    people: 1386,
+    name: 'City of London 001B',
+  },
   { code: 'E01021001', lad: 'E07000066', ward: 'W2', msoa: 'M2', imd: 2, income: 4, box: [0.41, 51.549999, 0.47, 51.58], people: 1650, incomeScore: 0.2 },
 ];
 
@@ -54,16 +75,19 @@ function inputs(lsoas: Lsoa[] = LSOAS, indicators: IndicatorKey[] = ['imd', 'inc
     wards: new Map(
       lsoas.map((l) => [
         l.code,
-        { lsoa: l.code, lsoaName: `${LADS[l.lad]!.name} lookup name ${l.code}`, wardCode: l.ward, wardName: `Ward ${l.ward}`, ladCode: l.lad, ladName: LADS[l.lad]!.name },
+        {
+          lsoa: l.code,
+          lsoaName: `${LADS[l.lad]!.name} lookup name ${l.code}`,
+          wardCode: l.ward,
+          wardName: `Ward ${l.ward}`,
+          ladCode: l.lad,
+          ladName: LADS[l.lad]!.name,
+        },
       ]),
     ),
     msoas: new Map(lsoas.map((l) => [l.code, { lsoa: l.code, msoaCode: l.msoa, msoaName: `MSOA ${l.msoa}`, msoaHclName: `HCL ${l.msoa}` }])),
-    counties: new Map(
-      Object.entries(LADS).map(([code, lad]) => [code, { ladCode: code, countyCode: lad.county[0], countyName: lad.county[1] }]),
-    ),
-    regions: new Map(
-      Object.entries(LADS).map(([code, lad]) => [code, { ladCode: code, regionCode: lad.region[0], regionName: lad.region[1] }]),
-    ),
+    counties: new Map(Object.entries(LADS).map(([code, lad]) => [code, { ladCode: code, countyCode: lad.county[0], countyName: lad.county[1] }])),
+    regions: new Map(Object.entries(LADS).map(([code, lad]) => [code, { ladCode: code, regionCode: lad.region[0], regionName: lad.region[1] }])),
     bbox: new Map(lsoas.map((l) => [l.code, l.box])),
     indicators,
   };

@@ -73,12 +73,22 @@ const deciles: DecileRow[] = [
   row(10, 25000, 3000, 15, 2, 10000),
 ];
 // The curve of a made-up set of LSOAs with the same leaning (not these deciles' own).
-const curve = concentrationCurve(
-  Array.from({ length: 300 }, (_, k) => ({ rank: k + 1, people: 1500, gbp: k < 60 ? 9000 : k < 150 ? 3000 : 1800 })),
-)!;
+const curve = concentrationCurve(Array.from({ length: 300 }, (_, k) => ({ rank: k + 1, people: 1500, gbp: k < 60 ? 9000 : k < 150 ? 3000 : 1800 })))!;
 const summary: CoverageSummary = {
   deciles,
-  headline: { definition: 'unreached', gapDecile: 2, lsoas: 70, people: 115000, peopleUncovered: 49000, shareUncovered: 49000 / 115000, gapLsoas: 30, gapPeople: 49000, shareInGaps: 49000 / 115000, reachCut: null, allEqual: false },
+  headline: {
+    definition: 'unreached',
+    gapDecile: 2,
+    lsoas: 70,
+    people: 115000,
+    peopleUncovered: 49000,
+    shareUncovered: 49000 / 115000,
+    gapLsoas: 30,
+    gapPeople: 49000,
+    shareInGaps: 49000 / 115000,
+    reachCut: null,
+    allEqual: false,
+  },
   gaps: [],
   fairness: {
     allocatedGbp: 630000,
@@ -129,7 +139,9 @@ describe('chart scales and words', () => {
     expect(reachCaption(deciles, 'Trafford')).toBe(
       'In decile 1 (most deprived), 41,000 of 65,000 people (63%) live in LSOAs a scheme reaches; in decile 10 (least deprived), 3,000 of 25,000 (12%).',
     );
-    expect(perHeadCaption(deciles, 'Trafford')).toBe('£4.00 per head in decile 1 (most deprived) and £0.40 in decile 10 (least deprived); £1.91 across Trafford.');
+    expect(perHeadCaption(deciles, 'Trafford')).toBe(
+      '£4.00 per head in decile 1 (most deprived) and £0.40 in decile 10 (least deprived); £1.91 across Trafford.',
+    );
     // The first 20% of people are the 60 LSOAs given £9,000 each: 540,000 of 1,080,000.
     expect(curveCaption(curve, -0.3125, 'Trafford')).toBe(
       'The most deprived 20% of people in Trafford (by their LSOA’s rank) received 50% of the £ allocated there (20% with the same £ per head everywhere). ' +
@@ -204,7 +216,9 @@ describe('CoverageCharts', () => {
 
   it('draws only the LSOA bar for a decile whose LSOAs have no people', () => {
     const empty = row(4, 0, 0, 2, 1, 0);
-    const reach = renderToHtml(<CoverageCharts summary={{ ...summary, deciles: deciles.map((r) => (r.decile === 4 ? empty : r)) }} place="Trafford" heading="IMD 2025 decile" />).split('<figure')[1]!;
+    const reach = renderToHtml(
+      <CoverageCharts summary={{ ...summary, deciles: deciles.map((r) => (r.decile === 4 ? empty : r)) }} place="Trafford" heading="IMD 2025 decile" />,
+    ).split('<figure')[1]!;
     expect(reach.match(/class="coverage-chart-bar"/g)).toHaveLength(19);
     expect(reach).not.toMatch(/>–<\/text>/);
   });

@@ -85,7 +85,11 @@ describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes'
     const file = path.join(tmp, `${args.join('_').replace(/[^\w.-]/g, '')}.json`);
     const parsed = parseCoverageArgs([trafford.routes, '--out', path.join(tmp, 'c.csv'), '--summary', file, ...args], builtDataDir);
     if (parsed.ok !== true) throw new Error('bad args');
-    await runCoverage(parsed.options, () => undefined, () => undefined);
+    await runCoverage(
+      parsed.options,
+      () => undefined,
+      () => undefined,
+    );
     return JSON.parse(fs.readFileSync(file, 'utf8')) as SummaryJson;
   }
 
@@ -117,7 +121,15 @@ describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes'
     expect(progress[progress.length - 1]!.phase).toBe('summary');
     // Per-LSOA arrays go to the caller as transferable buffers of their own.
     const { run, summary } = outcome;
-    const buffers = [run.count.buffer, run.allocatedGbp.buffer, run.services.buffer, run.stops.buffer, run.lsoaStart.buffer, run.lsoaSchemes.buffer, run.areaDatasets.buffer];
+    const buffers = [
+      run.count.buffer,
+      run.allocatedGbp.buffer,
+      run.services.buffer,
+      run.stops.buffer,
+      run.lsoaStart.buffer,
+      run.lsoaSchemes.buffer,
+      run.areaDatasets.buffer,
+    ];
     for (const buffer of buffers) expect(handedOver(outcome)).toContain(buffer);
     expect(new Set(handedOver(outcome)).size).toBe(buffers.length);
     expect(run.schemesUsed).toBe(407);
@@ -196,11 +208,19 @@ describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes'
     const { run, summary } = outcome;
     const inTrafford = lsoasInScope(data.attributes, data.attributes.lad, trafford_);
     const definition = { kind: 'lsoas' as const, codes: inTrafford.map((lsoa) => data.attributes.codes[lsoa]!) };
-    const base = { definition, rule: { kind: 'centroid' as const }, runKey: run.key, indicator: 'imd' as const, gapDecile: 2, gaps: 'unreached' as const, includeProposed: false };
+    const base = {
+      definition,
+      rule: { kind: 'centroid' as const },
+      runKey: run.key,
+      indicator: 'imd' as const,
+      gapDecile: 2,
+      gaps: 'unreached' as const,
+      includeProposed: false,
+    };
     const older = engine.areaReport({ ...base, id: id() });
     const newer = engine.areaReport({ ...base, id: id() });
     expect((await older).kind).toBe('cancelled');
-    const answered = (await newer);
+    const answered = await newer;
     if (answered.kind !== 'done') throw new Error('the newer report should be done');
     const { report } = answered;
     expect([...report.lsoas]).toEqual(inTrafford);
@@ -215,19 +235,36 @@ describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes'
     expect(report.schemes.every((scheme) => reaching.has(scheme.index) && scheme.kind === 'transport')).toBe(true);
 
     // The dashboard for the area (its LSOAs in place of a scope) is the district's, figure for figure.
-    const asArea = engine.summarize({ id: id(), key: run.key, view: { ...view, area: { id: 'a', name: 'Trafford as drawn', key: 'a|1', lsoas: [...report.lsoas] } } });
+    const asArea = engine.summarize({
+      id: id(),
+      key: run.key,
+      view: { ...view, area: { id: 'a', name: 'Trafford as drawn', key: 'a|1', lsoas: [...report.lsoas] } },
+    });
     if (asArea.kind !== 'done') throw new Error('summary should be there');
     expect(asArea.summary).toEqual(summary);
 
     // Without a run: who lives there, but no schemes and no gaps claimed.
-    const alone = (await engine.areaReport({ ...base, runKey: null, id: id() }));
+    const alone = await engine.areaReport({ ...base, runKey: null, id: id() });
     if (alone.kind !== 'done') throw new Error('report should be done');
     expect(alone.report.stats.people).toBe(report.stats.people);
     expect(alone.report.schemes).toEqual([]);
     expect(alone.report.gaps).toBeNull();
 
     // A drawn box around Old Trafford: its LSOAs follow the rule (a centroid is inside → intersects too).
-    const box = { kind: 'shapes' as const, polygons: [[[[-2.30, 53.45], [-2.26, 53.45], [-2.26, 53.47], [-2.30, 53.47], [-2.30, 53.45]]] as [number, number][][]] };
+    const box = {
+      kind: 'shapes' as const,
+      polygons: [
+        [
+          [
+            [-2.3, 53.45],
+            [-2.26, 53.45],
+            [-2.26, 53.47],
+            [-2.3, 53.47],
+            [-2.3, 53.45],
+          ],
+        ] as [number, number][][],
+      ],
+    };
     const byCentroid = await engine.areaLsoas(box, { kind: 'centroid' });
     const byTouch = await engine.areaLsoas(box, { kind: 'intersects' });
     expect(byCentroid!.length).toBeGreaterThan(5);
@@ -299,7 +336,10 @@ describe.skipIf(!hasBuiltData)('The worker’s import calls', () => {
     if (standard.kind !== 'ready') throw new Error(standard.message);
     expect(standard.preview.reach).toEqual({ lineBufferM: 400, pointRadiusM: 0, stopRadiusM: 400 });
     expect(standard.preview.shapes).toEqual({ point: 0, line: 407, polygon: 0, areas: 0 });
-    const wider = await engine.previewImport({ token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0, stopRadiusM: 400 } }, () => undefined);
+    const wider = await engine.previewImport(
+      { token: 4, name: 'routes.geojson', reach: { lineBufferM: 800, pointRadiusM: 0, stopRadiusM: 400 } },
+      () => undefined,
+    );
     if (wider.kind !== 'ready') throw new Error(wider.message);
     expect(wider.preview.reach.lineBufferM).toBe(800);
     const taken = await engine.takeImport({ token: 4, name: 'routes.geojson', existing: [] });
@@ -365,7 +405,10 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
 
   async function runOf(on: CoverageApi, datasets: string[], areaWide: AreaWideMode = 'separate') {
     const schemesHash = datasets.join('+');
-    const outcome = await on.run({ id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide, view: england }, () => undefined);
+    const outcome = await on.run(
+      { id: id(), schemesHash, datasets, filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide, view: england },
+      () => undefined,
+    );
     return outcome;
   }
 
@@ -377,7 +420,16 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     const inTrafford = { ...england, scope: resolveScopeRef((await builtData()).attributes, { kind: 'lad', code: TRAFFORD })! };
     const run = async (proposedDatasets: string[]) => {
       const outcome = await engine.run(
-        { id: id(), schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`, datasets: [taken.hash, route.hash], filter: NO_FILTER, proposedDatasets, rule: { kind: 'centroid' }, areaWide: 'count', view: inTrafford },
+        {
+          id: id(),
+          schemesHash: `${taken.hash}+${route.hash}|${proposedDatasets.join(',')}`,
+          datasets: [taken.hash, route.hash],
+          filter: NO_FILTER,
+          proposedDatasets,
+          rule: { kind: 'centroid' },
+          areaWide: 'count',
+          view: inTrafford,
+        },
         () => undefined,
       );
       if (outcome.kind !== 'done') throw new Error('run should finish');
@@ -394,7 +446,16 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     expect(grantsProposed.run.amountGbp).toBe(0); // The routes give no amounts.
     expect(grantsProposed.run.proposedAmountGbp).toBeCloseTo(both.run.amountGbp, 6);
     const routesAlone = await engine.run(
-      { id: id(), schemesHash: route.hash, datasets: [route.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: inTrafford },
+      {
+        id: id(),
+        schemesHash: route.hash,
+        datasets: [route.hash],
+        filter: NO_FILTER,
+        proposedDatasets: [],
+        rule: { kind: 'centroid' },
+        areaWide: 'separate',
+        view: inTrafford,
+      },
       () => undefined,
     );
     if (routesAlone.kind !== 'done') throw new Error('run should finish');
@@ -432,12 +493,39 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     expect(big.length).toBeGreaterThan(0);
     expect(big.length).toBeLessThan(all.length);
     const filter = { ...NO_FILTER, minAmountGbp: 5000 };
-    const filtered = await engine.run({ id: id(), schemesHash: `${taken.hash}|min`, datasets: [taken.hash], filter, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
-    const whole = await engine.run({ id: id(), schemesHash: taken.hash, datasets: [taken.hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'centroid' }, areaWide: 'separate', view: england }, () => undefined);
+    const filtered = await engine.run(
+      {
+        id: id(),
+        schemesHash: `${taken.hash}|min`,
+        datasets: [taken.hash],
+        filter,
+        proposedDatasets: [],
+        rule: { kind: 'centroid' },
+        areaWide: 'separate',
+        view: england,
+      },
+      () => undefined,
+    );
+    const whole = await engine.run(
+      {
+        id: id(),
+        schemesHash: taken.hash,
+        datasets: [taken.hash],
+        filter: NO_FILTER,
+        proposedDatasets: [],
+        rule: { kind: 'centroid' },
+        areaWide: 'separate',
+        view: england,
+      },
+      () => undefined,
+    );
     if (filtered.kind !== 'done' || whole.kind !== 'done') throw new Error('runs should finish');
     expect(filtered.run.schemesRead).toBe(big.length);
     expect(whole.run.schemesRead).toBe(all.length);
-    expect(filtered.run.amountGbp).toBeCloseTo(big.reduce((sum, s) => sum + s.amountGbp!, 0), 6);
+    expect(filtered.run.amountGbp).toBeCloseTo(
+      big.reduce((sum, s) => sum + s.amountGbp!, 0),
+      6,
+    );
     // Indices are of the schemes counted: the first is the first big grant.
     expect(engine.schemeAt(filtered.run.key, 0)?.scheme).toEqual(big[0]);
   });
@@ -506,7 +594,11 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     if (added.kind !== 'done') throw new Error(added.message);
     expect(added.hash).not.toBe(grants.hash);
     expect(added.stats).toEqual(schemeStats([...original, drawn]));
-    expect(added.stats).toMatchObject({ count: grants.stats.count + 1, shapes: { point: 1 }, kinds: SCHEME_KINDS.filter((kind) => kind === 'grant' || kind === 'community') });
+    expect(added.stats).toMatchObject({
+      count: grants.stats.count + 1,
+      shapes: { point: 1 },
+      kinds: SCHEME_KINDS.filter((kind) => kind === 'grant' || kind === 'community'),
+    });
     expect(await schemesHeld(added.hash)).toEqual([...original, drawn]);
     expect(await schemesHeld(grants.hash)).toEqual(original);
 
@@ -569,7 +661,10 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     const missing = await other.exportWorkspace([...datasets, { ...datasets[0]!, id: 'd3', hash: 'no-such-hash' }], '2026-11-26T05:10:00.000Z', [], []);
     expect(missing).toEqual({ kind: 'failed', message: expect.stringContaining('are no longer held') });
     // A file that is not a workspace opens nothing and says why.
-    const notWorkspace = await other.openWorkspace(new TextEncoder().encode('{"type":"FeatureCollection","features":[]}').buffer as ArrayBuffer, 'routes.geojson');
+    const notWorkspace = await other.openWorkspace(
+      new TextEncoder().encode('{"type":"FeatureCollection","features":[]}').buffer as ArrayBuffer,
+      'routes.geojson',
+    );
     expect(notWorkspace).toEqual({ kind: 'failed', message: expect.stringContaining('routes.geojson is not a GapMap workspace file') });
   });
 

@@ -11,14 +11,23 @@ import { describeSchemes, formatGbp, formatGbpPerHead, formatKm, formatPercent, 
 
 /** A headline under the 'unreached' definition, as the core gives it. */
 function unreached(h: Pick<Headline, 'gapDecile' | 'people' | 'peopleUncovered' | 'shareUncovered'>): Headline {
-  return { definition: 'unreached', lsoas: h.people > 0 ? 1 : 0, gapLsoas: 0, gapPeople: h.peopleUncovered, shareInGaps: h.shareUncovered, reachCut: null, allEqual: false, ...h };
+  return {
+    definition: 'unreached',
+    lsoas: h.people > 0 ? 1 : 0,
+    gapLsoas: 0,
+    gapPeople: h.peopleUncovered,
+    shareInGaps: h.shareUncovered,
+    reachCut: null,
+    allEqual: false,
+    ...h,
+  };
 }
 
 describe('headline', () => {
   it('puts people before the percentage, with thousands separators', () => {
-    expect(headlineSentence(unreached({ gapDecile: 2, people: 65_400, peopleUncovered: 41_200, shareUncovered: 0.63 }), { name: 'England', isEngland: true })).toBe(
-      '41,200 people in the most deprived 20% of England live in LSOAs no scheme reaches (63% of them).',
-    );
+    expect(
+      headlineSentence(unreached({ gapDecile: 2, people: 65_400, peopleUncovered: 41_200, shareUncovered: 0.63 }), { name: 'England', isEngland: true }),
+    ).toBe('41,200 people in the most deprived 20% of England live in LSOAs no scheme reaches (63% of them).');
   });
 
   it('names the scope, and copes with nobody or one person', () => {
@@ -65,7 +74,21 @@ describe('numbers', () => {
 
 const schemes: Scheme[] = [
   { id: 'a', name: 'Stop', kind: 'other', footprint: { type: 'point', point: [-2.3, 53.4], radiusM: 200 } },
-  { id: 'b', name: 'Route', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } },
+  {
+    id: 'b',
+    name: 'Route',
+    kind: 'transport',
+    footprint: {
+      type: 'line',
+      lines: [
+        [
+          [-2.3, 53.4],
+          [-2.31, 53.41],
+        ],
+      ],
+      bufferM: 400,
+    },
+  },
   { id: 'c', name: 'Estate', kind: 'community', footprint: { type: 'areas', areas: [{ kind: 'lsoa21', code: 'E01000001' }] } },
 ];
 

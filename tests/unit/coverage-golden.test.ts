@@ -190,7 +190,8 @@ describe('real Trafford bus routes, 400 m buffer, intersects', () => {
       const lines = scheme.footprint.type === 'line' ? scheme.footprint.lines : [];
       for (const i of lsoasNear(lines[0]![0]!)) {
         const feature = lsoaTurf(data.geometry, i);
-        if (lines.some((line) => line.some((p) => booleanPointInPolygon(p, feature)))) expect(covered.has(i), `${scheme.id} runs through ${label(i)}`).toBe(true);
+        if (lines.some((line) => line.some((p) => booleanPointInPolygon(p, feature))))
+          expect(covered.has(i), `${scheme.id} runs through ${label(i)}`).toBe(true);
       }
       for (const i of covered) expect(lineDistanceM(lines, i), `${scheme.id} covers ${label(i)}`).toBeLessThanOrEqual(400 * 1.005);
     });
@@ -245,7 +246,17 @@ describe('code-list (areas) schemes', () => {
       features: [
         { type: 'Feature', geometry: null, properties: { id: 'trafford', areas: [{ kind: 'lad', code: TRAFFORD }] } },
         { type: 'Feature', geometry: null, properties: { id: 'ward', areas: [{ kind: 'ward', code: ward.code }] } },
-        { type: 'Feature', geometry: null, properties: { id: 'ward-and-unknown', areas: [{ kind: 'ward', code: ward.code }, { kind: 'lad', code: 'E08999999' }] } },
+        {
+          type: 'Feature',
+          geometry: null,
+          properties: {
+            id: 'ward-and-unknown',
+            areas: [
+              { kind: 'ward', code: ward.code },
+              { kind: 'lad', code: 'E08999999' },
+            ],
+          },
+        },
         { type: 'Feature', geometry: null, properties: { id: 'ward-code-as-lad', areas: [{ kind: 'lad', code: ward.code }] } },
         { type: 'Feature', geometry: null, properties: { id: 'lsoa', areas: [{ kind: 'lsoa21', code: TOUCH_LSOA }] } },
       ],
@@ -281,7 +292,11 @@ describe('a polygon equal to a real LSOA', () => {
     const self = indexOf(TOUCH_LSOA);
     const collection = input('touching-polygon', () => ({
       type: 'FeatureCollection',
-      features: [0, 50].map((bufferM) => ({ type: 'Feature', geometry: lsoaToGeoJson(data.geometry, self), properties: { id: `${TOUCH_LSOA}-buffer-${bufferM}`, bufferM } })),
+      features: [0, 50].map((bufferM) => ({
+        type: 'Feature',
+        geometry: lsoaToGeoJson(data.geometry, self),
+        properties: { id: `${TOUCH_LSOA}-buffer-${bufferM}`, bufferM },
+      })),
     }));
     const schemes = collection.features.map((f) => schemeOf(f, 0));
     const result = run(schemes, { kind: 'intersects' });
@@ -298,7 +313,28 @@ describe('a polygon equal to a real LSOA', () => {
     for (const i of [self, ...neighbours]) expect(buffered.has(i), label(i)).toBe(true);
     // Beyond the neighbours, covered exactly when within 50 m (outside the 0.5% band). For
     // polygons that do not meet, the least vertex-to-polygon distance either way is exact.
-    const [w, s, e, n] = [Math.min(...ringsOf(self).flat().map((p) => p[0])), Math.min(...ringsOf(self).flat().map((p) => p[1])), Math.max(...ringsOf(self).flat().map((p) => p[0])), Math.max(...ringsOf(self).flat().map((p) => p[1]))];
+    const [w, s, e, n] = [
+      Math.min(
+        ...ringsOf(self)
+          .flat()
+          .map((p) => p[0]),
+      ),
+      Math.min(
+        ...ringsOf(self)
+          .flat()
+          .map((p) => p[1]),
+      ),
+      Math.max(
+        ...ringsOf(self)
+          .flat()
+          .map((p) => p[0]),
+      ),
+      Math.max(
+        ...ringsOf(self)
+          .flat()
+          .map((p) => p[1]),
+      ),
+    ];
     let checked = 0;
     for (const i of near) {
       if (neighbours.includes(i)) continue;
@@ -328,7 +364,11 @@ describe('a point on a shared border, radius 0', () => {
       const bVertices = new Set(ringsOf(b).flat().map(key));
       const aRing = ringsOf(a)[0]!;
       const candidates = lsoasNear(aRing[0]!).map((i) => ({ i, f: lsoaTurf(data.geometry, i) }));
-      const on = (p: LonLat) => candidates.filter(({ f }) => booleanPointInPolygon(p, f)).map(({ i }) => i).sort((x, y) => x - y);
+      const on = (p: LonLat) =>
+        candidates
+          .filter(({ f }) => booleanPointInPolygon(p, f))
+          .map(({ i }) => i)
+          .sort((x, y) => x - y);
       // A vertex of both whose only LSOAs are these two, then an edge of both (consecutive shared vertices).
       const vertex = aRing.find((p) => bVertices.has(key(p)) && on(p).length === 2);
       let edge: [LonLat, LonLat] | undefined;
@@ -349,7 +389,10 @@ describe('a point on a shared border, radius 0', () => {
     });
     const schemes = collection.features.map((f) => schemeOf(f, 0));
     const results = RULES.map((rule) => run(schemes, rule));
-    golden('shared-border-points', results.map((r) => summary(schemes, r)));
+    golden(
+      'shared-border-points',
+      results.map((r) => summary(schemes, r)),
+    );
     for (const result of results) {
       for (const list of result.covered) expect(Array.from(list), result.rule.kind).toEqual([a, b].sort((x, y) => x - y));
     }
@@ -408,11 +451,22 @@ describe('progress and cancellation', () => {
   const schemes = (): Scheme[] =>
     ladLsoas(data, TRAFFORD)
       .slice(0, 120)
-      .map((i, k) => ({ id: `p${k}`, name: `p${k}`, kind: 'grant', footprint: { type: 'point', point: [data.geometry.points[i * 2]! / 1e6, data.geometry.points[i * 2 + 1]! / 1e6], radiusM: 300 } }));
+      .map((i, k) => ({
+        id: `p${k}`,
+        name: `p${k}`,
+        kind: 'grant',
+        footprint: { type: 'point', point: [data.geometry.points[i * 2]! / 1e6, data.geometry.points[i * 2 + 1]! / 1e6], radiusM: 300 },
+      }));
 
   it('reports progress from 0 up to 1 on a full run', () => {
     const progress: number[] = [];
-    const result = computeCoverage({ lsoas: data.geometry, schemes: schemes(), rule: { kind: 'share', share: 0.3 }, areas, onProgress: (done) => progress.push(done) });
+    const result = computeCoverage({
+      lsoas: data.geometry,
+      schemes: schemes(),
+      rule: { kind: 'share', share: 0.3 },
+      areas,
+      onProgress: (done) => progress.push(done),
+    });
     expect(result.cancelled).toBe(false);
     expect(progress.length).toBeGreaterThan(2);
     for (let j = 1; j < progress.length; j++) expect(progress[j]!).toBeGreaterThanOrEqual(progress[j - 1]!);

@@ -19,7 +19,23 @@
 import type { CoverageRule } from '../../src/core/coverage-rule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { area, bboxClip, booleanIntersects, booleanPointInPolygon, buffer, distance, featureCollection, intersect, kinks, lineString, multiLineString, multiPolygon, pointToLineDistance, pointToPolygonDistance, polygon } from '@turf/turf';
+import {
+  area,
+  bboxClip,
+  booleanIntersects,
+  booleanPointInPolygon,
+  buffer,
+  distance,
+  featureCollection,
+  intersect,
+  kinks,
+  lineString,
+  multiLineString,
+  multiPolygon,
+  pointToLineDistance,
+  pointToPolygonDistance,
+  polygon,
+} from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { computeCoverage } from '../../src/core/coverage';
 import type { AreaResolver } from '../../src/core/coverage-types';
@@ -65,7 +81,10 @@ function geodesicDestination([lon, lat]: LonLat, azimuth: number, s: number): Lo
     sinSigma = Math.sin(sigma);
     cosSigma = Math.cos(sigma);
     const deltaSigma =
-      B * sinSigma * (cos2SigmaM + (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) - (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+      B *
+      sinSigma *
+      (cos2SigmaM +
+        (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) - (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
     const next = s / (WGS84_B * A) + deltaSigma;
     if (Math.abs(next - sigma) < 1e-13) {
       sigma = next;
@@ -185,7 +204,13 @@ function prepare(footprint: Shape): Prepared {
     case 'point':
       return { footprint, bufferM: footprint.radiusM, bbox: bboxOf([footprint.point]), paths: [], vertices: [footprint.point] };
     case 'line':
-      return { footprint, bufferM: footprint.bufferM, bbox: bboxOf(footprint.lines.flat()), paths: footprint.lines.map((l) => lineString(l)), vertices: footprint.lines.flat() };
+      return {
+        footprint,
+        bufferM: footprint.bufferM,
+        bbox: bboxOf(footprint.lines.flat()),
+        paths: footprint.lines.map((l) => lineString(l)),
+        vertices: footprint.lines.flat(),
+      };
     case 'polygon': {
       const vertices = footprint.polygons.flat(2) as LonLat[];
       return { footprint, bufferM: footprint.bufferM, bbox: bboxOf(vertices), paths: [], polygonFeature: multiPolygon(footprint.polygons), vertices };
@@ -258,8 +283,13 @@ function shapeOf(fp: Prepared): Feature<Polygon | MultiPolygon> {
   const f = fp.footprint;
   let shape: Feature<Polygon | MultiPolygon> | undefined;
   if (f.type === 'point') shape = geodesicCircle(f.point, f.radiusM);
-  else if (f.type === 'line') shape = buffer(multiLineString(f.lines), f.bufferM, { units: 'meters', steps: 64 }) as Feature<Polygon | MultiPolygon> | undefined;
-  else shape = f.bufferM > 0 ? (buffer(fp.polygonFeature!, f.bufferM, { units: 'meters', steps: 64 }) as Feature<Polygon | MultiPolygon> | undefined) : fp.polygonFeature!;
+  else if (f.type === 'line')
+    shape = buffer(multiLineString(f.lines), f.bufferM, { units: 'meters', steps: 64 }) as Feature<Polygon | MultiPolygon> | undefined;
+  else
+    shape =
+      f.bufferM > 0
+        ? (buffer(fp.polygonFeature!, f.bufferM, { units: 'meters', steps: 64 }) as Feature<Polygon | MultiPolygon> | undefined)
+        : fp.polygonFeature!;
   if (!shape) throw new Error('Turf buffer gave no shape');
   fp.shape = shape;
   return shape;
@@ -520,15 +550,19 @@ function check(window: Window, footprints: Shape[], share: number): string[] {
 
 function checkNearest(window: Window, schemes: Scheme[], prepared: Prepared[], caches: PairCache[][]): string[] {
   const all = window.lsoas.map((_, i) => i);
-  const km = nearestFootprintKm(window.geometry, all, schemes, schemes.map(() => true), noAreas);
+  const km = nearestFootprintKm(
+    window.geometry,
+    all,
+    schemes,
+    schemes.map(() => true),
+    noAreas,
+  );
   const failures: string[] = [];
   window.lsoas.forEach((lsoa, i) => {
     // Exact distances are slow in Turf: check a spread of NEAREST_SAMPLE LSOAs of each window.
     if (i % Math.ceil(window.lsoas.length / NEAREST_SAMPLE) !== 0) return;
     // Brute force: min over schemes of (exact distance − catchment), allowing 0.5% of the distance.
-    const order = prepared
-      .map((fp, k) => ({ k, lower: Math.max(0, boxGapM(fp.bbox, lsoa.bbox) - fp.bufferM) }))
-      .sort((a, b) => a.lower - b.lower);
+    const order = prepared.map((fp, k) => ({ k, lower: Math.max(0, boxGapM(fp.bbox, lsoa.bbox) - fp.bufferM) })).sort((a, b) => a.lower - b.lower);
     let lower = Infinity;
     let upper = Infinity;
     let exact = Infinity;
@@ -558,7 +592,9 @@ function checkNearest(window: Window, schemes: Scheme[], prepared: Prepared[], c
         const d = distanceFor(prepared[k]!, lsoa, caches[k]![i]!);
         return `  scheme ${k}: core ${one.toFixed(2)} m, brute ${Math.max(0, d - prepared[k]!.bufferM).toFixed(2)} m: ${describeFootprint(prepared[k]!.footprint)}`;
       });
-      failures.push(`nearest: ${lsoa.code} core ${got.toFixed(2)} m, brute ${exact.toFixed(2)} m (allowed ${lower.toFixed(2)}–${upper.toFixed(2)}; nearest scheme ${nearest})\n${per.join('\n')}`);
+      failures.push(
+        `nearest: ${lsoa.code} core ${got.toFixed(2)} m, brute ${exact.toFixed(2)} m (allowed ${lower.toFixed(2)}–${upper.toFixed(2)}; nearest scheme ${nearest})\n${per.join('\n')}`,
+      );
     }
   });
   return failures;
@@ -583,7 +619,8 @@ describe('computeCoverage agrees with a brute-force Turf computation on real LSO
 
   afterAll(() => {
     const lines = [...stats.entries()].map(
-      ([key, s]) => `  ${key.padEnd(22)} pairs ${String(s.pairs).padStart(6)}  covered ${String(s.covered).padStart(5)}  in 0.5% band ${s.band}${s.bandExamples.length ? ` (e.g. ${s.bandExamples.join('; ')})` : ''}`,
+      ([key, s]) =>
+        `  ${key.padEnd(22)} pairs ${String(s.pairs).padStart(6)}  covered ${String(s.covered).padStart(5)}  in 0.5% band ${s.band}${s.bandExamples.length ? ` (e.g. ${s.bandExamples.join('; ')})` : ''}`,
     );
     const band = [...stats.values()].reduce((n, s) => n + s.band, 0);
     const whole = [...stats.values()].reduce((n, s) => n + s.bandWhole, 0);

@@ -28,8 +28,7 @@ let cached: RealData | undefined;
 /** The built data, read once; throws a message saying how to build it when it is missing. */
 export function realData(): RealData {
   if (cached) return cached;
-  const missing = (what: string) =>
-    new Error(`The coverage tests need the built data in ${dataDir}, but ${what}. Run \`npm run data\` first.`);
+  const missing = (what: string) => new Error(`The coverage tests need the built data in ${dataDir}, but ${what}. Run \`npm run data\` first.`);
   const manifestPath = path.join(dataDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) throw missing('manifest.json is missing');
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files: Record<string, string | undefined> };

@@ -40,12 +40,38 @@ import { SchemeStore } from '../../src/worker/scheme-store';
 import { withUniqueIds } from '../../src/data/unique-scheme-ids';
 import { attributes, details, manifest } from './app-fixture';
 
-const route: Scheme = { id: 'r1', name: 'Route 1', kind: 'transport', footprint: { type: 'line', lines: [[[-2.3, 53.4], [-2.31, 53.41]]], bufferM: 400 } };
+const route: Scheme = {
+  id: 'r1',
+  name: 'Route 1',
+  kind: 'transport',
+  footprint: {
+    type: 'line',
+    lines: [
+      [
+        [-2.3, 53.4],
+        [-2.31, 53.41],
+      ],
+    ],
+    bufferM: 400,
+  },
+};
 
 function summaryWith(gaps: number[]): CoverageSummary {
   return {
     deciles: [],
-    headline: { definition: 'unreached', gapDecile: 2, lsoas: 10, people: 100, peopleUncovered: 40, shareUncovered: 0.4, gapLsoas: gaps.length, gapPeople: 40, shareInGaps: 0.4, reachCut: null, allEqual: false },
+    headline: {
+      definition: 'unreached',
+      gapDecile: 2,
+      lsoas: 10,
+      people: 100,
+      peopleUncovered: 40,
+      shareUncovered: 0.4,
+      gapLsoas: gaps.length,
+      gapPeople: 40,
+      shareInGaps: 0.4,
+      reachCut: null,
+      allEqual: false,
+    },
     gaps: gaps.map((index, k) => ({ index, rank: k + 1, decile: 1, people: 10, count: 0, services: 0, stops: 0, allocatedGbp: 0, nearestKm: NaN })),
     fairness: { allocatedGbp: 0, mostDeprivedDeciles: 2, shareOfGbp: null, shareOfPeople: null, concentrationIndex: null, concentrationCurve: null },
     areaWide: null,
@@ -110,7 +136,15 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       const existing = (await Promise.all(request.existing.map((hash) => store.get(hash)))).flatMap((set) => set ?? []);
       const unique = withUniqueIds(current.schemes, existing, request.name);
       const { hash, saveError } = await store.add(unique.schemes);
-      return { format: current.table ? 'CSV' : 'GeoJSON', problems: unique.notes, hash, locatedBy: [], stats: schemeStats(unique.schemes), bounds: null, saveError };
+      return {
+        format: current.table ? 'CSV' : 'GeoJSON',
+        problems: unique.notes,
+        hash,
+        locatedBy: [],
+        stats: schemeStats(unique.schemes),
+        bounds: null,
+        saveError,
+      };
     }),
     discardImport: vi.fn((_token: number) => undefined),
     run: vi.fn((request: RunRequest, onProgress: (p: RunProgress) => void) => {
@@ -139,7 +173,9 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
       return null;
     }),
     editSchemes: vi.fn((request: EditRequest) => engine.editSchemes(request)),
-    exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]) => engine.exportWorkspace(datasets, exportedAt, themes, areas)),
+    exportWorkspace: vi.fn((datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]) =>
+      engine.exportWorkspace(datasets, exportedAt, themes, areas),
+    ),
     openWorkspace: vi.fn((bytes: ArrayBuffer, name: string) => engine.openWorkspace(bytes, name)),
     retain: vi.fn((hashes: string[], fromStorage: boolean) => void engine.retain(hashes, fromStorage)),
     schemeTile: vi.fn(() => Promise.resolve(null)),
@@ -266,7 +302,9 @@ describe('coverage slice', () => {
     const { coverage } = store.getState();
     expect(coverage.datasets).toHaveLength(1);
     expect(client.run).toHaveBeenCalledTimes(1);
-    expect(coverage.saveError).toMatch(/could not be saved in this browser \(the browser has no room left .*\(storage quota reached\)\)\. .*export the workspace/);
+    expect(coverage.saveError).toMatch(
+      /could not be saved in this browser \(the browser has no room left .*\(storage quota reached\)\)\. .*export the workspace/,
+    );
     // The datasets' fields saving later does not hide that their schemes were not stored.
     await flush();
     expect(store.getState().coverage.saveError).not.toBeNull();
@@ -328,7 +366,13 @@ describe('coverage slice', () => {
       { scope: { kind: 'england' }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null },
       { scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null },
     ]);
-    expect(store.getState().coverage.summary?.view).toEqual({ scope: { kind: 'lad', index: 2 }, indicator: 'income', gapDecile: 3, gaps: 'unreached', area: null });
+    expect(store.getState().coverage.summary?.view).toEqual({
+      scope: { kind: 'lad', index: 2 },
+      indicator: 'income',
+      gapDecile: 3,
+      gaps: 'unreached',
+      area: null,
+    });
   });
 
   it('runs again for a new rule, cancelling the run still going', async () => {
@@ -440,7 +484,13 @@ describe('coverage slice', () => {
     };
     const { store, client, failWith } = setup(undefined, { saved: [saved] });
     await store.getState().loadWorkspace();
-    expect(store.getState().coverage).toMatchObject({ datasets: [saved], schemesHash: 'h9', shownHashes: ['h9'], schemeCount: 1, datasetName: 'saved.geojson' });
+    expect(store.getState().coverage).toMatchObject({
+      datasets: [saved],
+      schemesHash: 'h9',
+      shownHashes: ['h9'],
+      schemeCount: 1,
+      datasetName: 'saved.geojson',
+    });
     expect(client.run).toHaveBeenCalledTimes(1);
     expect(client.run.mock.calls[0]![0].datasets).toEqual(['h9']);
     failWith('storage quota reached');
@@ -533,7 +583,13 @@ describe('coverage slice', () => {
 
 describe('drawing and editing schemes', () => {
   const point: DrawnShape = { shape: 'point', point: [-2.33, 53.44] };
-  const line: DrawnShape = { shape: 'line', line: [[-2.3, 53.45], [-2.32, 53.46]] };
+  const line: DrawnShape = {
+    shape: 'line',
+    line: [
+      [-2.3, 53.45],
+      [-2.32, 53.46],
+    ],
+  };
 
   /** Draws a shape and returns the form's new scheme: a point with a catchment, or a route with a buffer. */
   function draw(store: ReturnType<typeof setup>['store'], drawn: DrawnShape): Scheme {
@@ -672,7 +728,10 @@ describe('drawing and editing schemes', () => {
     const before = store.getState().coverage.datasets;
     const runsBefore = client.run.mock.calls.length;
     const hall = { ...draw(store, point), name: 'Church hall' };
-    client.editSchemes.mockResolvedValueOnce({ kind: 'failed', message: 'The dataset’s schemes are no longer held in this browser; reload the page and try again.' });
+    client.editSchemes.mockResolvedValueOnce({
+      kind: 'failed',
+      message: 'The dataset’s schemes are no longer held in this browser; reload the page and try again.',
+    });
     await store.getState().saveScheme(hall);
     expect(store.getState().coverage.editing).toEqual({
       kind: 'form',

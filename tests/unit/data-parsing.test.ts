@@ -12,13 +12,7 @@ import { INDICATOR_KEYS } from '../../src/core/indicators';
 import { readLsoaBoundaries } from '../../src/data/boundaries';
 import { checkJoin } from '../../src/data/join';
 import { parseIodTable, type IodRow } from '../../src/data/parse-iod';
-import {
-  parseCountyLookup,
-  parseMsoaLookup,
-  parsePopulation,
-  parseRegionLookup,
-  parseWardLookup,
-} from '../../src/data/parse-lookups';
+import { parseCountyLookup, parseMsoaLookup, parsePopulation, parseRegionLookup, parseWardLookup } from '../../src/data/parse-lookups';
 import { formatProblem, type DataProblem, type Result } from '../../src/data/problems';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -123,9 +117,7 @@ describe('parseIodTable: official File 7 headers and the renamed ../shared/data 
   });
 
   it('reads File 3 (IDACI/IDAOPI) on its own with the supplementary indices required', () => {
-    const supplementary = ok(
-      parseIodTable(sourceFile('iod2025/iod2025_idaci_idaopi_lsoa21_england.csv'), 'file3.csv', ['idaci', 'idaopi']),
-    );
+    const supplementary = ok(parseIodTable(sourceFile('iod2025/iod2025_idaci_idaopi_lsoa21_england.csv'), 'file3.csv', ['idaci', 'idaopi']));
     expect(supplementary.indicators).toEqual(['idaci', 'idaopi']);
     expect(byCode(supplementary.rows).get('E01000005')!.values).toEqual({
       idaci: { rank: 9604, decile: 3 },
@@ -159,9 +151,7 @@ describe('parseIodTable: one bad file for each error, each saying what to fix', 
 
   it('a duplicate code: the row, and where it first appeared', () => {
     const problems = problemsOf(parseIodTable(fixture('bad-duplicate-code.csv'), 'bad-duplicate-code.csv', ['imd']));
-    expect(problems).toEqual([
-      expect.objectContaining({ file: 'bad-duplicate-code.csv', row: 3, column: 'lsoa21cd', value: 'E01000001' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'bad-duplicate-code.csv', row: 3, column: 'lsoa21cd', value: 'E01000001' })]);
     expect(problems[0]!.message).toMatch(/E01000001 appears again \(first on row 1\); each LSOA must appear once/);
     expect(formatProblem(problems[0]!)).toMatch(/^bad-duplicate-code\.csv, row 3, column 'lsoa21cd': /);
   });
@@ -237,8 +227,7 @@ describe('checkJoin: the join must match 100%', () => {
     expect(problems).toEqual([
       {
         file: 'iod.csv',
-        message:
-          '2 of 4 codes have no match in lookup.csv (50.0% matched; the join must match 100%). First unmatched: E01000002, E01000003.',
+        message: '2 of 4 codes have no match in lookup.csv (50.0% matched; the join must match 100%). First unmatched: E01000002, E01000003.',
       },
       {
         file: 'lookup.csv',
@@ -309,9 +298,7 @@ describe('lookups and population', () => {
   it('parses the MSOA names lookup', () => {
     const rows = ok(parseMsoaLookup(sourceFile('lookups/lsoa21_msoa21_hclnames_england.csv'), 'msoa.csv'));
     expect(rows.map((r) => r.lsoa)).toEqual(CITY);
-    expect(new Set(rows.map((r) => `${r.msoaCode} ${r.msoaName} / ${r.msoaHclName}`))).toEqual(
-      new Set(['E02000001 City of London 001 / City of London']),
-    );
+    expect(new Set(rows.map((r) => `${r.msoaCode} ${r.msoaName} / ${r.msoaHclName}`))).toEqual(new Set(['E02000001 City of London 001 / City of London']));
   });
 
   it('parses the county and region lookups', () => {
@@ -323,9 +310,7 @@ describe('lookups and population', () => {
     ]);
     // The ONS LTLA→UTLA download headers.
     const ons = 'LTLA23CD,LTLA23NM,UTLA23CD,UTLA23NM\nE07000066,Basildon,E10000012,Essex\n';
-    expect(ok(parseCountyLookup(ons, 'LTLA23_UTLA23_EW_LU.csv'))).toEqual([
-      { ladCode: 'E07000066', countyCode: 'E10000012', countyName: 'Essex' },
-    ]);
+    expect(ok(parseCountyLookup(ons, 'LTLA23_UTLA23_EW_LU.csv'))).toEqual([{ ladCode: 'E07000066', countyCode: 'E10000012', countyName: 'Essex' }]);
   });
 
   it('a lookup missing a column names it and lists the headers found', () => {

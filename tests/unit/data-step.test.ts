@@ -11,7 +11,16 @@ import Pbf from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGeometry, representativePoint } from '../../src/data/geometry-format';
-import { decileAt, lsoaBoundsAt, MANIFEST_FILE, type AttributesFile, type DataManifest, type DetailsFile, type LookupsFile, type ScoresFile } from '../../src/data/schema';
+import {
+  decileAt,
+  lsoaBoundsAt,
+  MANIFEST_FILE,
+  type AttributesFile,
+  type DataManifest,
+  type DetailsFile,
+  type LookupsFile,
+  type ScoresFile,
+} from '../../src/data/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..', '..');
@@ -182,7 +191,11 @@ describe('npm run data on the City of London subset', () => {
       }
       // At coarse zooms an LSOA smaller than the tile grid collapses to no area and is left out
       // (its neighbours close over it); from z9 every City of London LSOA is wider than the grid.
-      if (z >= 9) expect([...idsAtZoom].sort((a, b) => a - b), `ids at z${z}`).toEqual(allIds);
+      if (z >= 9)
+        expect(
+          [...idsAtZoom].sort((a, b) => a - b),
+          `ids at z${z}`,
+        ).toEqual(allIds);
       else expect(idsAtZoom.size, `ids at z${z}`).toBeGreaterThan(0);
     }
     // Every tile in the archive was read.

@@ -80,9 +80,7 @@ describe.skipIf(!hasBuiltData)('gapmap coverage on the Trafford bus routes, scop
   });
 
   it('writes the summary: its shape, and deciles that add up to Trafford’s LSOAs', () => {
-    expect(Object.keys(summary)).toEqual(
-      expect.arrayContaining(['rule', 'scope', 'indicator', 'deciles', 'headline', 'gaps', 'fairness', 'problems']),
-    );
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(['rule', 'scope', 'indicator', 'deciles', 'headline', 'gaps', 'fairness', 'problems']));
     expect(summary).toMatchObject({ rule: 'intersects', scope: TRAFFORD, scope_name: 'Trafford', indicator: 'imd' });
     expect(summary.schemes).toMatchObject({ read: 407, usable: 407, amount_gbp: 0, by_kind: { transport: 407 }, by_placement: { exact: 407 } });
     expect(summary.schemes.area_wide).toMatchObject({ count: 0, amount_gbp: 0, counted: false, areas: [] });
@@ -115,7 +113,13 @@ describe.skipIf(!hasBuiltData)('gapmap coverage on the Trafford bus routes, scop
 describe.skipIf(!hasBuiltData)('gapmap coverage with amounts, gaps and problems (England)', () => {
   it('allocates amounts, lists gaps with distances, and reports bad features', async () => {
     const schemes = path.join(tmp, 'mixed.geojson');
-    const square = [[-2.33, 53.44], [-2.32, 53.44], [-2.32, 53.45], [-2.33, 53.45], [-2.33, 53.44]];
+    const square = [
+      [-2.33, 53.44],
+      [-2.32, 53.44],
+      [-2.32, 53.45],
+      [-2.33, 53.45],
+      [-2.33, 53.44],
+    ];
     fs.writeFileSync(
       schemes,
       JSON.stringify({
@@ -155,7 +159,11 @@ describe.concurrent('gapmap refuses unusable input with a clear message', () => 
     [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--colour', 'red'], 2, "Unknown option '--colour'."],
     [['frobnicate'], 2, "Unknown command 'frobnicate'."],
     [['coverage', 'tests/fixtures/schemes/british-national-grid.geojson'], 1, "The file's coordinates are in urn:ogc:def:crs:EPSG::27700"],
-    [['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--data', 'no-such-folder'], 1, 'No built data in no-such-folder: manifest.json is missing. Build it with `npm run data`'],
+    [
+      ['coverage', 'tests/fixtures/schemes/single-feature.geojson', '--data', 'no-such-folder'],
+      1,
+      'No built data in no-such-folder: manifest.json is missing. Build it with `npm run data`',
+    ],
   ])('%j → exit %i', async (args, status, message) => {
     const run = await gapmap(...args);
     expect(run.status).toBe(status);
@@ -250,7 +258,14 @@ describe.skipIf(!hasBuiltData)('gapmap coverage --gaps underserved on the real T
     const run = await gapmap('coverage', trafford.routes, '--scope', TRAFFORD, '--gaps', 'underserved', '--out', csv, '--summary', json);
     expect(run.status).toBe(0);
     routes = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
-    counts = new Map(fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(1).map((line) => [line.split(',')[0]!, Number(line.split(',')[1])]));
+    counts = new Map(
+      fs
+        .readFileSync(csv, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => [line.split(',')[0]!, Number(line.split(',')[1])]),
+    );
   });
 
   it('lists the least-reached deprived LSOAs: none reached by more routes than a deprived LSOA left out', async () => {
@@ -280,7 +295,19 @@ describe.skipIf(!hasBuiltData)('gapmap coverage --gaps underserved on the real T
 
   it('reads the stops with a 400 m walking catchment, and the stops with the routes as one transport picture', async () => {
     const json = path.join(tmp, 'both.json');
-    const run = await gapmap('coverage', trafford.stops, trafford.routes, '--scope', TRAFFORD, '--gaps', 'underserved', '--out', path.join(tmp, 'both.csv'), '--summary', json);
+    const run = await gapmap(
+      'coverage',
+      trafford.stops,
+      trafford.routes,
+      '--scope',
+      TRAFFORD,
+      '--gaps',
+      'underserved',
+      '--out',
+      path.join(tmp, 'both.csv'),
+      '--summary',
+      json,
+    );
     expect(run.status).toBe(0);
     const both = JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson;
     expect(both.schemes).toMatchObject({ read: 1025 + 407, by_kind: { transport: 1025 + 407 } });
@@ -329,7 +356,25 @@ describe.skipIf(!hasBuiltData)('gapmap coverage --scope-file: a target area give
     expect(both.status).not.toBe(0);
     expect(both.stderr).toContain('Give --scope or --scope-file, not both');
     const sea = path.join(tmp, 'sea.geojson');
-    fs.writeFileSync(sea, JSON.stringify({ type: 'Feature', properties: { name: 'North Sea' }, geometry: { type: 'Polygon', coordinates: [[[3, 55], [3.1, 55], [3.1, 55.1], [3, 55.1], [3, 55]]] } }));
+    fs.writeFileSync(
+      sea,
+      JSON.stringify({
+        type: 'Feature',
+        properties: { name: 'North Sea' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [3, 55],
+              [3.1, 55],
+              [3.1, 55.1],
+              [3, 55.1],
+              [3, 55],
+            ],
+          ],
+        },
+      }),
+    );
     const outside = await gapmap('coverage', trafford.routes, '--scope-file', sea);
     expect(outside.status).not.toBe(0);
     expect(outside.stderr).toContain('covers no LSOA in England');

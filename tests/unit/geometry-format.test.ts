@@ -88,7 +88,10 @@ describe('encodeGeometry / decodeGeometry', () => {
     expect([...g.polygonStart]).toEqual([0, 1, 4, 5]);
     // Rings: polygon 0 has 2, the MultiPolygon's parts have 3, 1 and 1, the last polygon 1.
     expect([...g.ringStart]).toEqual([0, 2, 5, 6, 7, 8]);
-    const vertices = geometries.flatMap((x) => (x.type === 'Polygon' ? [x.coordinates] : x.coordinates)).flat().map((r) => r.length);
+    const vertices = geometries
+      .flatMap((x) => (x.type === 'Polygon' ? [x.coordinates] : x.coordinates))
+      .flat()
+      .map((r) => r.length);
     expect(g.vertexStart[g.vertexStart.length - 1]).toBe(vertices.reduce((a, b) => a + b, 0));
     expect(g.coords.length).toBe(2 * vertices.reduce((a, b) => a + b, 0));
   });

@@ -12,13 +12,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import mapshaper from 'mapshaper';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LonLat, Scheme } from '../../src/core/scheme';
-import {
-  fileSizeProblem,
-  importSchemesFile,
-  MAX_IMPORT_BYTES,
-  unzipWithinLimit,
-  type ImportContext,
-} from '../../src/data/import/import-file';
+import { fileSizeProblem, importSchemesFile, MAX_IMPORT_BYTES, unzipWithinLimit, type ImportContext } from '../../src/data/import/import-file';
 import { trafford } from './built-data';
 import { ok, refusal } from './import-results';
 
@@ -35,8 +29,7 @@ const STOP_CODES = ['1800SJ01741', '1800SJ48061', '1800SJ47301', '1800SJ02401'];
 let stops: Feature<Point, { atco_code: string; common_name: string }>[];
 
 const text = (value: string) => new TextEncoder().encode(value);
-const bytesOf = (output: string | Uint8Array | undefined) => (typeof output === 'string' ? text(output) : output ?? new Uint8Array());
-
+const bytesOf = (output: string | Uint8Array | undefined) => (typeof output === 'string' ? text(output) : (output ?? new Uint8Array()));
 
 /** Metres between two WGS84 positions (equirectangular: exact enough over a few metres). */
 function metresApart([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
@@ -124,7 +117,9 @@ describe('KML and KMZ', () => {
 
   it('a damaged KML is refused as not well-formed', async () => {
     const damaged = text(kmlFixture.toString('utf8').replace('</Folder>', ''));
-    expect(refusal(await importSchemesFile(damaged, 'stops.kml', context))).toMatch(/^stops\.kml is not well-formed XML \(.+\), so it cannot be read as KML\.$/);
+    expect(refusal(await importSchemesFile(damaged, 'stops.kml', context))).toMatch(
+      /^stops\.kml is not well-formed XML \(.+\), so it cannot be read as KML\.$/,
+    );
   });
 });
 
@@ -146,7 +141,9 @@ describe('zipped shapefiles', () => {
 
   it("in British National Grid with mapshaper's own .prj (quoted TOWGS84), in a folder and with upper-case extensions", async () => {
     const parts = await stopsShapefile('-proj EPSG:27700');
-    const zip = zipSync(Object.fromEntries(Object.entries(parts).map(([name, bytes]) => [`export/${name.replace(/\.(\w+)$/, (e) => e.toUpperCase())}`, bytes])));
+    const zip = zipSync(
+      Object.fromEntries(Object.entries(parts).map(([name, bytes]) => [`export/${name.replace(/\.(\w+)$/, (e) => e.toUpperCase())}`, bytes])),
+    );
     const read = ok(await importSchemesFile(zip, 'stops.zip', context));
     expectStops(read.schemes, 5);
   });
@@ -161,7 +158,9 @@ describe('zipped shapefiles', () => {
   it('with no .prj: read as WGS84, with a warning, when the coordinates are degrees', async () => {
     const { 'stops.prj': _prj, ...parts } = await stopsShapefile();
     const read = ok(await importSchemesFile(zipSync(parts), 'stops.zip', context));
-    expect(read.problems).toEqual([{ severity: 'warning', message: 'stops.shp has no .prj; its coordinates look like longitude/latitude, so they were read as WGS84.' }]);
+    expect(read.problems).toEqual([
+      { severity: 'warning', message: 'stops.shp has no .prj; its coordinates look like longitude/latitude, so they were read as WGS84.' },
+    ]);
     expectStops(read.schemes, 0.01);
   });
 
@@ -175,7 +174,9 @@ describe('zipped shapefiles', () => {
   it('a .prj proj4 cannot read is refused rather than its coordinates read unprojected', async () => {
     const parts = await stopsShapefile('-proj EPSG:27700');
     const zip = zipSync({ ...parts, 'stops.prj': text('PROJCS["Somewhere Grid",NONSENSE[]]') });
-    expect(refusal(await importSchemesFile(zip, 'stops.zip', context))).toMatch(/^stops\.zip: stops\.shp: its \.prj \("Somewhere Grid"\) is a coordinate system GapMap cannot read/);
+    expect(refusal(await importSchemesFile(zip, 'stops.zip', context))).toMatch(
+      /^stops\.zip: stops\.shp: its \.prj \("Somewhere Grid"\) is a coordinate system GapMap cannot read/,
+    );
   });
 });
 
@@ -199,7 +200,9 @@ describe('files refused whole', () => {
     expect(MAX_IMPORT_BYTES).toBe(200 * 1024 * 1024);
     // A small file that reports a large length, so the limit is tested without allocating 250 MB.
     const reportedLarge = Object.defineProperty(zipSync({ 'doc.kml': kmlFixture }), 'byteLength', { value: 250 * 1024 * 1024 });
-    expect(refusal(await importSchemesFile(reportedLarge, 'stops.kmz', context))).toMatch(/^stops\.kmz is 250 MB, more than the 200 MB GapMap reads in one file\./);
+    expect(refusal(await importSchemesFile(reportedLarge, 'stops.kmz', context))).toMatch(
+      /^stops\.kmz is 250 MB, more than the 200 MB GapMap reads in one file\./,
+    );
     expect(fileSizeProblem(MAX_IMPORT_BYTES, 'stops.geojson')).toBeUndefined();
     expect(fileSizeProblem(250 * 1024 * 1024, 'stops.geojson')).toBe(
       'stops.geojson is 250 MB, more than the 200 MB GapMap reads in one file. Split it into smaller files, or leave out what the coverage does not need.',

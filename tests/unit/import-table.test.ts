@@ -109,7 +109,9 @@ describe('hand-made tables', () => {
       'Row 2: No usable location: latitude 152.3 is outside −90…90. The row was skipped.',
       "Row 3: No usable location: lsoa21cd 'E01999999' is not an England LSOA (2021). The row was skipped.",
       'Row 4: No usable location: postcode: postcode EH1 1YZ is in Scotland; GapMap covers England only. The row was skipped.',
-      expect.stringMatching(/^Row 5: No usable location: postcode: postcode ZZ99 9ZZ is not in OS Code-Point Open .*: it may be mistyped, retired, or outside England\. The row was skipped\.$/),
+      expect.stringMatching(
+        /^Row 5: No usable location: postcode: postcode ZZ99 9ZZ is not in OS Code-Point Open .*: it may be mistyped, retired, or outside England\. The row was skipped\.$/,
+      ),
       "Row 6: No usable location: postcode 'hello' is not shaped like a UK postcode (e.g. M1 1AD). The row was skipped.",
       'Row 8: No location: the row has no coordinates, grid reference, postcode or area code. The row was skipped.',
     ]);
@@ -144,7 +146,9 @@ describe('hand-made tables', () => {
 
   it('reads Windows-1252 text, semicolons and a byte-order mark', async () => {
     // "£" is 0xA3 in Windows-1252; Excel on Windows writes that for "CSV".
-    const latin = Uint8Array.from([...'name;lat;lon;amount\nCaf', 0xe9, ...';53.4;-2.3;', 0xa3, ...'250\n'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))));
+    const latin = Uint8Array.from(
+      [...'name;lat;lon;amount\nCaf', 0xe9, ...';53.4;-2.3;', 0xa3, ...'250\n'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))),
+    );
     const read = ok(await importSchemesFile(latin, 'latin.csv', context));
     expect(read.schemes.map((s) => [s.name, s.amountGbp])).toEqual([['Café', 250]]);
     const bom = csv('\ufeffname,lat,lon\nA,53.4,-2.3\n');
@@ -200,7 +204,10 @@ describe('progress', () => {
   });
 
   it('rows, as PapaParse alone gives them, for any table: quotes, delimiters in fields, line breaks, blank lines, semicolons and tabs', () => {
-    const field = fc.oneof(fc.constantFrom('', ' ', '"', '""', ',', ';', '\t', '\n', '\r\n', 'a,b', 'say "hi"', '£1,234.50', 'E08000009'), fc.string({ maxLength: 6 }));
+    const field = fc.oneof(
+      fc.constantFrom('', ' ', '"', '""', ',', ';', '\t', '\n', '\r\n', 'a,b', 'say "hi"', '£1,234.50', 'E08000009'),
+      fc.string({ maxLength: 6 }),
+    );
     fc.assert(
       fc.property(
         fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 }),

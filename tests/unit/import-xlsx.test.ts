@@ -27,23 +27,29 @@ beforeAll(async () => {
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A workbook's parts around its sheets (name → the sheet part's XML), as Excel writes them. */
-function workbook(sheets: [name: string, xml: string][], parts: { sharedStrings?: string; styles?: string; workbookPr?: string } = {}): Record<string, Uint8Array> {
+function workbook(
+  sheets: [name: string, xml: string][],
+  parts: { sharedStrings?: string; styles?: string; workbookPr?: string } = {},
+): Record<string, Uint8Array> {
   const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   if (parts.sharedStrings !== undefined) rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   if (parts.styles !== undefined) rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/>`);
   const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    '[Content_Types].xml': text(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
     'xl/workbook.xml': text(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}">${parts.workbookPr ?? ''}<sheets>` +
         sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
         '</sheets></workbook>',
     ),
-    'xl/_rels/workbook.xml.rels': text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`),
+    'xl/_rels/workbook.xml.rels': text(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    ),
   };
   sheets.forEach(([, xml], i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = text(xml)));
   if (parts.sharedStrings !== undefined) files['xl/sharedStrings.xml'] = text(parts.sharedStrings);
@@ -104,7 +110,19 @@ const META_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 describe('a 360Giving workbook (hand-made parts)', () => {
   it('reads the grants sheet through the CSV importer: strings, a date-styled serial, an empty cell mid-row, and says the Meta sheet was not read', async () => {
-    const read = ok(await importSchemesFile(xlsx([['grants', GRANTS_SHEET], ['Meta', META_SHEET]], { sharedStrings: SHARED_STRINGS, styles: STYLES }), 'grants.xlsx', context));
+    const read = ok(
+      await importSchemesFile(
+        xlsx(
+          [
+            ['grants', GRANTS_SHEET],
+            ['Meta', META_SHEET],
+          ],
+          { sharedStrings: SHARED_STRINGS, styles: STYLES },
+        ),
+        'grants.xlsx',
+        context,
+      ),
+    );
     expect(read.format).toBe('XLSX');
     const table = read.table!;
     expect(table.headers).toEqual([
@@ -157,12 +175,26 @@ describe('a 360Giving workbook (hand-made parts)', () => {
   });
 
   it('reads the sheet whose columns it recognises when the first is a notes sheet', async () => {
-    const read = ok(await importSchemesFile(xlsx([['Meta', META_SHEET], ['grants', GRANTS_SHEET], ['Empty', `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`]], { sharedStrings: SHARED_STRINGS, styles: STYLES }), 'grants.xlsx', context));
+    const read = ok(
+      await importSchemesFile(
+        xlsx(
+          [
+            ['Meta', META_SHEET],
+            ['grants', GRANTS_SHEET],
+            ['Empty', `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`],
+          ],
+          { sharedStrings: SHARED_STRINGS, styles: STYLES },
+        ),
+        'grants.xlsx',
+        context,
+      ),
+    );
     expect(read.schemes).toHaveLength(2);
     // The empty sheet holds nothing to mention.
     expect(read.problems[0]).toEqual({
       severity: 'warning',
-      message: 'grants.xlsx has 2 sheets with data; "grants" was read (the one whose columns GapMap recognises), "Meta" was not. To import another sheet, save it as CSV and open that.',
+      message:
+        'grants.xlsx has 2 sheets with data; "grants" was read (the one whose columns GapMap recognises), "Meta" was not. To import another sheet, save it as CSV and open that.',
     });
   });
 
@@ -174,7 +206,9 @@ describe('a 360Giving workbook (hand-made parts)', () => {
     const styles = `<x:styleSheet xmlns:x="${MAIN}"><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`;
     const read = ok(await importSchemesFile(xlsx([['Sheet1', sheet]], { styles, workbookPr: '<workbookPr date1904="1"/>' }), 'sdk.xlsx', context));
     // 43830 in the 1904 system is 2024-01-01 (1,462 days after the same serial in the 1900 system).
-    expect(read.schemes.map((s) => [s.name, s.start, s.footprint])).toEqual([['Line\r\nbreak', '2024-01-01', { type: 'point', point: [-2.3205, 53.4455], radiusM: expect.any(Number) }]]);
+    expect(read.schemes.map((s) => [s.name, s.start, s.footprint])).toEqual([
+      ['Line\r\nbreak', '2024-01-01', { type: 'point', point: [-2.3205, 53.4455], radiusM: expect.any(Number) }],
+    ]);
   });
 });
 
@@ -231,7 +265,8 @@ function csvAsWorkbook(csvText: string, count: number, dateColumns: readonly str
     const cells = row.map((value, c) => {
       const ref = `${column(c)}${r + 1}`;
       if (value === '') return '';
-      if (r > 0 && dates.has(c) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `<c r="${ref}" s="1"><v>${Date.parse(`${value}T00:00:00Z`) / 86_400_000 + 25_569}</v></c>`;
+      if (r > 0 && dates.has(c) && /^\d{4}-\d{2}-\d{2}$/.test(value))
+        return `<c r="${ref}" s="1"><v>${Date.parse(`${value}T00:00:00Z`) / 86_400_000 + 25_569}</v></c>`;
       if (r > 0 && /^-?\d+(?:\.\d+)?$/.test(value) && !/^0\d/.test(value)) return `<c r="${ref}"><v>${value}</v></c>`;
       if (!stringIndex.has(value)) {
         stringIndex.set(value, strings.length);
@@ -287,7 +322,11 @@ describe('spreadsheets refused', () => {
     expect(refusal(await importSchemesFile(xlsb, 'grants.xlsb', context))).toBe(
       'grants.xlsb is an Excel Binary Workbook (.xlsb), which GapMap cannot read. Save it as an Excel Workbook (.xlsx) or as CSV, and open that.',
     );
-    const ods = zipSync({ mimetype: text('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': text('<office:document-content/>'), 'META-INF/manifest.xml': text('<manifest/>') });
+    const ods = zipSync({
+      mimetype: text('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': text('<office:document-content/>'),
+      'META-INF/manifest.xml': text('<manifest/>'),
+    });
     expect(refusal(await importSchemesFile(ods, 'grants.ods', context))).toBe(
       'grants.ods is an OpenDocument spreadsheet (.ods), which GapMap cannot read. Save it as an Excel Workbook (.xlsx) or as CSV (in LibreOffice: File > Save As), and open that.',
     );
@@ -295,15 +334,32 @@ describe('spreadsheets refused', () => {
 
   it('a workbook with no header row, a header and no rows, or only a chart sheet', async () => {
     const empty = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1"/></row></sheetData></worksheet>`;
-    expect(refusal(await importSchemesFile(xlsx([['Sheet1', empty]]), 'empty.xlsx', context))).toBe('empty.xlsx is an Excel workbook whose only sheet, "Sheet1", is empty: it has no header row.');
-    expect(refusal(await importSchemesFile(xlsx([['Sheet1', empty], ['Sheet2', empty]]), 'empty.xlsx', context))).toBe(
-      'empty.xlsx is an Excel workbook whose 2 sheets ("Sheet1", "Sheet2") are all empty: none has a header row.',
+    expect(refusal(await importSchemesFile(xlsx([['Sheet1', empty]]), 'empty.xlsx', context))).toBe(
+      'empty.xlsx is an Excel workbook whose only sheet, "Sheet1", is empty: it has no header row.',
     );
+    expect(
+      refusal(
+        await importSchemesFile(
+          xlsx([
+            ['Sheet1', empty],
+            ['Sheet2', empty],
+          ]),
+          'empty.xlsx',
+          context,
+        ),
+      ),
+    ).toBe('empty.xlsx is an Excel workbook whose 2 sheets ("Sheet1", "Sheet2") are all empty: none has a header row.');
     const headerOnly = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row></sheetData></worksheet>`;
-    expect(refusal(await importSchemesFile(xlsx([['grants', headerOnly]]), 'grants.xlsx', context))).toBe('grants.xlsx (sheet "grants") has a header but no rows.');
+    expect(refusal(await importSchemesFile(xlsx([['grants', headerOnly]]), 'grants.xlsx', context))).toBe(
+      'grants.xlsx (sheet "grants") has a header but no rows.',
+    );
     const chartOnly = workbook([['Chart1', '<chartsheet/>']]);
-    chartOnly['xl/_rels/workbook.xml.rels'] = text(`<Relationships><Relationship Id="rId1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`);
-    expect(refusal(await importSchemesFile(zipSync(chartOnly), 'chart.xlsx', context))).toBe('chart.xlsx is an Excel workbook with no worksheets (only charts or macros), so it holds no table to read.');
+    chartOnly['xl/_rels/workbook.xml.rels'] = text(
+      `<Relationships><Relationship Id="rId1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+    );
+    expect(refusal(await importSchemesFile(zipSync(chartOnly), 'chart.xlsx', context))).toBe(
+      'chart.xlsx is an Excel workbook with no worksheets (only charts or macros), so it holds no table to read.',
+    );
   });
 
   it('a sheet part whose zip header claims more than deflate can make is refused by the zip-bomb guard, unread', async () => {

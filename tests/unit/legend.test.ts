@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../src/core/indicators';
-import {
-  DECILE_COLOURS,
-  decileColour,
-  formatCount,
-  formatShare,
-  legendTitle,
-  NO_DECILE_COLOUR,
-  tallyDeciles,
-} from '../../src/core/legend';
+import { DECILE_COLOURS, decileColour, formatCount, formatShare, legendTitle, NO_DECILE_COLOUR, tallyDeciles } from '../../src/core/legend';
 import { decileAt } from '../../src/data/schema';
 import { attributes } from './app-fixture';
 

@@ -15,10 +15,7 @@ describe('loadManifest', () => {
   });
 
   it('says to run the data step when there is no manifest, or the dev server sends its index page', async () => {
-    for (const fetchImpl of [
-      respond('Not found', { status: 404 }),
-      respond('<!doctype html>', { headers: { 'content-type': 'text/html' } }),
-    ]) {
+    for (const fetchImpl of [respond('Not found', { status: 404 }), respond('<!doctype html>', { headers: { 'content-type': 'text/html' } })]) {
       const result = await loadManifest(base, fetchImpl);
       expect(result).toEqual({
         ok: false,

@@ -110,7 +110,10 @@ describe('GroupLoop', () => {
     expect(apply.mock.calls[0]?.slice(0, 2)).toEqual([{ a: 1, b: 'same' }, undefined]);
     show({ a: 2, other: 2 });
     expect(apply).toHaveBeenCalledTimes(2);
-    expect(apply.mock.calls[1]?.slice(0, 2)).toEqual([{ a: 2, b: 'same' }, { a: 1, b: 'same' }]);
+    expect(apply.mock.calls[1]?.slice(0, 2)).toEqual([
+      { a: 2, b: 'same' },
+      { a: 1, b: 'same' },
+    ]);
   });
 
   it('runs again after, not inside, an apply that changes what the groups read', () => {
@@ -127,7 +130,9 @@ describe('GroupLoop', () => {
       },
       { name: 'second', select: (_state, f) => f.overBasemap, apply: (over) => order.push(`second ${String(over)}`) },
     ];
-    const context = { ...contextWith(fakeMap()), setFacts: (next: MapFacts) => {
+    const context = {
+      ...contextWith(fakeMap()),
+      setFacts: (next: MapFacts) => {
         facts = next;
         loop.run();
       },

@@ -15,13 +15,48 @@ import { ok } from './import-results';
 
 const scheme = (id: string, footprint: Footprint, extra: Partial<Scheme> = {}): Scheme => ({ id, name: id, kind: 'grant', footprint, ...extra });
 const point: Footprint = { type: 'point', point: [-2.3, 53.45], radiusM: 0 };
-const areas = (...list: [Parameters<typeof placementOfAreas>[0][number]['kind'], string][]): Footprint => ({ type: 'areas', areas: list.map(([kind, code]) => ({ kind, code })) });
+const areas = (...list: [Parameters<typeof placementOfAreas>[0][number]['kind'], string][]): Footprint => ({
+  type: 'areas',
+  areas: list.map(([kind, code]) => ({ kind, code })),
+});
 
 describe('placement of each kind of location', () => {
   it.each([
     ['a point of its own', scheme('p', point), 'exact', false],
-    ['a route', scheme('r', { type: 'line', lines: [[[-2.3, 53.45], [-2.31, 53.46]]], bufferM: 400 }), 'exact', false],
-    ['a drawn area', scheme('a', { type: 'polygon', polygons: [[[[-2.3, 53.45], [-2.31, 53.45], [-2.31, 53.46], [-2.3, 53.45]]]], bufferM: 0 }), 'exact', false],
+    [
+      'a route',
+      scheme('r', {
+        type: 'line',
+        lines: [
+          [
+            [-2.3, 53.45],
+            [-2.31, 53.46],
+          ],
+        ],
+        bufferM: 400,
+      }),
+      'exact',
+      false,
+    ],
+    [
+      'a drawn area',
+      scheme('a', {
+        type: 'polygon',
+        polygons: [
+          [
+            [
+              [-2.3, 53.45],
+              [-2.31, 53.45],
+              [-2.31, 53.46],
+              [-2.3, 53.45],
+            ],
+          ],
+        ],
+        bufferM: 0,
+      }),
+      'exact',
+      false,
+    ],
     ['a postcode (recorded by the importer)', scheme('pc', point, { placement: 'postcode' }), 'postcode', false],
     ['LSOA 2021 codes', scheme('l', areas(['lsoa21', 'E01006074'], ['lsoa21', 'E01006075'])), 'lsoa', false],
     ['an LSOA 2011 code', scheme('l11', areas(['lsoa11', 'E01006074'])), 'lsoa', false],
@@ -67,7 +102,9 @@ describe('run figures: which schemes count, where the money lands, each LSOA’s
     expect(figures.counted).toEqual([true, false, true, true, true, true, false]);
     expect(figures.apart).toEqual([false, true, false, false, false, false, false]);
     expect(figures.areaWide).toMatchObject({ mode: 'separate', count: 1, amountGbp: 1200 });
-    expect(figures.areaWide.groups).toEqual([{ codes: ['E08000009'], placement: 'district', count: 1, amountGbp: 1200, lsoas: Uint32Array.of(0, 1, 2, 3, 4, 5) }]);
+    expect(figures.areaWide.groups).toEqual([
+      { codes: ['E08000009'], placement: 'district', count: 1, amountGbp: 1200, lsoas: Uint32Array.of(0, 1, 2, 3, 4, 5) },
+    ]);
     expect(figures.byPlacement).toEqual({ exact: 6, district: 1 });
     expect(figures.byKind).toEqual({ grant: 3, transport: 4 });
   });

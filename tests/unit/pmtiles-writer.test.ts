@@ -1,14 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import {
-  PMTiles,
-  bytesToHeader,
-  readVarint,
-  zxyToTileId,
-  type DecompressFunc,
-  type Header,
-  type RangeResponse,
-  type Source,
-} from 'pmtiles';
+import { PMTiles, bytesToHeader, readVarint, zxyToTileId, type DecompressFunc, type Header, type RangeResponse, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { writePmtiles, type PmtilesOptions, type TileEntry } from '../../scripts/data-step/pmtiles-writer';
 import { seededRandom } from './seeded-random';
@@ -232,9 +223,7 @@ describe('writePmtiles', () => {
     expect(h.numTileEntries).toBe(entries.length);
     expect(h.numTileEntries).toBeLessThan(64); // runs collapsed
     expect(entries.some((e) => e.runLength > 1)).toBe(true);
-    expect(h.tileDataLength).toBe(
-      ocean.length + land.length + gzipSync(Buffer.from('unique-a')).length + gzipSync(Buffer.from('unique-b')).length,
-    );
+    expect(h.tileDataLength).toBe(ocean.length + land.length + gzipSync(Buffer.from('unique-a')).length + gzipSync(Buffer.from('unique-b')).length);
     // Every run really is consecutive TileIDs sharing one blob.
     const byId = new Map(tiles.map((t) => [zxyToTileId(t.z, t.x, t.y), Buffer.from(t.data).toString('hex')]));
     for (const e of entries) {

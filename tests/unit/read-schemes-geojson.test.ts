@@ -55,10 +55,20 @@ describe('bad-features.geojson: one problem per feature', () => {
   it.each([
     [1, 'nan-lon', 'error', 'The point has a longitude that is not a number (null). The feature was skipped.'],
     [2, 'lat-95', 'error', 'The point [-2.3, 95.2] has latitude 95.2, outside -90..90. The feature was skipped.'],
-    [3, 'grid', 'error', 'The line, position 1 [378500, 395600] has longitude 378500, outside -180..180. These look like British National Grid metres (EPSG:27700)'],
+    [
+      3,
+      'grid',
+      'error',
+      'The line, position 1 [378500, 395600] has longitude 378500, outside -180..180. These look like British National Grid metres (EPSG:27700)',
+    ],
     [4, 'empty-point', 'error', 'Its geometry is empty (a Point with no coordinates).'],
     [5, 'no-geometry', 'error', 'It has no geometry.'],
-    [6, 'open-ring', 'error', 'The polygon, ring 1 (outer) is not closed: it starts at [-2.3, 53.44] and ends at [-2.3, 53.45]; the last position must repeat the first.'],
+    [
+      6,
+      'open-ring',
+      'error',
+      'The polygon, ring 1 (outer) is not closed: it starts at [-2.3, 53.44] and ends at [-2.3, 53.45]; the last position must repeat the first.',
+    ],
     [7, 'short-ring', 'error', 'The polygon, ring 1 (outer) has only 2 distinct corners; a ring needs at least 3'],
     [8, 'one-point-line', 'error', 'The line has only 1 position; a line needs at least 2.'],
     [9, 'two-stops', 'error', 'It is a MultiPoint of 2 points; a scheme has one point.'],
@@ -162,7 +172,18 @@ describe('single Feature, bare geometry and property spellings', () => {
       geometry,
       ...extra,
     });
-    const square = { type: 'Polygon', coordinates: [[[-2.3, 53.44], [-2.29, 53.44], [-2.29, 53.45], [-2.3, 53.45], [-2.3, 53.44]]] };
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-2.3, 53.44],
+          [-2.29, 53.44],
+          [-2.29, 53.45],
+          [-2.3, 53.45],
+          [-2.3, 53.44],
+        ],
+      ],
+    };
     const read = readSchemesGeoJson(
       JSON.stringify({
         type: 'FeatureCollection',
@@ -239,7 +260,10 @@ describe('the real TfGM files for Trafford', () => {
   });
 
   it('reads points without stop codes as other places with no catchment, unless the user says they are stops', () => {
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } }] });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } }],
+    });
     const plain = readSchemesGeoJson(text);
     if (!plain.ok) throw new Error('should read');
     expect(plain.schemes[0]).toMatchObject({ kind: 'other', footprint: { radiusM: 0 } });

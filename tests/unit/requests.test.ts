@@ -24,9 +24,17 @@ describe('cancellable requests', () => {
     const older = deferred<string>();
     const newer = deferred<string>();
     const first = line.start();
-    first.settle(older.promise, (value) => answers.push(value), () => answers.push('error'));
+    first.settle(
+      older.promise,
+      (value) => answers.push(value),
+      () => answers.push('error'),
+    );
     const second = line.start();
-    second.settle(newer.promise, (value) => answers.push(value), () => answers.push('error'));
+    second.settle(
+      newer.promise,
+      (value) => answers.push(value),
+      () => answers.push('error'),
+    );
     expect(first.signal.aborted).toBe(true);
     expect(second.signal.aborted).toBe(false);
     newer.resolve('newer');
@@ -41,7 +49,11 @@ describe('cancellable requests', () => {
     const line = createRequests().line();
     const request = line.start();
     expect(request.active).toBe(true);
-    request.settle(Promise.resolve('done'), () => undefined, () => undefined);
+    request.settle(
+      Promise.resolve('done'),
+      () => undefined,
+      () => undefined,
+    );
     await flush();
     expect(request.active).toBe(false);
     expect(request.signal.aborted).toBe(false);
@@ -51,7 +63,11 @@ describe('cancellable requests', () => {
     const cancel = vi.fn();
     const line = createRequests().line(cancel);
     const done = line.start();
-    done.settle(Promise.resolve('done'), () => undefined, () => undefined);
+    done.settle(
+      Promise.resolve('done'),
+      () => undefined,
+      () => undefined,
+    );
     await flush();
     expect(line.busy).toBe(false);
     // The first has answered: starting another stops nothing.
@@ -70,10 +86,18 @@ describe('cancellable requests', () => {
     const line = createRequests().line();
     const errors: unknown[] = [];
     const aborted = line.start();
-    aborted.settle(Promise.reject(new Error('old')), () => undefined, (error) => errors.push(error));
+    aborted.settle(
+      Promise.reject(new Error('old')),
+      () => undefined,
+      (error) => errors.push(error),
+    );
     line.abort();
     const current = line.start();
-    current.settle(Promise.reject(new Error('new')), () => undefined, (error) => errors.push(error));
+    current.settle(
+      Promise.reject(new Error('new')),
+      () => undefined,
+      (error) => errors.push(error),
+    );
     await flush();
     expect(errors.map((error) => (error as Error).message)).toEqual(['new']);
   });

@@ -6,7 +6,17 @@ import type { Scheme } from '../../src/core/scheme';
 import { filterKey, isNoFilter, matchesFilter, NO_FILTER } from '../../src/core/scheme-filter';
 
 const at: Scheme['footprint'] = { type: 'point', point: [-2.35, 53.42], radiusM: 0 };
-const grant: Scheme = { id: 'g', name: 'Grant', kind: 'grant', funder: 'Trafford Council', theme: 'Health', amountGbp: 5000, start: '2024-04-01', end: '2025-03-31', footprint: at };
+const grant: Scheme = {
+  id: 'g',
+  name: 'Grant',
+  kind: 'grant',
+  funder: 'Trafford Council',
+  theme: 'Health',
+  amountGbp: 5000,
+  start: '2024-04-01',
+  end: '2025-03-31',
+  footprint: at,
+};
 const bus: Scheme = { id: 'b', name: 'Bus', kind: 'transport', funder: 'TfGM', footprint: at };
 
 describe('scheme filter', () => {

@@ -14,7 +14,16 @@ const route: Scheme = {
   funder: 'TfGM',
   amountGbp: 9000,
   start: '2024-04-01',
-  footprint: { type: 'line', lines: [[[-2.35, 53.41], [-2.34, 53.42]]], bufferM: 400 },
+  footprint: {
+    type: 'line',
+    lines: [
+      [
+        [-2.35, 53.41],
+        [-2.34, 53.42],
+      ],
+    ],
+    bufferM: 400,
+  },
 };
 const grant: Scheme = { id: 'g1', name: 'Grant', kind: 'grant', footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
 
@@ -22,13 +31,26 @@ const typed = (scheme: Scheme, changes: Partial<SchemeFormFields>): SchemeFormFi
 
 describe('scheme form', () => {
   it('fills the fields from the scheme and gives back the same scheme unchanged', () => {
-    expect(formFieldsOf(route)).toEqual({ name: 'Route 263', kind: 'transport', amount: '9000', funder: 'TfGM', theme: '', start: '2024-04-01', end: '', reachM: '400', proposed: false });
+    expect(formFieldsOf(route)).toEqual({
+      name: 'Route 263',
+      kind: 'transport',
+      amount: '9000',
+      funder: 'TfGM',
+      theme: '',
+      start: '2024-04-01',
+      end: '',
+      reachM: '400',
+      proposed: false,
+    });
     expect(schemeFromForm(route, formFieldsOf(route))).toEqual({ ok: true, scheme: route });
     expect(schemeFromForm(grant, formFieldsOf(grant))).toEqual({ ok: true, scheme: grant });
   });
 
   it('reads amounts and dates as people type them, and the reach into the footprint', () => {
-    const read = schemeFromForm(stop, typed(stop, { name: '  Sale hub ', amount: '£12,500.50', start: '01/04/2025', end: '2026-03-31', reachM: '800', funder: 'Trafford Council' }));
+    const read = schemeFromForm(
+      stop,
+      typed(stop, { name: '  Sale hub ', amount: '£12,500.50', start: '01/04/2025', end: '2026-03-31', reachM: '800', funder: 'Trafford Council' }),
+    );
     expect(read).toEqual({
       ok: true,
       scheme: {

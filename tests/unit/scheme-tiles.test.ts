@@ -51,7 +51,14 @@ describe.skipIf(!fs.existsSync(stopsPath))('scheme tiles on the Trafford bus sto
       const scheme = read.schemes[Number(point.id) - 1]!;
       const dataset = Number(point.id) - 1 < 500 ? 0 : 1;
       // Each in its dataset's colour, as the address asked.
-      expect(point.properties).toEqual({ reachM: 300, footprint: 'point', kind: scheme.kind, dataset, colour: dataset === 0 ? '#1d70b8' : '#f47738', name: scheme.name });
+      expect(point.properties).toEqual({
+        reachM: 300,
+        footprint: 'point',
+        kind: scheme.kind,
+        dataset,
+        colour: dataset === 0 ? '#1d70b8' : '#f47738',
+        name: scheme.name,
+      });
     }
     // Asked without colours, the tile carries none (the tilers keep their tiles between requests).
     const plain = features(new VectorTile(new Pbf(new Uint8Array(tiles.tile(15, x, y)!))).layers.points);

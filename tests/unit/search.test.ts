@@ -60,15 +60,7 @@ describe('search', () => {
   it('ranks prefix matches before word matches', () => {
     expect(labels('park')).toEqual(['Parkside 001A', 'Stretford and Humphrey Park']);
     // Substrings: districts, then wards, MSOAs and LSOAs.
-    expect(labels('ford')).toEqual([
-      'Ashford',
-      'Trafford',
-      'Longford',
-      'Stretford and Humphrey Park',
-      'Old Trafford',
-      'Trafford 001A',
-      'Trafford 001B',
-    ]);
+    expect(labels('ford')).toEqual(['Ashford', 'Trafford', 'Longford', 'Stretford and Humphrey Park', 'Old Trafford', 'Trafford 001A', 'Trafford 001B']);
   });
 
   it('forgives typos scaled by length', () => {

@@ -67,7 +67,10 @@ describe('theme', () => {
     const defined = new Set(Object.keys(themeProperties()));
     for (const { file, text } of styleSheets()) {
       const read = [...withoutComments(text).matchAll(/var\((--[a-z0-9-]+)/g)].map((match) => match[1]!);
-      expect(read.filter((name) => !defined.has(name)), file).toEqual([]);
+      expect(
+        read.filter((name) => !defined.has(name)),
+        file,
+      ).toEqual([]);
     }
   });
 });

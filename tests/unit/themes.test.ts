@@ -25,7 +25,13 @@ describe('themes', () => {
   });
 
   it('goes with the workspace file and comes back', () => {
-    const scheme: Scheme = { id: 's1', name: 'Hub', kind: 'community', theme: 'Warm spaces', footprint: { type: 'point', point: [-2.35, 53.42], radiusM: 400 } };
+    const scheme: Scheme = {
+      id: 's1',
+      name: 'Hub',
+      kind: 'community',
+      theme: 'Warm spaces',
+      footprint: { type: 'point', point: [-2.35, 53.42], radiusM: 400 },
+    };
     const dataset = {
       id: 'd1',
       name: 'Drawn on the map',

@@ -19,11 +19,25 @@ beforeAll(async () => {
   const routes = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
   if (!routes.ok) throw new Error('routes should read');
   const grantsFile = path.join(sharedRoot, 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
-  const grants = await importSchemesFile(fs.readFileSync(grantsFile), 'grants.csv', { areas: buildAreaResolver(data.attributes, data.details, data.lookups), defaultKind: 'grant' });
+  const grants = await importSchemesFile(fs.readFileSync(grantsFile), 'grants.csv', {
+    areas: buildAreaResolver(data.attributes, data.details, data.lookups),
+    defaultKind: 'grant',
+  });
   if (!grants.ok) throw new Error(grants.message);
   const base = { importedAt: '2026-11-26T03:00:00.000Z', locatedBy: [] as [string, number][] };
   datasets = [
-    { ...base, id: 'd1', name: 'routes.geojson', format: 'GeoJSON', colour: '#d4351c', visible: true, schemes: routes.schemes, problems: routes.problems, hash: hashSchemes(routes.schemes), stats: schemeStats(routes.schemes) },
+    {
+      ...base,
+      id: 'd1',
+      name: 'routes.geojson',
+      format: 'GeoJSON',
+      colour: '#d4351c',
+      visible: true,
+      schemes: routes.schemes,
+      problems: routes.problems,
+      hash: hashSchemes(routes.schemes),
+      stats: schemeStats(routes.schemes),
+    },
     {
       ...base,
       id: 'd2',
@@ -51,8 +65,34 @@ describe('workspace file', () => {
 
   it('carries the target areas exactly; a file from before areas has none (null), and damaged areas refuse the file', () => {
     const areas = [
-      { id: 'a1', name: 'Old Trafford', description: 'Pilot', colour: '#4c2c92', visible: true, definition: { kind: 'shapes' as const, polygons: [[[[-2.3, 53.45], [-2.29, 53.45], [-2.29, 53.46], [-2.3, 53.45]]]] as [number, number][][][] } },
-      { id: 'a2', name: 'Priority LSOAs', description: '', colour: '#d4351c', visible: false, definition: { kind: 'lsoas' as const, codes: ['E01006109', 'E01006110'] } },
+      {
+        id: 'a1',
+        name: 'Old Trafford',
+        description: 'Pilot',
+        colour: '#4c2c92',
+        visible: true,
+        definition: {
+          kind: 'shapes' as const,
+          polygons: [
+            [
+              [
+                [-2.3, 53.45],
+                [-2.29, 53.45],
+                [-2.29, 53.46],
+                [-2.3, 53.45],
+              ],
+            ],
+          ] as [number, number][][][],
+        },
+      },
+      {
+        id: 'a2',
+        name: 'Priority LSOAs',
+        description: '',
+        colour: '#d4351c',
+        visible: false,
+        definition: { kind: 'lsoas' as const, codes: ['E01006109', 'E01006110'] },
+      },
     ];
     const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z', [], areas);
     const read = readWorkspaceFile(JSON.stringify(file), 'workspace.geojson');
@@ -119,6 +159,9 @@ describe('a workspace file given as schemes', () => {
   it('is refused with where to open it instead', async () => {
     const text = JSON.stringify(workspaceFile(datasets.slice(0, 1), '2026-11-26T03:10:00.000Z'));
     const read = await importSchemesFile(new TextEncoder().encode(text), 'workspace.geojson', { areas: { lsoasOf: () => undefined }, defaultKind: 'grant' });
-    expect(read).toEqual({ ok: false, message: 'workspace.geojson is a GapMap workspace file: open it with "Open a workspace file" to bring back its datasets.' });
+    expect(read).toEqual({
+      ok: false,
+      message: 'workspace.geojson is a GapMap workspace file: open it with "Open a workspace file" to bring back its datasets.',
+    });
   });
 });

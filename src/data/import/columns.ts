@@ -59,7 +59,24 @@ const PART_HEADERS: readonly [names: readonly string[], part: LocationPart, vint
   [['postcode', 'postalcode', 'postcodes', 'pcd', 'pcds'], 'postcode'],
   [['lsoa21cd', 'lsoa2021', 'lsoa2021code', 'lsoacode2021'], 'code', 'lsoa21'],
   [['lsoa11cd', 'lsoa2011', 'lsoa2011code', 'lsoacode2011'], 'code', 'lsoa11'],
-  [['geographiccode', 'geocode', 'areacode', 'areacodes', 'lsoacode', 'lsoa', 'wardcode', 'ward', 'ladcode', 'lad', 'localauthoritycode', 'countycode', 'regioncode'], 'code'],
+  [
+    [
+      'geographiccode',
+      'geocode',
+      'areacode',
+      'areacodes',
+      'lsoacode',
+      'lsoa',
+      'wardcode',
+      'ward',
+      'ladcode',
+      'lad',
+      'localauthoritycode',
+      'countycode',
+      'regioncode',
+    ],
+    'code',
+  ],
 ];
 
 function meaningOfHeader(header: string): ColumnMeaning {
@@ -108,11 +125,13 @@ export function guessColumns(headers: readonly string[], sample: readonly (reado
     // "x"/"y" or "lat"/"lon" columns holding metres are British National Grid eastings/northings.
     if ((normal === 'x' || meanings[c]!.kind === 'location') && mostlyWithin(column(c), 1_000, 700_000)) {
       const m = meanings[c]!;
-      if (normal === 'x' || (m.kind === 'location' && m.part === 'longitude')) meanings[c] = { kind: 'location', place: m.kind === 'location' ? m.place : 'scheme', part: 'easting' };
+      if (normal === 'x' || (m.kind === 'location' && m.part === 'longitude'))
+        meanings[c] = { kind: 'location', place: m.kind === 'location' ? m.place : 'scheme', part: 'easting' };
     }
     if ((normal === 'y' || meanings[c]!.kind === 'location') && mostlyWithin(column(c), 1_000, 1_300_000) && !mostlyWithin(column(c), -90, 90)) {
       const m = meanings[c]!;
-      if (normal === 'y' || (m.kind === 'location' && m.part === 'latitude')) meanings[c] = { kind: 'location', place: m.kind === 'location' ? m.place : 'scheme', part: 'northing' };
+      if (normal === 'y' || (m.kind === 'location' && m.part === 'latitude'))
+        meanings[c] = { kind: 'location', place: m.kind === 'location' ? m.place : 'scheme', part: 'northing' };
     }
   });
   // One column per field and per place and part: the most specific header wins.
@@ -144,7 +163,8 @@ export function describeMeaning(meaning: ColumnMeaning): string {
     case 'field':
       return FIELD_LABELS[meaning.field];
     case 'location': {
-      const part = meaning.part === 'code' && meaning.lsoaVintage ? `${meaning.lsoaVintage === 'lsoa21' ? 'LSOA 2021' : 'LSOA 2011'} code` : PART_LABELS[meaning.part];
+      const part =
+        meaning.part === 'code' && meaning.lsoaVintage ? `${meaning.lsoaVintage === 'lsoa21' ? 'LSOA 2021' : 'LSOA 2011'} code` : PART_LABELS[meaning.part];
       return meaning.place === 'scheme' ? part[0]!.toUpperCase() + part.slice(1) : `${PLACE_LABELS[meaning.place]} ${part}`;
     }
   }

@@ -163,7 +163,13 @@ function zipContents(names: readonly string[]): string {
 }
 
 /** An Excel workbook: its best sheet (read-xlsx.ts), as a table, through the CSV importer. */
-async function importWorkbook(bytes: Uint8Array, names: readonly string[], fileName: string, context: ImportContext, meanings: ColumnMeaning[] | undefined): Promise<SchemesImport> {
+async function importWorkbook(
+  bytes: Uint8Array,
+  names: readonly string[],
+  fileName: string,
+  context: ImportContext,
+  meanings: ColumnMeaning[] | undefined,
+): Promise<SchemesImport> {
   const { readWorkbook } = await import('./read-xlsx');
   const open: OpenParts = (wanted) => unzipWithinLimit(bytes, fileName, wanted);
   const { onProgress } = context;
@@ -193,7 +199,10 @@ async function importZip(bytes: Uint8Array, fileName: string, context: ImportCon
   const lowerNames = names.map((name) => name.toLowerCase());
   if (lowerNames.includes('xl/workbook.xml')) return importWorkbook(bytes, names, fileName, context, meanings);
   if (lowerNames.includes('xl/workbook.bin')) {
-    return { ok: false, message: `${fileName} is an Excel Binary Workbook (.xlsb), which GapMap cannot read. Save it as an Excel Workbook (.xlsx) or as CSV, and open that.` };
+    return {
+      ok: false,
+      message: `${fileName} is an Excel Binary Workbook (.xlsb), which GapMap cannot read. Save it as an Excel Workbook (.xlsx) or as CSV, and open that.`,
+    };
   }
   if (names.includes('mimetype') && names.includes('content.xml') && /opendocument\.spreadsheet/.test(openDocumentType(bytes, fileName))) {
     return {
@@ -232,12 +241,23 @@ interface RowsOptions {
 }
 
 /** A table's rows → schemes: fetches the postcode shards the table names, then imports. */
-async function importRows(table: Table, format: ImportFormat, context: ImportContext, meanings: ColumnMeaning[] | undefined, options: RowsOptions): Promise<SchemesImport> {
+async function importRows(
+  table: Table,
+  format: ImportFormat,
+  context: ImportContext,
+  meanings: ColumnMeaning[] | undefined,
+  options: RowsOptions,
+): Promise<SchemesImport> {
   const chosen = meanings ?? guessColumns(table.headers, table.rows.slice(0, 200));
   if (context.postcodes) await context.postcodes.prepare(outwardCodesOf(table.rows, chosen));
   const { onProgress } = context;
   const share = options.readingShare;
-  const imported = importTable(table.headers, table.rows, chosen, onProgress ? { ...context, onProgress: (done) => onProgress(share + (1 - share) * done) } : context);
+  const imported = importTable(
+    table.headers,
+    table.rows,
+    chosen,
+    onProgress ? { ...context, onProgress: (done) => onProgress(share + (1 - share) * done) } : context,
+  );
   const warnings = (options.warnings ?? []).map((message): ImportProblem => ({ severity: 'warning', message }));
   return {
     ok: true,

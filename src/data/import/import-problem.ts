@@ -22,4 +22,3 @@ export function formatImportProblem(problem: ImportProblem): string {
   const where = [position !== undefined || id !== '' ? `${position ?? ''}${id}` : undefined, column].filter((part) => part !== undefined);
   return where.length > 0 ? `${where.join(', ')}: ${problem.message}` : problem.message;
 }
-

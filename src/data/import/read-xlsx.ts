@@ -80,7 +80,10 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
   // Entry names are matched without case: some writers spell them "xl/SharedStrings.xml".
   const byLowerName = new Map(names.map((name) => [name.toLowerCase(), name]));
   const entry = (name: string) => byLowerName.get(name.toLowerCase());
-  const damaged = (what: string) => ({ ok: false as const, message: `${fileName} is an Excel workbook but ${what}, so it cannot be read. Open it in Excel and save it again, or save it as CSV.` });
+  const damaged = (what: string) => ({
+    ok: false as const,
+    message: `${fileName} is an Excel workbook but ${what}, so it cannot be read. Open it in Excel and save it again, or save it as CSV.`,
+  });
 
   const workbookName = entry('xl/workbook.xml');
   if (workbookName === undefined) return damaged('it has no xl/workbook.xml');
@@ -106,7 +109,8 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
     if (rel === undefined) return relationships.length === 0 ? [{ name, part: `xl/worksheets/sheet${i + 1}.xml` }] : [];
     return RELATIONSHIP('worksheet')(rel) ? [{ name, part: partName(rel.target, 'xl/') }] : [];
   });
-  if (sheets.length === 0) return { ok: false, message: `${fileName} is an Excel workbook with no worksheets (only charts or macros), so it holds no table to read.` };
+  if (sheets.length === 0)
+    return { ok: false, message: `${fileName} is an Excel workbook with no worksheets (only charts or macros), so it holds no table to read.` };
 
   const sharedStringsName = entry(partName(relationships.find(RELATIONSHIP('sharedStrings'))?.target ?? 'sharedStrings.xml', 'xl/'));
   const stylesName = entry(partName(relationships.find(RELATIONSHIP('styles'))?.target ?? 'styles.xml', 'xl/'));

@@ -7,7 +7,16 @@
 
 import { areaKindOfCode, AREA_CODE_HELP } from '../../core/area-code-kind';
 import type { AreaResolver } from '../../core/coverage-types';
-import { DEFAULT_POINT_RADIUS_M, DEFAULT_STOP_RADIUS_M, SCHEME_KINDS, type AreaCodeKind, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../../core/scheme';
+import {
+  DEFAULT_POINT_RADIUS_M,
+  DEFAULT_STOP_RADIUS_M,
+  SCHEME_KINDS,
+  type AreaCodeKind,
+  type Footprint,
+  type ReachDefaults,
+  type Scheme,
+  type SchemeKind,
+} from '../../core/scheme';
 import { PLACEMENTS, placementOfAreas, type Placement } from '../../core/placement';
 import { normalisePostcode, missingPostcodeReason, type PostcodeIndex } from '../postcodes';
 import { normalisePropertyName, parseAmount, parseDate, PROPERTY_NAMES } from '../scheme-properties';
@@ -79,18 +88,28 @@ const LOOKS_LIKE_ONS_CODE = /^[EWSN]\d{8}$/;
 
 function locateByCode(given: Cell, vintage: 'lsoa21' | 'lsoa11' | undefined, givenType: Cell | undefined, context: TableImportContext): Located {
   // Some published files have the code and its type the wrong way round ("MD" / "E08000021").
-  const swapped = givenType !== undefined && !LOOKS_LIKE_ONS_CODE.test(given.value.trim().toUpperCase()) && LOOKS_LIKE_ONS_CODE.test(givenType.value.trim().toUpperCase());
+  const swapped =
+    givenType !== undefined && !LOOKS_LIKE_ONS_CODE.test(given.value.trim().toUpperCase()) && LOOKS_LIKE_ONS_CODE.test(givenType.value.trim().toUpperCase());
   const cell = swapped ? { column: givenType.column, value: givenType.value } : given;
   const typeCell = swapped ? given : givenType;
   const located = locateByCodeCell(cell, vintage, typeCell, context);
   if (swapped && 'footprint' in located) {
-    located.warnings.push(`the code '${cell.value}' was in ${cell.column} and its type '${given.value}' in ${given.column}; they were read the right way round`);
+    located.warnings.push(
+      `the code '${cell.value}' was in ${cell.column} and its type '${given.value}' in ${given.column}; they were read the right way round`,
+    );
   }
   return located;
 }
 
 function locateByCodeCell(cell: Cell, vintage: 'lsoa21' | 'lsoa11' | undefined, typeCell: Cell | undefined, context: TableImportContext): Located {
-  const codes = [...new Set(cell.value.split(/[;,\s]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== ''))];
+  const codes = [
+    ...new Set(
+      cell.value
+        .split(/[;,\s]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter((c) => c !== ''),
+    ),
+  ];
   const areas: { kind: AreaCodeKind; code: string }[] = [];
   const warnings: string[] = [];
   for (const code of codes) {
@@ -116,7 +135,8 @@ function locateByCodeCell(cell: Cell, vintage: 'lsoa21' | 'lsoa11' | undefined, 
         continue;
       }
     }
-    const what = kind === 'lsoa21' ? 'an England LSOA (2021)' : kind === 'lsoa11' ? 'an England LSOA (2011)' : `a current England ${kind === 'lad' ? 'district' : kind}`;
+    const what =
+      kind === 'lsoa21' ? 'an England LSOA (2021)' : kind === 'lsoa11' ? 'an England LSOA (2011)' : `a current England ${kind === 'lad' ? 'district' : kind}`;
     return { reasons: [`${cell.column} '${code}'${typeNote} is not ${what}`] };
   }
   if (areas.length === 0) return { reasons: [] };
@@ -127,7 +147,8 @@ function locateByCodeCell(cell: Cell, vintage: 'lsoa21' | 'lsoa11' | undefined, 
 function locateByPostcode(cell: Cell, radiusM: number, context: TableImportContext): Located {
   const postcode = normalisePostcode(cell.value);
   if (!postcode) return { reasons: [`${cell.column} '${cell.value}' is not shaped like a UK postcode (e.g. M1 1AD)`] };
-  if (!context.postcodes) return { reasons: [`${cell.column} '${postcode.postcode}' cannot be looked up: this build has no postcode table (npm run data with the postcodes file)`] };
+  if (!context.postcodes)
+    return { reasons: [`${cell.column} '${postcode.postcode}' cannot be looked up: this build has no postcode table (npm run data with the postcodes file)`] };
   const place = context.postcodes.find(postcode);
   if (!place) return { reasons: [`${cell.column}: ${missingPostcodeReason(postcode, context.postcodes.releaseNote)}`] };
   return { footprint: { type: 'point', point: [place.lon, place.lat], radiusM }, how: 'postcode', placement: 'postcode', warnings: [] };
@@ -144,7 +165,8 @@ function locateAt(cells: Partial<Record<LocationPart, Cell>>, vintage: 'lsoa21' 
   if (filled('latitude') || filled('longitude')) {
     const lat = number(cells.latitude?.value ?? '');
     const lon = number(cells.longitude?.value ?? '');
-    if (!filled('latitude') || !filled('longitude')) reasons.push(`${cells.latitude?.column ?? cells.longitude?.column} is given without its ${filled('latitude') ? 'longitude' : 'latitude'}`);
+    if (!filled('latitude') || !filled('longitude'))
+      reasons.push(`${cells.latitude?.column ?? cells.longitude?.column} is given without its ${filled('latitude') ? 'longitude' : 'latitude'}`);
     else if (!Number.isFinite(lat) || lat < -90 || lat > 90) reasons.push(`${cells.latitude!.column} ${cells.latitude!.value} is outside −90…90`);
     else if (!Number.isFinite(lon) || lon < -180 || lon > 180) reasons.push(`${cells.longitude!.column} ${cells.longitude!.value} is outside −180…180`);
     else return { footprint: { type: 'point', point: [lon, lat], radiusM }, how: 'latitude/longitude', placement: 'exact', warnings: [] };
@@ -258,7 +280,11 @@ export function importTable(
     const amountText = text('amount');
     if (amountText !== undefined) {
       const amount = parseAmount(amountText);
-      if (Number.isNaN(amount)) warn(fields.amount, `${fields.amount!.column} '${amountText}' is not an amount of pounds (e.g. 1234, £1,234.50 or 1.2k); the scheme is kept without an amount.`);
+      if (Number.isNaN(amount))
+        warn(
+          fields.amount,
+          `${fields.amount!.column} '${amountText}' is not an amount of pounds (e.g. 1234, £1,234.50 or 1.2k); the scheme is kept without an amount.`,
+        );
       else scheme.amountGbp = amount;
     }
     const date = (field: 'start' | 'end' | 'awarded') => {

@@ -221,7 +221,7 @@ function cellText(attributes: string, inner: string, context: CellContext): stri
     }
     case 'n': {
       const style = CELL_STYLE.exec(attributes)?.[1];
-      const shown = style === undefined ? 'number' : context.shown[Number(style)] ?? 'number';
+      const shown = style === undefined ? 'number' : (context.shown[Number(style)] ?? 'number');
       if (shown !== 'number') {
         const text = excelSerialText(Number(raw), shown, context.date1904);
         if (text !== undefined) return text;

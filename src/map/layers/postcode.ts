@@ -25,7 +25,9 @@ export function postcode(): LayerGroup<AppState['postcodeMarker']> {
     apply: (marker, _previous, { map }) => {
       map.getSource<GeoJSONSource>(POSTCODE_SOURCE)?.setData({
         type: 'FeatureCollection',
-        features: marker ? [{ type: 'Feature', properties: { postcode: marker.postcode }, geometry: { type: 'Point', coordinates: [marker.lon, marker.lat] } }] : [],
+        features: marker
+          ? [{ type: 'Feature', properties: { postcode: marker.postcode }, geometry: { type: 'Point', coordinates: [marker.lon, marker.lat] } }]
+          : [],
       });
     },
   };

@@ -122,7 +122,12 @@ export function schemes(): LayerGroup<SchemesSlice> {
         paint: { 'text-color': MAP_COLOURS.paper },
       },
     ],
-    select: (state) => ({ result: state.coverage.result, schemesHash: state.coverage.schemesHash, showSchemes: state.coverage.showSchemes, datasets: state.coverage.datasets }),
+    select: (state) => ({
+      result: state.coverage.result,
+      schemesHash: state.coverage.schemesHash,
+      showSchemes: state.coverage.showSchemes,
+      datasets: state.coverage.datasets,
+    }),
     apply: ({ result, schemesHash, showSchemes, datasets }, _previous, { map }) => {
       const current = result && result.run.schemesHash === schemesHash ? result.run : null;
       // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.

@@ -103,7 +103,11 @@ export const areaActions: SliceCreator<AreaActions> =
         const { attributes } = state;
         const { stats, lsoas } = report.report;
         const gaps = new Set(report.report.gaps ?? []);
-        const fileStem = area.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'area';
+        const fileStem =
+          area.name
+            .replace(/[^\w\- ]+/g, '')
+            .trim()
+            .replace(/\s+/g, '-') || 'area';
         const exportModule = await import('../../data/area-export');
         if (format === 'geojson') {
           const polygons = await client.areaPolygons(area.definition);

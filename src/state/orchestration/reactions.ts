@@ -41,7 +41,13 @@ export function installReactions(store: AppStore, options: { worker: boolean; sc
     const scoped = store.getState().coverage.areaScope;
     if (areas.list !== before.areas.list && scoped && !areas.list.some((area) => area.id === scoped.id)) state.setAreaScope(null);
 
-    if (worker && (areas.list !== before.areas.list || areas.selectedId !== before.areas.selectedId || coverage !== before.coverage || state.indicator !== previous.indicator)) {
+    if (
+      worker &&
+      (areas.list !== before.areas.list ||
+        areas.selectedId !== before.areas.selectedId ||
+        coverage !== before.coverage ||
+        state.indicator !== previous.indicator)
+    ) {
       state.refreshAreaReport();
     }
 
@@ -58,7 +64,8 @@ export function installReactions(store: AppStore, options: { worker: boolean; sc
     }
 
     if (areas.tool !== before.areas.tool && areas.tool.kind !== 'none' && store.getState().coverage.editing.kind === 'drawing') state.startDrawing(null);
-    if (coverage.editing !== before.coverage.editing && coverage.editing.kind === 'drawing' && store.getState().areas.tool.kind !== 'none') state.startAreaTool({ kind: 'none' });
+    if (coverage.editing !== before.coverage.editing && coverage.editing.kind === 'drawing' && store.getState().areas.tool.kind !== 'none')
+      state.startAreaTool({ kind: 'none' });
 
     if (coverage.datasets !== before.coverage.datasets || state.history !== previous.history) schemeSets.retain(false);
 

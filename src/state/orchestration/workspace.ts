@@ -77,7 +77,12 @@ export const workspaceActions =
             stats: outcome.stats,
           };
       get().closeSchemeForm();
-      const edit: DatasetsChange = { kind: 'schemes', datasetId: updated.id, before: current ? { hash: current.hash, stats: current.stats } : null, after: updated };
+      const edit: DatasetsChange = {
+        kind: 'schemes',
+        datasetId: updated.id,
+        before: current ? { hash: current.hash, stats: current.stats } : null,
+        after: updated,
+      };
       const what = change.kind === 'add' ? 'Added' : change.kind === 'update' ? 'Changed' : 'Removed';
       record({ label: `${what} a scheme in ${updated.name}`, steps: [{ subject: 'datasets', change: edit }] });
       get().applyDatasetsChange(edit, 'redo');

@@ -12,10 +12,7 @@ import { mapAreaSteps } from '../history';
 import { areasPatcher, errorText, type SliceCreator } from './context';
 import { copyName, nextAreaName, selectedArea, selectionAfter, type AreaTool } from './area-helpers';
 
-type AreasImport =
-  | { kind: 'none' }
-  | { kind: 'reading'; fileName: string }
-  | { kind: 'preview'; fileName: string; areas: ImportedArea[]; notes: string[] };
+type AreasImport = { kind: 'none' } | { kind: 'reading'; fileName: string } | { kind: 'preview'; fileName: string; areas: ImportedArea[]; notes: string[] };
 
 type AreaMessage = { tone: 'info' | 'error'; text: string } | null;
 
@@ -36,7 +33,14 @@ export interface AreaListState {
   tool: AreaTool;
 }
 
-export const INITIAL_AREA_LIST: AreaListState = { list: [], selectedId: null, message: null, saveError: null, importing: { kind: 'none' }, tool: { kind: 'none' } };
+export const INITIAL_AREA_LIST: AreaListState = {
+  list: [],
+  selectedId: null,
+  message: null,
+  saveError: null,
+  importing: { kind: 'none' },
+  tool: { kind: 'none' },
+};
 
 export interface AreasSlice {
   loadAreas: () => Promise<void>;
@@ -72,7 +76,8 @@ export interface AreasSlice {
 
 const newAreaId = () => `a${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
-const saveFailure = (error: string) => `Your areas could not be saved in this browser (${error}). They stay open until you close the page; export each to keep a copy.`;
+const saveFailure = (error: string) =>
+  `Your areas could not be saved in this browser (${error}). They stay open until you close the page; export each to keep a copy.`;
 
 export const areasSlice: SliceCreator<AreasSlice> =
   ({ deps, requests, record, rewriteHistory }) =>
@@ -93,7 +98,12 @@ export const areasSlice: SliceCreator<AreasSlice> =
     };
 
     /** Every change to the list goes through here: one moment of the history, saved. */
-    const commit = (list: readonly TargetArea[], selectedId: string | null = get().areas.selectedId, message: AreaMessage = null, label = 'Changed the areas') => {
+    const commit = (
+      list: readonly TargetArea[],
+      selectedId: string | null = get().areas.selectedId,
+      message: AreaMessage = null,
+      label = 'Changed the areas',
+    ) => {
       record({ label, steps: [{ subject: 'areas', before: get().areas.list, after: list }] });
       patch({ list, selectedId, message });
       save(list);
@@ -195,7 +205,8 @@ export const areasSlice: SliceCreator<AreasSlice> =
         const client = deps.coverage;
         if (!client) return patch({ message: { tone: 'error', text: 'The lasso needs the coverage worker, which this browser could not start.' } });
         const lsoas = await client.areaLsoas({ kind: 'shapes', polygons }, { kind: 'centroid' });
-        if (!lsoas || lsoas.length === 0) return patch({ message: { tone: 'info', text: 'The lasso took in no LSOA: loop round the middle of the LSOAs you want.' } });
+        if (!lsoas || lsoas.length === 0)
+          return patch({ message: { tone: 'info', text: 'The lasso took in no LSOA: loop round the middle of the LSOAs you want.' } });
         addLsoas([...lsoas], 'The lasso');
       },
 
@@ -219,7 +230,13 @@ export const areasSlice: SliceCreator<AreasSlice> =
       toggleAreaLsoaAt: async ([lon, lat]) => {
         // A square a metre or so across: the LSOA it lies in (the first, on a border).
         const d = 0.00001;
-        const square: LonLat[] = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+        const square: LonLat[] = [
+          [lon - d, lat - d],
+          [lon + d, lat - d],
+          [lon + d, lat + d],
+          [lon - d, lat + d],
+          [lon - d, lat - d],
+        ];
         const found = await deps.coverage?.areaLsoas({ kind: 'shapes', polygons: [[square]] }, { kind: 'intersects' });
         const lsoa = found?.[0];
         if (lsoa === undefined) return patch({ message: { tone: 'info', text: 'There is no LSOA at the map’s centre: move the map over England.' } });
@@ -228,7 +245,10 @@ export const areasSlice: SliceCreator<AreasSlice> =
 
       areaFromPlace: (name, lsoas) => {
         if (lsoas.length === 0) return;
-        addArea({ name: get().areas.list.some((area) => area.name === name) ? nextAreaName(get().areas.list, name) : name, definition: { kind: 'lsoas', codes: codesOf(lsoas) } });
+        addArea({
+          name: get().areas.list.some((area) => area.name === name) ? nextAreaName(get().areas.list, name) : name,
+          definition: { kind: 'lsoas', codes: codesOf(lsoas) },
+        });
       },
 
       readAreasFile: async (file) => {
@@ -268,8 +288,14 @@ export const areasSlice: SliceCreator<AreasSlice> =
           return made;
         });
         patch({ importing: { kind: 'none' } });
-        const notes = importing.notes.length > 0 ? ` ${importing.notes.length} note${importing.notes.length === 1 ? '' : 's'} on the file: ${importing.notes.slice(0, 3).join(' ')}${importing.notes.length > 3 ? ' …' : ''}` : '';
-        commit(list, added[0]?.id ?? get().areas.selectedId, { tone: 'info', text: `Added ${added.length} area${added.length === 1 ? '' : 's'} from ${importing.fileName}.${notes}` });
+        const notes =
+          importing.notes.length > 0
+            ? ` ${importing.notes.length} note${importing.notes.length === 1 ? '' : 's'} on the file: ${importing.notes.slice(0, 3).join(' ')}${importing.notes.length > 3 ? ' …' : ''}`
+            : '';
+        commit(list, added[0]?.id ?? get().areas.selectedId, {
+          tone: 'info',
+          text: `Added ${added.length} area${added.length === 1 ? '' : 's'} from ${importing.fileName}.${notes}`,
+        });
       },
 
       cancelAreasImport: () => {

@@ -183,7 +183,11 @@ export const coverageRunSlice: SliceCreator<CoverageRunSlice> =
         (outcome) => {
           switch (outcome.kind) {
             case 'done':
-              patch({ summary: summaryState(outcome.view, outcome.summary, outcome.withProposed, get().coverage.includeProposed), measuring: null, measureNote: null });
+              patch({
+                summary: summaryState(outcome.view, outcome.summary, outcome.withProposed, get().coverage.includeProposed),
+                measuring: null,
+                measureNote: null,
+              });
               measure();
               return;
             case 'missing':
@@ -230,7 +234,11 @@ export const coverageRunSlice: SliceCreator<CoverageRunSlice> =
               patch({ measuring: null });
               return;
             case 'cancelled':
-              patch({ measuring: null, measureNote: 'Distances were not measured: stopped.', nearestKm: withMeasured(get().coverage.nearestKm, outcome.measured) });
+              patch({
+                measuring: null,
+                measureNote: 'Distances were not measured: stopped.',
+                nearestKm: withMeasured(get().coverage.nearestKm, outcome.measured),
+              });
               return;
             case 'failed':
               patch({ measuring: null, measureNote: `Distances could not be measured: ${outcome.message}` });

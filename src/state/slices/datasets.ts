@@ -59,7 +59,10 @@ export interface DatasetsSlice {
 }
 
 /** The datasets, key, name and count the visible datasets give the coverage run. */
-function visibleSchemes(datasets: readonly Dataset[], filter: SchemeFilter = NO_FILTER): Pick<DatasetsState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
+function visibleSchemes(
+  datasets: readonly Dataset[],
+  filter: SchemeFilter = NO_FILTER,
+): Pick<DatasetsState, 'shownHashes' | 'schemesHash' | 'datasetName' | 'schemeCount'> {
   const shown = datasets.filter((d) => d.visible && d.stats.count > 0);
   if (shown.length === 0) return { shownHashes: [], schemesHash: null, datasetName: null, schemeCount: 0 };
   const filtered = filterKey(filter);

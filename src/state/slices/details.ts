@@ -8,11 +8,7 @@ import type { AttributesFile, DetailsFile } from '../../data/schema';
 import { buildSearchEntries } from '../search-entries';
 import type { SliceCreator } from './context';
 
-type DetailsState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; details: DetailsFile }
-  | { status: 'failed'; problem: Problem };
+type DetailsState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; details: DetailsFile } | { status: 'failed'; problem: Problem };
 
 export interface DetailsSlice {
   details: DetailsState;

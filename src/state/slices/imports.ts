@@ -127,12 +127,16 @@ export const importsSlice: SliceCreator<ImportsSlice> =
       },
 
       setImportMeaning: (column, meaning) =>
-        reread(({ table, reach, preferFinest }) => (table ? { meanings: table.meanings.map((m, c) => (c === column ? meaning : m)), reach, preferFinest } : null)),
+        reread(({ table, reach, preferFinest }) =>
+          table ? { meanings: table.meanings.map((m, c) => (c === column ? meaning : m)), reach, preferFinest } : null,
+        ),
 
       setImportReach: (reach) => reread(({ table, preferFinest }) => ({ reach, preferFinest, ...(table ? { meanings: table.meanings } : {}) })),
 
       setImportPreferFinest: (preferFinest) =>
-        reread(({ table, reach, preferFinest: now }) => (now === preferFinest ? null : { reach, preferFinest, ...(table ? { meanings: table.meanings } : {}) })),
+        reread(({ table, reach, preferFinest: now }) =>
+          now === preferFinest ? null : { reach, preferFinest, ...(table ? { meanings: table.meanings } : {}) },
+        ),
 
       cancelImport: () => {
         const { importing } = get().coverage;

@@ -7,10 +7,7 @@ import type { SliceCreator } from './context';
 export type AreaSelection = { kind: 'ward' | 'msoa'; index: number };
 
 /** What the side panel shows. An LSOA opened from a ward or MSOA goes back to it on close. */
-export type PanelMode =
-  | { mode: 'closed' }
-  | { mode: 'lsoa'; index: number; from: AreaSelection | null }
-  | { mode: 'area'; area: AreaSelection };
+export type PanelMode = { mode: 'closed' } | { mode: 'lsoa'; index: number; from: AreaSelection | null } | { mode: 'area'; area: AreaSelection };
 
 export type PanelTab = 'details' | 'coverage' | 'areas';
 
@@ -100,5 +97,6 @@ export const panelSlice: SliceCreator<PanelSlice> = () => (set, get) => ({
     return opening;
   },
   openAreas: () => set({ areasOpen: true, panelTab: 'areas', panelCollapsed: false }),
-  showPanelTab: (tab) => set(tab === 'coverage' ? { panelTab: tab, coverageOpen: true } : tab === 'areas' ? { panelTab: tab, areasOpen: true } : { panelTab: tab }),
+  showPanelTab: (tab) =>
+    set(tab === 'coverage' ? { panelTab: tab, coverageOpen: true } : tab === 'areas' ? { panelTab: tab, areasOpen: true } : { panelTab: tab }),
 });

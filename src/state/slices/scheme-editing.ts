@@ -78,7 +78,9 @@ export const schemeEditingSlice: SliceCreator<SchemeEditingSlice> =
         const result = get().coverage.result;
         if (!client || !result) return;
         const popup = popups.start();
-        const found = await new Promise<Awaited<ReturnType<CoverageClient['schemeAt']>>>((resolve) => popup.settle(client.schemeAt(result.run.key, index), resolve, () => resolve(null)));
+        const found = await new Promise<Awaited<ReturnType<CoverageClient['schemeAt']>>>((resolve) =>
+          popup.settle(client.schemeAt(result.run.key, index), resolve, () => resolve(null)),
+        );
         if (!found) return;
         const dataset = get().coverage.datasets.find((d) => d.hash === found.datasetHash);
         patch({ openScheme: { scheme: found.scheme, datasetId: dataset?.id ?? null, at } });

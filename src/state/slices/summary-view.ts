@@ -27,7 +27,13 @@ export function summaryState(view: SummaryView, current: CoverageSummary, withPr
 }
 
 export function coverageView(state: Pick<AppState, 'scope' | 'indicator' | 'coverage'>): SummaryView {
-  return { scope: state.scope, indicator: state.indicator, gapDecile: state.coverage.gapDecile, gaps: state.coverage.gapDefinition, area: state.coverage.areaScope };
+  return {
+    scope: state.scope,
+    indicator: state.indicator,
+    gapDecile: state.coverage.gapDecile,
+    gaps: state.coverage.gapDefinition,
+    area: state.coverage.areaScope,
+  };
 }
 
 export function sameView(a: SummaryView, b: SummaryView): boolean {

@@ -7,9 +7,7 @@ import type { AttributesFile, DataManifest } from '../../data/schema';
 import type { Camera } from '../url';
 import type { SliceCreator } from './context';
 
-type CameraTarget =
-  | { kind: 'bounds'; bounds: Bounds; maxZoom: number }
-  | { kind: 'camera'; camera: Camera };
+type CameraTarget = { kind: 'bounds'; bounds: Bounds; maxZoom: number } | { kind: 'camera'; camera: Camera };
 
 /** A request for the map to move; `seq` tells a new request from one already carried out. */
 export interface CameraRequest {
