@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULE_SUMMARIES } from '../src/core/coverage-rule';
 import { DEFAULT_LINE_BUFFER_M, DEFAULT_POINT_RADIUS_M, DEFAULT_STOP_RADIUS_M } from '../src/core/scheme';
 import { parseCoverageArgs } from './cli/coverage-args';
 import { runCoverage, UsageError } from './cli/coverage-command';
@@ -17,9 +18,9 @@ read as one set of schemes (e.g. bus stops and bus routes as one transport pictu
 
 Options:
   --rule intersects|centroid|share:P   when a scheme reaches an LSOA (default intersects):
-                                        intersects  its footprint touches the LSOA at all
-                                        centroid    it covers the LSOA's representative point
-                                        share:P     it covers at least P (0 < P ≤ 1) of the LSOA's area
+                                        intersects  ${RULE_SUMMARIES.intersects}
+                                        centroid    ${RULE_SUMMARIES.centroid}
+                                        share:P     ${RULE_SUMMARIES.share}
   --out FILE.csv        per-LSOA table: lsoa21cd,count,amount_gbp,ids (default: standard output)
   --summary FILE.json   deciles, headline, gap list, fairness and problems for the scope
   --scope CODE          region (E12…), county (E10…) or district (E06/E07/E08/E09…); default England

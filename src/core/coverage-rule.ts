@@ -46,6 +46,13 @@ export function sameRule(a: CoverageRule, b: CoverageRule): boolean {
   return formatRule(a) === formatRule(b);
 }
 
+/** The rules in a line each, for the CLI's help (the `share` one with its parameter P). */
+export const RULE_SUMMARIES: Record<CoverageRule['kind'], string> = {
+  intersects: 'its footprint touches the LSOA at all',
+  centroid: "it covers the LSOA's representative point",
+  share: "it covers at least P (0 < P ≤ 1) of the LSOA's area",
+};
+
 /** The names of the rules, as the radio buttons show them. */
 export const RULE_NAMES: Record<CoverageRule['kind'], string> = {
   intersects: 'Touches the LSOA',
