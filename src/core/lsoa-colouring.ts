@@ -3,6 +3,8 @@
 // scheme), so "deprived and unfunded" reads at a glance. Each LSOA gets a class; each class a
 // colour and a label for the legend. Pure: the map turns classes into a paint expression.
 
+import { COLOURING_COLOURS } from '../theme';
+
 export type LsoaColouring = 'deprivation' | 'schemes' | 'per-head' | 'bivariate';
 
 interface ColourClass {
@@ -41,14 +43,13 @@ export function countClasses(classified: Classified, lsoas: readonly number[]): 
 
 /** Schemes reaching an LSOA: none, then more, darker (a single-hue ramp, apart from the deciles' viridis). */
 const COUNT_CLASSES: readonly { min: number; max: number; colour: string }[] = [
-  { min: 0, max: 0, colour: '#f3f2f1' },
-  { min: 1, max: 1, colour: '#c6dbef' },
-  { min: 2, max: 2, colour: '#9ecae1' },
-  { min: 3, max: 5, colour: '#6baed6' },
-  { min: 6, max: 10, colour: '#3182bd' },
-  { min: 11, max: Infinity, colour: '#08519c' },
+  { min: 0, max: 0, colour: COLOURING_COLOURS.reach[0] },
+  { min: 1, max: 1, colour: COLOURING_COLOURS.reach[1] },
+  { min: 2, max: 2, colour: COLOURING_COLOURS.reach[2] },
+  { min: 3, max: 5, colour: COLOURING_COLOURS.reach[3] },
+  { min: 6, max: 10, colour: COLOURING_COLOURS.reach[4] },
+  { min: 11, max: Infinity, colour: COLOURING_COLOURS.reach[5] },
 ];
-
 const countLabel = (min: number, max: number) =>
   max === Infinity ? `${min} or more schemes` : min === max ? `${min} ${min === 1 ? 'scheme' : 'schemes'}` : `${min}–${max} schemes`;
 
@@ -93,7 +94,7 @@ function quantile(sorted: Float64Array, share: number): number {
 const POUNDS = (value: number) =>
   `£${value.toLocaleString('en-GB', value < 10 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 })}`;
 
-const PER_HEAD_COLOURS = ['#f3f2f1', '#fde0c5', '#facba6', '#f59e72', '#e8613c', '#b4361c'] as const;
+const PER_HEAD_COLOURS = COLOURING_COLOURS.perHead;
 
 /**
  * None, then the funded LSOAs in five classes at their quintiles (rounded): a place's colour says
@@ -135,13 +136,8 @@ export function classifyPerHead(allocatedGbp: ArrayLike<number>, population: Arr
 export const BIVARIATE_ROWS = ['Deciles 1–3 (most deprived)', 'Deciles 4–7', 'Deciles 8–10 (least deprived)'] as const;
 export const BIVARIATE_COLUMNS = ['Nothing allocated', 'Below the median £ per head', 'At or above the median'] as const;
 
-/** A 3×3 palette (after Joshua Stevens): deprived and unfunded is the magenta corner, deprived and well funded the deep blue. */
-const BIVARIATE_COLOURS: readonly (readonly string[])[] = [
-  ['#be64ac', '#8c62aa', '#3b4994'],
-  ['#dfb0d6', '#a5add3', '#5698b9'],
-  ['#e8e8e8', '#ace4e4', '#5ac8c8'],
-];
-
+/** The 3×3 palette (src/theme): deprived and unfunded is the magenta corner, deprived and well funded the deep blue. */
+const BIVARIATE_COLOURS: readonly (readonly string[])[] = COLOURING_COLOURS.bivariate;
 const deprivationRow = (decile: number) => (decile <= 3 ? 0 : decile <= 7 ? 1 : 2);
 
 /**

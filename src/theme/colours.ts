@@ -99,6 +99,23 @@ export const MAP_COLOURS = {
   drawing: PAGE_COLOURS.link,
 } as const;
 
+/** The coverage colourings of the LSOAs (src/core/lsoa-colouring.ts), each apart from the deciles' viridis. */
+export const COLOURING_COLOURS = {
+  /** Schemes reaching: none, 1, 2, 3–5, 6–10, 11+; a single-hue ramp, darker for more. */
+  reach: ['#f3f2f1', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
+  /** £ per head: nothing allocated, then the funded LSOAs' five quintile classes. */
+  perHead: ['#f3f2f1', '#fde0c5', '#facba6', '#f59e72', '#e8613c', '#b4361c'],
+  /**
+   * Deprivation rows (deciles 1–3, 4–7, 8–10) × funding columns (none, below, at or above the median), after
+   * Joshua Stevens: deprived and unfunded is the magenta corner, deprived and well funded the deep blue.
+   */
+  bivariate: [
+    ['#be64ac', '#8c62aa', '#3b4994'],
+    ['#dfb0d6', '#a5add3', '#5698b9'],
+    ['#e8e8e8', '#ace4e4', '#5ac8c8'],
+  ],
+} as const;
+
 /** The coverage charts (SVG): ink edges and lines, paper under the hatching. */
 export const CHART_COLOURS = {
   ink: PAGE_COLOURS.ink,
