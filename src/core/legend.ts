@@ -4,10 +4,6 @@
 import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../theme';
 import { INDICATORS, type IndicatorKey } from './indicators';
 
-// The decile ramp and the no-data grey are the theme's (src/theme/colours.ts), re-exported here
-// for the legend's callers.
-export { DECILE_COLOURS, NO_DECILE_COLOUR };
-
 export const DECILE_END_WORDS = { first: 'Most deprived', last: 'Least deprived' } as const;
 
 export function decileColour(decile: number): string {

@@ -63,3 +63,11 @@ export const DEFAULT_REACH: ReachDefaults = { lineBufferM: DEFAULT_LINE_BUFFER_M
 export function withReachDefaults(reach: Partial<ReachDefaults> | undefined): ReachDefaults {
   return { ...DEFAULT_REACH, ...reach };
 }
+
+/** The kinds as the panels name them. */
+export const SCHEME_KIND_LABELS: Record<SchemeKind, string> = {
+  transport: 'Transport',
+  grant: 'Grant',
+  community: 'Community',
+  other: 'Other',
+};

@@ -2,7 +2,7 @@
 // walks all 33,755 LSOAs.
 
 import type { Dataset } from '../data/dataset';
-import { SCHEME_KIND_COLOURS } from './coverage-style';
+import { SCHEME_KIND_COLOURS } from '../theme';
 import { DOMAIN_KEYS, INDICATORS, type IndicatorKey } from '../core/indicators';
 import { tallyDeciles, type DecileTally } from '../core/legend';
 import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } from '../core/scope';

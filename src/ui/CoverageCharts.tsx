@@ -7,7 +7,8 @@
 
 import { useId } from 'preact/hooks';
 import type { CoverageSummary, DecileRow } from '../core/coverage-summary-types';
-import { DECILE_COLOURS, formatCount } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { formatCount } from '../core/legend';
 import { CHART_COLOURS } from '../theme';
 import { ChartFigure, decileFrame, DecileAxes, DecileHeader, INK, KeySwatch, NoValue } from './chart-parts';
 import { formatGbpTick, niceTicks, perHeadCaption, reachCaption } from './coverage-charts-model';

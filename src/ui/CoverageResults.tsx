@@ -4,7 +4,8 @@
 import './coverage.css';
 import { describeRule } from '../core/coverage-rule';
 import type { DecileRow } from '../core/coverage-summary-types';
-import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { DECILE_END_WORDS, formatCount, legendTitle } from '../core/legend';
 import { scopeName } from '../core/scope';
 import { coverageView, sameView } from '../state/slices/summary-view';
 import { AreaWideNote } from './AreaWideNote';

@@ -3,7 +3,7 @@
 
 import { useId } from 'preact/hooks';
 import type { ConcentrationCurve } from '../core/coverage-summary-types';
-import { DECILE_COLOURS } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
 import { ChartFigure, INK, KeySwatch } from './chart-parts';
 import { curveCaption, curveTenths, formatIndex, SHARE_TICKS } from './coverage-charts-model';
 import { formatPercent } from './coverage-format';

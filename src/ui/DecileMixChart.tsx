@@ -1,7 +1,8 @@
 // A target area's people by decile (the selected area's figures).
 
 import { useId } from 'preact/hooks';
-import { DECILE_COLOURS, formatCount } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { formatCount } from '../core/legend';
 import { ChartFigure, decileFrame, DecileAxes, DecileHeader, INK, NoValue } from './chart-parts';
 import { niceTicks } from './coverage-charts-model';
 import { formatPercent } from './coverage-format';

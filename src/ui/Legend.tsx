@@ -1,6 +1,7 @@
 import './Legend.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DECILE_COLOURS, DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core/legend';
 import { BIVARIATE_COLUMNS, BIVARIATE_ROWS, countClasses } from '../core/lsoa-colouring';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { selectLegendTally, selectLsoaColours, selectScopeName, type LsoaColours } from '../state/selectors';

@@ -2,7 +2,7 @@
 
 import './coverage.css';
 import type { LsoaColouring } from '../core/lsoa-colouring';
-import { GAP_COLOUR } from '../state/coverage-style';
+import { GAP_COLOUR } from '../theme';
 import { decileRange } from './coverage-format';
 import { useAppState, useAppStore } from './use-store';
 

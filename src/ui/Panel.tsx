@@ -1,5 +1,6 @@
 import './Panel.css';
-import { DECILE_COLOURS, decileColour, formatCount, legendTitle } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
 import type { PanelTab } from '../state/slices/panel';
 import type { AreaSelection, PanelMode } from '../state/store';

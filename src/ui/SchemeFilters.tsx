@@ -4,7 +4,7 @@ import { formatCount } from '../core/legend';
 import { SCHEME_KINDS, type SchemeKind } from '../core/scheme';
 import { isNoFilter, NO_FILTER, type SchemeFilter } from '../core/scheme-filter';
 import { parseAmount, parseDate } from '../data/scheme-properties';
-import { SCHEME_KIND_LABELS } from '../state/coverage-style';
+import { SCHEME_KIND_LABELS } from '../core/scheme';
 import { useAppState, useAppStore } from './use-store';
 
 interface Draft {

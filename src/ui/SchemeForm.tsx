@@ -4,7 +4,7 @@ import { SCHEME_KINDS, type Scheme } from '../core/scheme';
 import { themeChoices } from '../core/themes';
 import { formFieldsOf, reachLabel, schemeFromForm, type SchemeFormField, type SchemeFormFields } from '../data/scheme-form';
 import type { SchemeEditing } from '../state/slices/scheme-editing';
-import { SCHEME_KIND_LABELS } from '../state/coverage-style';
+import { SCHEME_KIND_LABELS } from '../core/scheme';
 import { useModal } from './use-modal';
 import { useAppState, useAppStore } from './use-store';
 

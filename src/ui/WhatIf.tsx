@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { whatIfFigures } from '../core/what-if';
-import { DECILE_COLOURS, formatCount } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { formatCount } from '../core/legend';
 import type { CoverageRun } from '../contract';
 import type { SummaryState } from '../state/slices/summary-view';
 import { decileRange, formatGbp, formatGbpPerHead } from './coverage-format';

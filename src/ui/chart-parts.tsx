@@ -3,7 +3,8 @@
 
 import './charts.css';
 import type { ComponentChildren } from 'preact';
-import { DECILE_COLOURS, DECILE_END_WORDS } from '../core/legend';
+import { DECILE_COLOURS } from '../theme';
+import { DECILE_END_WORDS } from '../core/legend';
 import { CHART_COLOURS } from '../theme';
 
 // ── Frame shared by the decile charts ─────────────────────────────────────────────────────────

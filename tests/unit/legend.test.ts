@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_KEYS } from '../../src/core/indicators';
-import { DECILE_COLOURS, decileColour, formatCount, formatShare, legendTitle, NO_DECILE_COLOUR, tallyDeciles } from '../../src/core/legend';
+import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../../src/theme';
+import { decileColour, formatCount, formatShare, legendTitle, tallyDeciles } from '../../src/core/legend';
 import { decileAt } from '../../src/data/schema';
 import { attributes } from './app-fixture';
 

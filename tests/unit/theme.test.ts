@@ -4,23 +4,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DECILE_COLOURS as LEGEND_DECILE_COLOURS, decileColour } from '../../src/core/legend';
-import { CASING_COLOUR as STYLE_CASING, GAP_COLOUR as STYLE_GAP, SCHEME_KIND_COLOURS as STYLE_KINDS } from '../../src/state/coverage-style';
-import { CASING_COLOUR, DECILE_COLOURS, GAP_COLOUR, inkOnDecile, NO_DECILE_COLOUR, PAGE_COLOURS, SCHEME_KIND_COLOURS, themeProperties } from '../../src/theme';
+import { decileColour } from '../../src/core/legend';
+import { DECILE_COLOURS, inkOnDecile, NO_DECILE_COLOUR, PAGE_COLOURS, themeProperties } from '../../src/theme';
 
-/** Every style sheet under src/, by path. */
-function styleSheets(): { file: string; text: string }[] {
+/** Every file under src/ whose name ends with one of `endings`, by path. */
+function sourceFiles(endings: string[]): { file: string; text: string }[] {
   const found: { file: string; text: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.css')) found.push({ file: path.relative('src', full), text: fs.readFileSync(full, 'utf8') });
+      else if (endings.some((ending) => entry.name.endsWith(ending))) found.push({ file: path.relative('src', full), text: fs.readFileSync(full, 'utf8') });
     }
   };
   walk('src');
   return found;
 }
+
+const styleSheets = () => sourceFiles(['.css']);
 
 /** A sheet's declarations only: comments may name a colour in words. */
 function withoutComments(css: string): string {
@@ -41,12 +42,12 @@ describe('theme', () => {
     expect(properties['--font-body']).toBe("'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif");
   });
 
-  it('is where the legend and the coverage line work take their colours from', () => {
-    expect(LEGEND_DECILE_COLOURS).toBe(DECILE_COLOURS);
+  it('is the only place in the code that spells a colour', () => {
     expect(decileColour(0)).toBe(NO_DECILE_COLOUR);
-    expect(STYLE_KINDS).toBe(SCHEME_KIND_COLOURS);
-    expect(STYLE_GAP).toBe(GAP_COLOUR);
-    expect(STYLE_CASING).toBe(CASING_COLOUR);
+    const code = sourceFiles(['.ts', '.tsx']).filter(({ file }) => !file.startsWith(`theme${path.sep}`));
+    expect(code.length).toBeGreaterThan(100);
+    const spelled = code.filter(({ text }) => /['"`]#[0-9a-fA-F]{3,8}['"`]|['"`]rgba?\(/.test(text)).map(({ file }) => file);
+    expect(spelled).toEqual([]);
   });
 
   it('puts ink on the light end of the ramp and white on the dark end', () => {

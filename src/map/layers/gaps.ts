@@ -1,7 +1,7 @@
 // Gaps (LSOAs in the most deprived deciles that no scheme reaches, in scope) as a thick red outline
 // with a white casing: line work over the fill and the schemes' lines, never a change of fill.
 
-import { CASING_COLOUR, GAP_COLOUR } from '../../state/coverage-style';
+import { CASING_COLOUR, GAP_COLOUR } from '../../theme';
 import type { AppState } from '../../state/store';
 import { casedLine } from '../cased-line';
 import { LAYER, lsoaIdSetFilter, NO_FEATURES, SOURCE } from '../style';

@@ -4,7 +4,7 @@
 
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { IndicatorKey } from '../../core/indicators';
-import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../../core/legend';
+import { DECILE_COLOURS, NO_DECILE_COLOUR } from '../../theme';
 import type { Classified } from '../../core/lsoa-colouring';
 import { selectLsoaColours, type LsoaColours } from '../../state/selectors';
 import { MAP_COLOURS } from '../../theme';

@@ -1,7 +1,7 @@
 // Schemes that name areas (a ward, a district) have no shape: once a run has found their LSOAs,
 // those are tinted in the colour of the dataset reaching each, beneath the outlines.
 
-import { SCHEME_KIND_COLOURS } from '../../state/coverage-style';
+import { SCHEME_KIND_COLOURS } from '../../theme';
 import { selectAreaListLsoas } from '../../state/selectors';
 import { LAYER, lsoaColourPaint, NO_FEATURES, SOURCE } from '../style';
 import { derived, type LayerGroup } from './group';

@@ -5,7 +5,7 @@
 
 import type { ExpressionSpecification, FilterSpecification, VectorTileSource } from 'maplibre-gl';
 import { SCHEME_TILES } from '../../core/scheme-features';
-import { CASING_COLOUR, SCHEME_KIND_COLOURS } from '../../state/coverage-style';
+import { CASING_COLOUR, SCHEME_KIND_COLOURS } from '../../theme';
 import type { CoverageRun } from '../../contract';
 import { runDatasetColours } from '../../state/selectors';
 import type { AppState } from '../../state/store';
