@@ -53,6 +53,18 @@ export const RULE_SUMMARIES: Record<CoverageRule['kind'], string> = {
   share: "it covers at least P (0 < P ≤ 1) of the LSOA's area",
 };
 
+/** How the rule chooses a target area's LSOAs from its shapes, in words (the areas panel). */
+export function describeMembership(rule: CoverageRule): string {
+  switch (rule.kind) {
+    case 'intersects':
+      return 'Coverage rule “touches”: every LSOA the shapes share ground with is in (running along a border does not count).';
+    case 'centroid':
+      return 'Coverage rule “centre”: an LSOA is in when its centre (a point well inside it) is inside the shapes.';
+    case 'share':
+      return `Coverage rule “share”: an LSOA is in when at least ${formatSharePercent(rule.share)}% of its area is inside the shapes.`;
+  }
+}
+
 /** The names of the rules, as the radio buttons show them. */
 export const RULE_NAMES: Record<CoverageRule['kind'], string> = {
   intersects: 'Touches the LSOA',

@@ -2,7 +2,7 @@
 // areas), tagged with its kind and dataset so the layers colour it. The coverage worker cuts it into vector
 // tiles (src/worker/scheme-tiles.ts), so the page never holds it. Footprints that only name areas have no
 // shape of their own and are not drawn here: once a run has found their LSOAs, the map tints those
-// (selectAreaListLsoas, areaListPaint).
+// (selectAreaListLsoas, and lsoaColourPaint in src/map/style.ts).
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Footprint, Scheme, SchemeKind } from './scheme';

@@ -3,7 +3,7 @@
 
 /**
  * The type scale, in CSS pixels. The charts' SVG text uses the same numbers in viewBox units.
- * Each name becomes `--type-<name>` (`panelHeading` → `--type-panel-heading`).
+ * Each name becomes `--type-<name>` (`dialogSubheading` → `--type-dialog-subheading`).
  */
 export const TYPE_SIZES = {
   /** Legend source, attribution, chart ticks, the smallest notes. */

@@ -13,6 +13,7 @@ import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppState, useAppStore } from './use-store';
+import { canRedo, canUndo } from '../state/history';
 import type { LsoaColouring } from '../core/lsoa-colouring';
 
 const MAP_COLOURED_BY: Record<LsoaColouring, string> = {
@@ -78,8 +79,7 @@ export function App() {
       ) {
         // Undo and redo of any change, datasets, schemes, areas or themes (a text box keeps its own undo).
         const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
-        const { history } = store.getState();
-        if (redo ? history.future.length === 0 : history.past.length === 0) return;
+        if (!(redo ? canRedo : canUndo)(store.getState())) return;
         event.preventDefault();
         if (redo) store.getState().redo();
         else store.getState().undo();

@@ -9,7 +9,7 @@ import './areas.css';
 import { useRef } from 'preact/hooks';
 import { describeDefinition } from '../core/target-area';
 import { AREA_DRAW_SHAPES, selectedArea, type AreaDrawShape, type AreaTool } from '../state/slices/area-helpers';
-import { undoTouches } from '../state/history';
+import { canRedo, canUndo, undoTouches } from '../state/history';
 import { ImportAreas, StartFromPlace } from './AreaSources';
 import { SelectedArea } from './SelectedArea';
 import { useAppState, useAppStore } from './use-store';
@@ -39,8 +39,8 @@ export function AreasPanel() {
 function AreaTools() {
   const store = useAppStore();
   const tool = useAppState((state) => state.areas.tool);
-  const canUndo = useAppState((state) => state.history.past.length > 0);
-  const canRedo = useAppState((state) => state.history.future.length > 0);
+  const undoable = useAppState(canUndo);
+  const redoable = useAppState(canRedo);
   const selected = useAppState(selectedArea);
   const toggle = (next: AreaTool) => store.getState().startAreaTool(JSON.stringify(next) === JSON.stringify(tool) ? { kind: 'none' } : next);
   const pressed = (kind: AreaTool['kind'], shape?: AreaDrawShape) =>
@@ -81,10 +81,10 @@ function AreaTools() {
           </button>
         </div>
         <div class="button-row" role="group" aria-label="History">
-          <button type="button" class="button-secondary button-small" disabled={!canUndo} onClick={() => store.getState().undo()}>
+          <button type="button" class="button-secondary button-small" disabled={!undoable} onClick={() => store.getState().undo()}>
             Undo <span class="key-hint">(Ctrl+Z)</span>
           </button>
-          <button type="button" class="button-secondary button-small" disabled={!canRedo} onClick={() => store.getState().redo()}>
+          <button type="button" class="button-secondary button-small" disabled={!redoable} onClick={() => store.getState().redo()}>
             Redo <span class="key-hint">(Ctrl+Shift+Z)</span>
           </button>
         </div>
@@ -98,7 +98,7 @@ function AreaMessage() {
   const store = useAppStore();
   const message = useAppState((state) => state.areas.message);
   const saveError = useAppState((state) => state.areas.saveError);
-  const canUndo = useAppState((state) => undoTouches(state, 'areas'));
+  const areasUndoable = useAppState((state) => undoTouches(state, 'areas'));
   return (
     <>
       {saveError && (
@@ -109,7 +109,7 @@ function AreaMessage() {
       {message && (
         <p class={message.tone === 'error' ? 'error-message' : 'undo'} role={message.tone === 'error' ? 'alert' : 'status'}>
           {message.text}{' '}
-          {message.text.startsWith('Deleted') && canUndo && (
+          {message.text.startsWith('Deleted') && areasUndoable && (
             <button type="button" class="link-button" onClick={() => store.getState().undo()}>
               Undo
             </button>

@@ -1,7 +1,7 @@
 // What the area tools and an area's membership mean, in words: for the banner over the map and
 // the selected area's figures.
 
-import { formatSharePercent, type CoverageRule } from '../core/coverage-rule';
+import { describeMembership, type CoverageRule } from '../core/coverage-rule';
 import type { TargetArea } from '../core/target-area';
 import type { AreaTool } from '../state/slices/area-helpers';
 
@@ -34,12 +34,5 @@ export function toolInstructions(tool: AreaTool): string | null {
 /** Which LSOAs belong to an area, in words, for the rule in force. */
 export function membershipRule(area: TargetArea, rule: CoverageRule): string {
   if (area.definition.kind === 'lsoas') return 'The LSOAs you chose, exactly; schemes reach them by the coverage rule.';
-  switch (rule.kind) {
-    case 'intersects':
-      return 'Coverage rule “touches”: every LSOA the shapes share ground with is in (running along a border does not count).';
-    case 'centroid':
-      return 'Coverage rule “centre”: an LSOA is in when its centre (a point well inside it) is inside the shapes.';
-    case 'share':
-      return `Coverage rule “share”: an LSOA is in when at least ${formatSharePercent(rule.share)}% of its area is inside the shapes.`;
-  }
+  return describeMembership(rule);
 }

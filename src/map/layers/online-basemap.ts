@@ -2,6 +2,8 @@
 // fail or time out; the map works without it and a notice says so. While one is drawn the view's
 // facts say so, and the fill is lighter (scope-dimming.ts).
 
+import type { Result } from '../../data/load';
+import { createRequests } from '../../state/requests';
 import { fetchBasemap, type BasemapLayers } from '../basemap';
 import { LAYER } from '../style';
 import type { LayerGroup, MapContext } from './group';
@@ -10,7 +12,8 @@ const BASEMAP_TIMEOUT_MS = 10_000;
 
 export function onlineBasemap(): LayerGroup<string | null> {
   let shown: BasemapLayers | null = null;
-  let loading: AbortController | null = null;
+  // A newer URL (or none) aborts the load still going: the latest request wins (src/state/requests.ts).
+  const loads = createRequests().line();
 
   const remove = ({ map, setFacts }: MapContext): void => {
     if (!shown) return;
@@ -20,18 +23,7 @@ export function onlineBasemap(): LayerGroup<string | null> {
     setFacts({ overBasemap: false });
   };
 
-  const show = async (url: string | null, context: MapContext): Promise<void> => {
-    loading?.abort();
-    loading = null;
-    remove(context);
-    if (url === null) return;
-    const load = new AbortController();
-    loading = load;
-    const timeout = setTimeout(() => load.abort(), BASEMAP_TIMEOUT_MS);
-    const result = await fetchBasemap(url, load.signal);
-    clearTimeout(timeout);
-    if (loading !== load) return;
-    loading = null;
+  const draw = (result: Result<BasemapLayers>, context: MapContext): void => {
     const { map, store } = context;
     if (!result.ok) {
       store.getState().showNotice(`${result.problem.message} The map works without it; change or remove it in Settings.`);
@@ -49,10 +41,24 @@ export function onlineBasemap(): LayerGroup<string | null> {
     context.setFacts({ overBasemap: true });
   };
 
+  const show = (url: string | null, context: MapContext): void => {
+    loads.abort();
+    remove(context);
+    if (url === null) return;
+    const request = loads.start();
+    // The timeout ends only this fetch (fetchBasemap then says it took too long); a newer URL drops it.
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(BASEMAP_TIMEOUT_MS)]);
+    request.settle(
+      fetchBasemap(url, signal),
+      (result) => draw(result, context),
+      () => undefined,
+    );
+  };
+
   return {
     name: 'online basemap',
     select: (state) => state.basemapUrl,
-    apply: (url, _previous, context) => void show(url, context),
-    stop: () => loading?.abort(),
+    apply: (url, _previous, context) => show(url, context),
+    stop: () => void loads.abort(),
   };
 }

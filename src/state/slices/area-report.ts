@@ -3,7 +3,7 @@
 // rule, the run shown, the indicator, the gap decile or definition change (orchestration/
 // reactions.ts); renaming or recolouring asks nothing. A newer request wins.
 
-import { formatRule } from '../../core/coverage-rule';
+import { sameRule, type CoverageRule } from '../../core/coverage-rule';
 import type { GapDefinition } from '../../core/gap-definition';
 import type { TargetArea } from '../../core/target-area';
 import type { AreaReport } from '../../contract';
@@ -19,7 +19,7 @@ type AreaReportState =
 /** What a report was computed from (so a stale one is never shown as current). */
 interface ReportParams {
   area: TargetArea;
-  ruleText: string;
+  rule: CoverageRule;
   runKey: string | null;
   indicator: string;
   gapDecile: number;
@@ -41,7 +41,7 @@ export interface AreaReportSlice {
 function sameParams(a: ReportParams, b: ReportParams): boolean {
   return (
     sameDefinition(a.area, b.area) &&
-    a.ruleText === b.ruleText &&
+    sameRule(a.rule, b.rule) &&
     a.runKey === b.runKey &&
     a.indicator === b.indicator &&
     a.gapDecile === b.gapDecile &&
@@ -71,7 +71,7 @@ export const areaReportSlice: SliceCreator<AreaReportSlice> =
         }
         const params: ReportParams = {
           area,
-          ruleText: formatRule(state.coverage.rule),
+          rule: state.coverage.rule,
           runKey: currentRunKey(state),
           indicator: state.indicator,
           gapDecile: state.coverage.gapDecile,

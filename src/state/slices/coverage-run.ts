@@ -104,8 +104,10 @@ export interface CoverageRunSlice {
   refreshCoverageSummary: () => void;
   /** Summarises a target area instead of the scope (null: back to the scope). */
   setAreaScope: (area: SummaryArea | null) => void;
-  /** The map's tile z/x/y of the schemes of the run with this key (null: none). */
-  /** `colours`: the run's datasets' colours in order, written into the tile (the map draws each scheme in its dataset's). */
+  /**
+   * The map's tile z/x/y of the schemes of the run with this key (null: none). `colours`: the run's datasets' colours in
+   * order, written into the tile (the map draws each scheme in its dataset's).
+   */
   schemeTile: (key: string, z: number, x: number, y: number, colours: readonly string[]) => Promise<ArrayBuffer | null>;
 }
 

@@ -1,6 +1,6 @@
 // The imports slice: files waiting to be read, the one being read, and its preview waiting for the
 // user to confirm (all or nothing). The worker reads each file and holds the result under a token
-// until it is taken (orchestration/schemes.ts adds the dataset) or discarded.
+// until it is taken (`confirmImport` in orchestration/workspace.ts adds the dataset) or discarded.
 
 import type { ReachDefaults } from '../../core/scheme';
 import type { ColumnMeaning } from '../../data/import/columns';

@@ -1,6 +1,6 @@
 // The scheme editing slice: the scheme whose popup is open on the map, drawing a new point or route
 // scheme on the map, and the scheme form (new or changed). Saving goes through the worker and
-// changes a dataset, so it is in orchestration/schemes.ts.
+// changes a dataset, so it is in orchestration/workspace.ts (`saveScheme`, `removeScheme`).
 
 import type { LonLat, Scheme } from '../../core/scheme';
 import type { CoverageClient } from '../../contract';
