@@ -3,7 +3,7 @@
 
 import { scopeRefOf } from '../core/scope';
 import type { AppState, AppStore } from './store';
-import { selectedLsoa } from './store';
+import { selectedLsoa } from './slices/panel';
 import { formatViewHash, parseViewHash, type UrlView } from './url';
 
 export function urlViewOf(state: AppState): UrlView {

@@ -40,12 +40,6 @@ import { themesSlice, type ThemeStorage, type ThemesSlice } from './slices/theme
 import { viewSlice, type DataSlice, type ViewSlice } from './slices/view';
 import type { UrlView } from './url';
 
-export type { CameraRequest } from './slices/view';
-export type { AreaSelection, PanelMode } from './slices/panel';
-export { highlightedArea, selectedLsoa } from './slices/panel';
-export type { PostcodeLookup } from './orchestration/navigation';
-export { lsoasInArea } from './orchestration/navigation';
-
 export type AppState = DataSlice &
   ViewSlice &
   PanelSlice &

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { formatCount } from '../core/legend';
 import { search, type SearchEntry } from '../core/search';
 import { lsoasInScope } from '../core/scope-lsoas';
-import { lsoasInArea } from '../state/store';
+import { lsoasInArea } from '../state/orchestration/navigation';
 import { Combobox } from './Combobox';
 import { useAppState, useAppStore } from './use-store';
 

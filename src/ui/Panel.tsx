@@ -3,7 +3,7 @@ import { DECILE_COLOURS } from '../theme';
 import { decileColour, formatCount, legendTitle } from '../core/legend';
 import { summariseArea, summariseLsoa, type IndicatorReading } from '../state/selectors';
 import type { PanelTab } from '../state/slices/panel';
-import type { AreaSelection, PanelMode } from '../state/store';
+import type { AreaSelection, PanelMode } from '../state/slices/panel';
 import { inkOnDecile } from '../theme';
 import { useMemo, useRef } from 'preact/hooks';
 import { AreasPanel } from './AreasPanel';

@@ -3,7 +3,9 @@ import type { Result } from '../../src/data/load';
 import type { DetailsFile } from '../../src/data/schema';
 import { urlViewOf } from '../../src/state/hash-sync';
 import { selectLegendTally, summariseArea, summariseLsoa } from '../../src/state/selectors';
-import { createAppStore, highlightedArea, type PostcodeLookup } from '../../src/state/store';
+import { createAppStore } from '../../src/state/store';
+import { highlightedArea } from '../../src/state/slices/panel';
+import { type PostcodeLookup } from '../../src/state/orchestration/navigation';
 import { EMPTY_URL_VIEW, formatViewHash, parseViewHash, type UrlView } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';
 

@@ -2,7 +2,7 @@
 // is applied once, by its sequence number. The first is the map's starting view.
 
 import type { LngLatBoundsLike, MapOptions, PaddingOptions } from 'maplibre-gl';
-import type { CameraRequest } from '../../state/store';
+import type { CameraRequest } from '../../state/slices/view';
 import type { LayerGroup } from './group';
 
 const FIT_PADDING = 48;

@@ -1,7 +1,7 @@
 // The selected LSOA: a thick dark outline with a white line inside, over the fill and the other
 // outlines (line work, never a change of fill).
 
-import { selectedLsoa } from '../../state/store';
+import { selectedLsoa } from '../../state/slices/panel';
 import { casedLine } from '../cased-line';
 import { MAP_COLOURS } from '../../theme';
 import { LAYER, lsoaIdFilter, SOURCE } from '../style';
