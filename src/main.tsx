@@ -14,7 +14,7 @@ import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeInd
 import { MapView } from './map/map-view';
 import { syncHashWithStore } from './state/hash-sync';
 import { createAppStore, type AppStore } from './state/store';
-import { type PostcodeLookup } from './state/orchestration/navigation';
+import type { PostcodeLookup } from './state/orchestration/navigation';
 import { parseViewHash } from './state/url';
 import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';

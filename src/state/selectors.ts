@@ -9,9 +9,9 @@ import { ladsInScope, scopeName, scopeOptions, type Scope, type ScopeOption } fr
 import { decileAt, decodeDeciles, type AttributesFile, type DetailsFile } from '../data/schema';
 import { classifyBivariate, classifyPerHead, classifySchemeCounts, type Classified, type LsoaColouring } from '../core/lsoa-colouring';
 import type { CoverageRun } from '../contract';
-import { type AppState } from './store';
+import type { AppState } from './store';
 import { lsoasInArea } from './orchestration/navigation';
-import { type AreaSelection } from './slices/panel';
+import type { AreaSelection } from './slices/panel';
 
 let tallyCache: { attributes: AttributesFile; indicator: IndicatorKey; scope: Scope; tally: DecileTally } | null = null;
 

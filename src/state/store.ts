@@ -25,7 +25,8 @@ import { workspaceActions, type Pending, type WorkspaceActions } from './orchest
 import { createRequests } from './requests';
 import { createSchemeSets } from './scheme-sets';
 import { areaReportSlice, type AreaReportSlice } from './slices/area-report';
-import { areasSlice, type AreaStorage, type AreasSlice } from './slices/areas';
+import type { AreaStorage } from './slices/area-list-state';
+import { areasSlice, type AreasSlice } from './slices/areas';
 import { INITIAL_AREAS, type AreasState } from './slices/areas-state';
 import type { SliceCreator, StoreContext } from './slices/context';
 import { coverageRunSlice, type CoverageRunSlice } from './slices/coverage-run';

@@ -12,7 +12,7 @@ import type { AreaDefinition, TargetArea } from '../../src/core/target-area';
 import type { AreaGeoJson } from '../../src/data/area-export';
 import { decodeDeciles } from '../../src/data/schema';
 import type { AreaOutcome, AreaReport, AreaRequest, CoverageClient } from '../../src/contract';
-import type { AreaStorage } from '../../src/state/slices/areas';
+import type { AreaStorage } from '../../src/state/slices/area-list-state';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';

@@ -5,7 +5,7 @@ import { urlViewOf } from '../../src/state/hash-sync';
 import { selectLegendTally, summariseArea, summariseLsoa } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { highlightedArea } from '../../src/state/slices/panel';
-import { type PostcodeLookup } from '../../src/state/orchestration/navigation';
+import type { PostcodeLookup } from '../../src/state/orchestration/navigation';
 import { EMPTY_URL_VIEW, formatViewHash, parseViewHash, type UrlView } from '../../src/state/url';
 import { attributes, details, manifest } from './app-fixture';
 

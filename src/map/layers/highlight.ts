@@ -1,7 +1,7 @@
 // The ward or MSOA the panel shows (or the selected LSOA came from): its LSOAs outlined, dark with
 // a white line inside, under the selected LSOA's outline. Members come from the details file.
 
-import { type AppState } from '../../state/store';
+import type { AppState } from '../../state/store';
 import { highlightedArea } from '../../state/slices/panel';
 import { lsoasInArea } from '../../state/orchestration/navigation';
 import { casedLine } from '../cased-line';

@@ -2,7 +2,7 @@
 // fields (areas.ts: the list, selection, tool and file import; area-report.ts: the selected area's
 // figures).
 
-import { INITIAL_AREA_LIST, type AreaListState } from './areas';
+import { INITIAL_AREA_LIST, type AreaListState } from './area-list-state';
 import { INITIAL_AREA_REPORT, type AreaReportSliceState } from './area-report';
 
 export type AreasState = AreaListState & AreaReportSliceState;

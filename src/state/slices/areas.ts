@@ -6,41 +6,11 @@
 
 import type { LonLat } from '../../core/scheme';
 import { nextAreaColour, type TargetArea } from '../../core/target-area';
-import type { ImportedArea } from '../../data/area-file';
 import { readGeoJsonShape } from '../../data/geojson-shape';
 import { mapAreaSteps } from '../history';
+import type { AreaListState, AreaMessage } from './area-list-state';
 import { areasPatcher, errorText, type SliceCreator } from './context';
 import { copyName, nextAreaName, selectedArea, selectionAfter, type AreaTool } from './area-helpers';
-
-type AreasImport = { kind: 'none' } | { kind: 'reading'; fileName: string } | { kind: 'preview'; fileName: string; areas: ImportedArea[]; notes: string[] };
-
-type AreaMessage = { tone: 'info' | 'error'; text: string } | null;
-
-/** Saves the areas (IndexedDB in the app). */
-export interface AreaStorage {
-  load(): Promise<TargetArea[]>;
-  save(areas: readonly TargetArea[]): Promise<void>;
-}
-
-export interface AreaListState {
-  list: readonly TargetArea[];
-  selectedId: string | null;
-  /** A shape refused or repaired, an import's notes: said in the panel until the next change. */
-  message: AreaMessage;
-  saveError: string | null;
-  /** A file of areas read and waiting for the user to add them (all or none), or being read. */
-  importing: AreasImport;
-  tool: AreaTool;
-}
-
-export const INITIAL_AREA_LIST: AreaListState = {
-  list: [],
-  selectedId: null,
-  message: null,
-  saveError: null,
-  importing: { kind: 'none' },
-  tool: { kind: 'none' },
-};
 
 export interface AreasSlice {
   loadAreas: () => Promise<void>;

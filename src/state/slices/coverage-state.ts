@@ -3,7 +3,7 @@
 
 import { INITIAL_DATASETS, type DatasetsState } from './datasets';
 import { INITIAL_IMPORTS, type ImportsState } from './imports';
-import { INITIAL_RUN, type RunState } from './coverage-run';
+import { INITIAL_RUN, type RunState } from './run-state';
 import { INITIAL_SCHEME_EDITING, type SchemeEditingState } from './scheme-editing';
 import { INITIAL_THEMES, type ThemesState } from './themes';
 
