@@ -1,4 +1,4 @@
-// The areas slice with a fake coverage worker and a memory store for areas: drawing, lassoing and
+// The areas slices (src/state/slices/areas.ts, area-report.ts) through the store, with a fake coverage worker and a memory store for areas: drawing, lassoing and
 // clicking areas together, undo and redo, saving and loading, importing a file, the selected area's
 // live report (and its answers arriving out of order), turning an area into a scheme, exporting.
 // The fake worker's report is worked out from the fixture: an area of LSOAs is exactly its codes;

@@ -1,7 +1,8 @@
-// The coverage slice with a fake worker: what runs when, what is kept when a file fails, how
+// The coverage slices (src/state/slices: datasets, imports, coverage-run, scheme-editing, themes)
+// through the store, with a fake worker: what runs when, what is kept when a file fails, how
 // cancelling and the panel's tabs behave, how schemes are drawn and edited. The fake worker holds
-// the schemes by hash as the real one does (a SchemeStore, and the real engine's edit, export and
-// open methods); runs and measurements answer when the test says so.
+// the schemes by hash as the real one does (a SchemeStore, and the worker's own edit, export and
+// open calls, createCoverageApi); runs and measurements answer when the test says so.
 
 import { describe, expect, it, vi } from 'vitest';
 import type { CoverageSummary } from '../../src/core/coverage-summary-types';
@@ -94,7 +95,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
   const runs: Pending<RunRequest, RunProgress>[] = [];
   const measures: Pending<NearestRequest, NearestProgress>[] = [];
   const summaries: SummaryRequest[] = [];
-  // The worker's store, and the engine's own methods over it for edits, export and open (none of
+  // The worker's store, and the worker's own calls over it for edits, export and open (none of
   // them needs the built data, so the loader is never called).
   const store = new SchemeStore();
   const engine = createCoverageApi(async () => ({ ok: false, message: 'no built data in the slice tests' }), { store });
