@@ -3,7 +3,7 @@
 // readAreasFile (area-file.ts) reads the GeoJSON back as the same area.
 
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
-import Papa from 'papaparse';
+import { writeCsv } from './csv-writer';
 import type { LonLat } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
 
@@ -104,27 +104,20 @@ export interface AreaLsoaRow {
   gap: boolean;
 }
 
-/**
- * The area's LSOAs, one a row. Names come from the boundary files, but a spreadsheet runs a cell
- * starting with = + - @ as a formula, so PapaParse's escapeFormulae puts an apostrophe before any
- * text cell that does (numbers are left alone).
- */
+/** The area's LSOAs, one a row (formulas in names escaped by the shared writer, csv-writer.ts). */
 export function areaLsoasCsv(rows: readonly AreaLsoaRow[]): string {
-  return Papa.unparse(
-    {
-      fields: ['lsoa21cd', 'name', 'ward', 'district', 'people', 'decile', 'schemes_reaching', 'allocated_gbp', 'gap'],
-      data: rows.map((row) => [
-        row.code,
-        row.name ?? '',
-        row.ward ?? '',
-        row.district ?? '',
-        row.people,
-        row.decile,
-        row.schemes,
-        row.allocatedGbp.toFixed(2),
-        row.gap ? 'yes' : 'no',
-      ]),
-    },
-    { escapeFormulae: true },
+  return writeCsv(
+    ['lsoa21cd', 'name', 'ward', 'district', 'people', 'decile', 'schemes_reaching', 'allocated_gbp', 'gap'],
+    rows.map((row) => [
+      row.code,
+      row.name ?? '',
+      row.ward ?? '',
+      row.district ?? '',
+      row.people,
+      row.decile,
+      row.schemes,
+      row.allocatedGbp.toFixed(2),
+      row.gap ? 'yes' : 'no',
+    ]),
   );
 }

@@ -4,17 +4,13 @@
 import { schemeIdsAt } from '../core/allocate';
 import type { CoverageResult } from '../core/coverage-types';
 import type { Scheme } from '../core/scheme';
+import { type CsvCell, writeCsv } from './csv-writer';
 
 export const COVERAGE_CSV_HEADER = 'lsoa21cd,count,amount_gbp,ids';
 
-/** Quotes a cell only when it must be (RFC 4180). */
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Pounds to the penny, without trailing zeros: 1250, 1250.5, 0.33. */
-function formatPounds(gbp: number): string {
-  return String(Math.round(gbp * 100) / 100);
+function roundPounds(gbp: number): number {
+  return Math.round(gbp * 100) / 100;
 }
 
 export function coverageCsv(
@@ -30,11 +26,11 @@ export function coverageCsv(
 ): string {
   const lsoas = (within ?? codes.map((_, i) => i)).filter((i) => coverage.lsoaStart[i + 1]! > coverage.lsoaStart[i]!);
   lsoas.sort((a, b) => (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0));
-  const lines = [COVERAGE_CSV_HEADER];
+  const rows: CsvCell[][] = [];
   for (const i of lsoas) {
     const ids = schemeIdsAt(coverage, schemes, i, counted);
     if (ids.length === 0) continue;
-    lines.push([codes[i]!, String(ids.length), formatPounds(amountGbp[i]!), csvCell(ids.join(';'))].join(','));
+    rows.push([codes[i]!, ids.length, roundPounds(amountGbp[i]!), ids.join(';')]);
   }
-  return `${lines.join('\n')}\n`;
+  return `${writeCsv(COVERAGE_CSV_HEADER.split(','), rows, { newline: '\n' })}\n`;
 }

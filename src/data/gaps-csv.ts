@@ -3,7 +3,7 @@
 // km to 2 decimals (empty while not measured, "none" when no scheme can be measured from).
 // Loaded only when someone downloads (PapaParse stays out of the first page load).
 
-import Papa from 'papaparse';
+import { writeCsv } from './csv-writer';
 
 export interface GapCsvRow {
   rank: number;
@@ -21,9 +21,9 @@ export interface GapCsvRow {
 }
 
 export function gapsCsv(rows: readonly GapCsvRow[]): string {
-  return Papa.unparse({
-    fields: ['rank', 'decile', 'lsoa21cd', 'name', 'ward', 'people', 'schemes_reaching', 'services', 'stops', 'gbp_per_head', 'nearest_scheme_km'],
-    data: rows.map((row) => [
+  return writeCsv(
+    ['rank', 'decile', 'lsoa21cd', 'name', 'ward', 'people', 'schemes_reaching', 'services', 'stops', 'gbp_per_head', 'nearest_scheme_km'],
+    rows.map((row) => [
       row.rank,
       row.decile,
       row.code,
@@ -36,5 +36,5 @@ export function gapsCsv(rows: readonly GapCsvRow[]): string {
       row.gbpPerHead === null ? '' : row.gbpPerHead.toFixed(2),
       row.km === undefined ? '' : Number.isFinite(row.km) ? row.km.toFixed(2) : 'none',
     ]),
-  });
+  );
 }

@@ -1,13 +1,13 @@
 // The problems of an import as a CSV the user can download, sort and fix the source file from.
 
-import Papa from 'papaparse';
+import { writeCsv } from '../csv-writer';
 import type { ImportProblem } from './import-problem';
 
 const PROBLEMS_CSV_HEADER = ['file', 'row', 'feature', 'id', 'column', 'value', 'severity', 'message'] as const;
 
 export function problemsCsv(fileName: string, problems: readonly ImportProblem[]): string {
-  return Papa.unparse({
-    fields: [...PROBLEMS_CSV_HEADER],
-    data: problems.map((p) => [fileName, p.row ?? '', p.feature ?? '', p.id ?? '', p.column ?? '', p.value ?? '', p.severity, p.message]),
-  });
+  return writeCsv(
+    PROBLEMS_CSV_HEADER,
+    problems.map((p) => [fileName, p.row ?? '', p.feature ?? '', p.id ?? '', p.column ?? '', p.value ?? '', p.severity, p.message]),
+  );
 }
