@@ -40,6 +40,7 @@ Options:
   --indicator KEY       imd (default), income, employment, education, health, crime, barriers,
                         living, idaci, idaopi
   --data DIR            the built data (default public/data)
+  --debug               on an unexpected failure, also print where it happened
 
 Schemes file: GeoJSON, a zipped shapefile (reprojected by its .prj), KML/KMZ, 360Giving JSON
 ({"grants": [...]}) or a CSV/TSV table or Excel workbook (.xlsx; 360Giving flattened headers included). GeoJSON (FeatureCollection, Feature or geometry) in WGS84. Properties: id, name,
@@ -56,8 +57,11 @@ British National Grid easting/northing, a postcode, then an area code (LSOA 2021
 district, county, region). Rows that cannot be placed are listed with row, column and value.
 Money: each scheme's amount_gbp is shared over the LSOAs it reaches in proportion to population.`;
 
+/** --debug anywhere on the line: an unexpected failure also prints where it happened (the stack). */
+const debug = process.argv.includes('--debug');
+
 async function main(): Promise<number> {
-  const [command, ...rest] = process.argv.slice(2);
+  const [command, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--debug');
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     console.log(HELP);
     return command === undefined ? 2 : 0;
@@ -96,7 +100,10 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`gapmap failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // One line for the user; the stack only when asked for (it means nothing to an officer).
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`gapmap failed unexpectedly: ${message}.${debug ? '' : ' Run again with --debug to see where.'}`);
+    if (debug && error instanceof Error && error.stack) console.error(error.stack);
     process.exitCode = 1;
   },
 );

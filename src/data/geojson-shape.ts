@@ -18,7 +18,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value)));
+/** At most this much of a bad value is quoted in a message. */
+const SHOWN_CHARACTERS = 60;
+
+/** A value as a message quotes it: short, and never a crash (a hostile file may nest arrays 100,000 deep). */
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? 'arrays nested too deeply to show' : String(value);
+  }
+  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text;
+}
 
 /** All-big coordinates are metres, almost always British National Grid. */
 const looksLikeGrid = (x: number, y: number) => Math.abs(x) > 1000 && Math.abs(y) > 1000;

@@ -178,6 +178,38 @@ describe('zipped shapefiles', () => {
       /^stops\.zip: stops\.shp: its \.prj \("Somewhere Grid"\) is a coordinate system GapMap cannot read/,
     );
   });
+
+  it('a .prj that is not a coordinate system definition at all is refused saying so, not with a crash inside proj4', async () => {
+    const parts = await stopsShapefile('-proj EPSG:27700');
+    const zip = zipSync({ ...parts, 'stops.prj': text('this is not a projection, just some words') });
+    const message = refusal(await importSchemesFile(zip, 'stops.zip', context));
+    expect(message).toMatch(
+      /^stops\.zip: stops\.shp: its \.prj is a coordinate system GapMap cannot read \(it is not a WKT definition such as PROJCS\["…",…\]\)\./,
+    );
+    expect(message).not.toMatch(/toLowerCase|undefined/);
+  });
+});
+
+describe('hostile or careless JSON', () => {
+  it('coordinates nested 100,000 arrays deep: the feature is skipped with a reason, nothing crashes', async () => {
+    const depth = 100_000;
+    const json = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":${'['.repeat(depth)}${']'.repeat(depth)}}}]}`;
+    const read = await importSchemesFile(text(json), 'deep.geojson', context);
+    const said = read.ok ? read.problems.map((p) => p.message).join(' ') : read.message;
+    expect(said).toMatch(/not a \[longitude, latitude\] pair \(found arrays nested too deeply to show\)/);
+    expect(said).not.toMatch(/call stack/i);
+  });
+
+  it.each([
+    ['42', '(42)'],
+    ['"Trafford grants"', '("Trafford grants")'],
+    ['null', '(null)'],
+  ])('a .json file holding a single value (%s) is refused saying so, not as a table with no rows', async (json, shown) => {
+    expect(refusal(await importSchemesFile(text(json), 'grants.json', context))).toBe(
+      `grants.json holds a single JSON value ${shown}, not a GeoJSON FeatureCollection or a 360Giving grants file. ` +
+        'GapMap reads GeoJSON, 360Giving JSON, CSV, Excel workbooks (.xlsx), KML, KMZ and zipped shapefiles.',
+    );
+  });
 });
 
 describe('files refused whole', () => {

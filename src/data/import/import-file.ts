@@ -295,9 +295,21 @@ export async function importSchemesFile(bytes: Uint8Array, fileName: string, con
     }
     return importGeoJson(value, 'GeoJSON', fileName, reach);
   }
+  if (/\.(?:geo)?json$/i.test(fileName)) return { ok: false, message: notGeoJsonProblem(text, fileName) };
   if (/^\s*<(?:\?xml|kml)\b/i.test(text)) return importKml(text, fileName, reach);
   const { onProgress } = context;
   const table = readTable(bytes, fileName, onProgress && ((done) => onProgress(done * READING_SHARE)));
   if (!table.ok) return table;
   return importRows(table.table, 'CSV', context, meanings, { readingShare: READING_SHARE });
+}
+
+/** A .json or .geojson file that is not an object or a list: a single value, or not JSON at all. */
+function notGeoJsonProblem(text: string, fileName: string): string {
+  try {
+    const value: unknown = JSON.parse(text);
+    const shown = JSON.stringify(value).slice(0, 40);
+    return `${fileName} holds a single JSON value (${shown}), not a GeoJSON FeatureCollection or a 360Giving grants file. ${FORMATS_READ}`;
+  } catch (error) {
+    return `${fileName} is not valid JSON (${errorText(error)}). ${FORMATS_READ}`;
+  }
 }

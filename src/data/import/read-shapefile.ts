@@ -106,10 +106,12 @@ function readLayer(layer: Layer, fileName: string): LayerRead {
     } catch (error) {
       // shpjs would quietly leave the coordinates unprojected; say so instead.
       const named = /^\s*[A-Z_]+\[\s*"([^"]*)"/i.exec(prj)?.[1];
+      // proj4 fails on text that is not WKT with a TypeError about its own internals; say what is wrong instead.
+      const reason = /^\s*[A-Z_]+\[/i.test(prj) && !(error instanceof TypeError) ? errorText(error) : 'it is not a WKT definition such as PROJCS["…",…]';
       return {
         ok: false,
         message:
-          `${where}: its .prj${named ? ` ("${named}")` : ''} is a coordinate system GapMap cannot read (${errorText(error)}). ` +
+          `${where}: its .prj${named ? ` ("${named}")` : ''} is a coordinate system GapMap cannot read (${reason}). ` +
           'Re-export the layer in WGS84 (EPSG:4326) or British National Grid (EPSG:27700).',
       };
     }
