@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { IndicatorKey } from '../../src/core/indicators';
+import { INDICATOR_KEYS, type IndicatorKey } from '../../src/core/indicators';
 import { readLsoaBoundaries, propertyAnyCase, type LsoaBoundary } from '../../src/data/boundaries';
 import { checkJoin } from '../../src/data/join';
 import { parseIodTable, type IodRow } from '../../src/data/parse-iod';
@@ -23,7 +23,7 @@ import {
   type RegionRow,
   type WardRow,
 } from '../../src/data/parse-lookups';
-import { formatProblem, type DataProblem, type Result } from '../../src/data/problems';
+import type { DataProblem, Result } from '../../src/data/problems';
 import { locate, type SourceManifest } from './source';
 
 interface InputFile {
@@ -84,16 +84,31 @@ class FileReader {
 
 const rel = (dir: string, file: string) => path.relative(dir, file);
 
-/** Reads BGC boundaries: either the per-LAD folder (index.csv beside the files) or one GeoJSON. */
-function readBgcFeatures(reader: FileReader, file: string): Feature[] {
-  if (file.endsWith('index.csv')) {
-    const folder = path.dirname(file);
-    const index = readTable(reader.text('lsoa_bgc', file), file, [['file', ['file'], 'the GeoJSON file name']] as const);
-    if (!index.ok) throw new Error(index.problems.map(formatProblem).join('; '));
-    const names = index.value.rows.map((row) => row.file).filter((name) => name !== '');
-    return names.flatMap((name) => (reader.json('lsoa_bgc', path.join(folder, name)) as FeatureCollection).features);
-  }
-  return (reader.json('lsoa_bgc', file) as FeatureCollection).features;
+/** The IoD2025 domains of File 7 (IDACI and IDAOPI may come from File 3 instead). */
+const DOMAIN_INDICATORS = INDICATOR_KEYS.filter((key) => key !== 'idaci' && key !== 'idaopi');
+
+/**
+ * Reads BGC boundaries: either the per-LAD folder (index.csv beside the files) or one GeoJSON. A
+ * file the index lists but the folder lacks is a problem like any other (so the others are still
+ * reported), not a crash.
+ */
+function readBgcFeatures(reader: FileReader, file: string, label: string): Result<Feature[]> {
+  if (!file.endsWith('index.csv')) return { ok: true, value: (reader.json('lsoa_bgc', file) as FeatureCollection).features, problems: [] };
+  const folder = path.dirname(file);
+  const index = readTable(reader.text('lsoa_bgc', file), label, [['file', ['file'], 'the GeoJSON file name']] as const);
+  if (!index.ok) return index;
+  const problems: DataProblem[] = [];
+  const features: Feature[] = [];
+  index.value.rows.forEach((row, i) => {
+    if (row.file === '') return;
+    const part = path.join(folder, row.file);
+    if (!fs.existsSync(part)) {
+      problems.push({ file: label, row: i + 1, column: 'file', value: row.file, message: `${row.file} is listed but not in ${path.dirname(label)}.` });
+      return;
+    }
+    features.push(...(reader.json('lsoa_bgc', part) as FeatureCollection).features);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: features, problems: [] };
 }
 
 export function loadInputs(dir: string, manifest: SourceManifest, progress: (message: string) => void): Result<LoadedInputs> {
@@ -118,7 +133,9 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
 
   progress('reading IoD2025…');
   const iodFile = find('iod2025');
-  const iodTable = iodFile ? take(parseIodTable(reader.text('iod2025', iodFile), rel(dir, iodFile), ['imd'])) : undefined;
+  // Every domain the app offers is required: a file without one must stop the build (keeping the
+  // previous one), never build a map that quietly lacks it.
+  const iodTable = iodFile ? take(parseIodTable(reader.text('iod2025', iodFile), rel(dir, iodFile), DOMAIN_INDICATORS)) : undefined;
   const iod = new Map(iodTable?.rows.map((row) => [row.code, row]) ?? []);
   // The join checks below run only when the IoD table was read: an invalid IoD file would
   // otherwise also report every other file as "0% matched".
@@ -216,8 +233,10 @@ export function loadInputs(dir: string, manifest: SourceManifest, progress: (mes
   let boundaries: LsoaBoundary[] = [];
   if (bgcFile) {
     const label = rel(dir, bgcFile);
-    boundaries = take(readLsoaBoundaries(readBgcFeatures(reader, bgcFile), label)) ?? [];
-    if (iodTable && iodFile) problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
+    const features = take(readBgcFeatures(reader, bgcFile, label));
+    boundaries = features ? (take(readLsoaBoundaries(features, label)) ?? []) : [];
+    if (features && iodTable && iodFile)
+      problems.push(...checkJoin({ file: rel(dir, iodFile), codes: iod.keys() }, { file: label, codes: boundaries.map((b) => b.code) }));
   }
   const bscFile = find('lsoa_bsc');
   if (bscFile && iodFile) {

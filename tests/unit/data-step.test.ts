@@ -262,6 +262,42 @@ describe('npm run data with a broken input', () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 
+  it('a domain missing from the IoD file stops the build, naming the column, and keeps the previous build', () => {
+    expect(first.status).toBe(0);
+    const before = snapshot(out);
+    const source = path.join(tmp, 'no-health-decile');
+    fs.cpSync(fixture, source, { recursive: true });
+    const file = path.join(source, 'iod2025', 'iod2025_lsoa21_england.csv');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"health_decile"', '"health_band"'));
+    const run = runDataStep(source, out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('iod2025/iod2025_lsoa21_england.csv');
+    expect(run.stderr).toMatch(/Missing column for the Health Deprivation and Disability[^\n]*decile/i);
+    const after = snapshot(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    fs.rmSync(source, { recursive: true });
+  });
+
+  it('a boundary file the index lists but the folder lacks is reported beside the other problems, not as a crash', () => {
+    const source = path.join(tmp, 'lost-boundary');
+    fs.cpSync(fixture, source, { recursive: true });
+    fs.rmSync(path.join(source, 'boundaries', 'lsoa21_bgc_england_by_lad24', 'E09000001.geojson'));
+    const file = path.join(source, 'iod2025', 'iod2025_lsoa21_england.csv');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(',8.742,26525,8,', ',8.742,26525,11,'));
+    const target = path.join(tmp, 'never-written');
+    const run = runDataStep(source, target);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/ENOENT/);
+    expect(run.stderr).toContain(
+      "boundaries/lsoa21_bgc_england_by_lad24/index.csv, row 1, column 'file': E09000001.geojson is listed but not in boundaries/lsoa21_bgc_england_by_lad24.",
+    );
+    expect(run.stderr).toContain("Decile '11' for E01000001 is outside 1..10");
+    expect(run.stderr).toMatch(/stopped: 2 problem\(s\)/);
+    expect(fs.existsSync(target)).toBe(false);
+    fs.rmSync(source, { recursive: true });
+  });
+
   it('a --source folder that does not exist says so', () => {
     const run = runDataStep(path.join(tmp, 'no-such-folder'), path.join(tmp, 'never-written'));
     expect(run.status).toBe(1);
