@@ -117,6 +117,29 @@ describe('hand-made tables', () => {
     ]);
   });
 
+  it('refuses coordinates that cannot be a place in England, saying why: swapped, 0,0, abroad, not decimal', async () => {
+    const file = csv(
+      [
+        'name,latitude,longitude',
+        'Stretford Mall,53.4455,-2.3205',
+        'Swapped,-2.3205,53.4455',
+        'Unknown left as zero,0,0',
+        'Paris,48.8566,2.3522',
+        'Decimal comma,"53,4455",-2.3205',
+        'Hex,0x35,-2.3205',
+      ].join('\n'),
+    );
+    const read = ok(await importSchemesFile(file, 'places.csv', context));
+    expect(read.schemes.map((s) => s.name)).toEqual(['Stretford Mall']);
+    expect(errors(read)).toEqual([
+      'Row 2: No usable location: latitude -2.3205 and longitude 53.4455 look swapped (England is at latitude 50–56, longitude −6.5–1.8). The row was skipped.',
+      'Row 3: No usable location: latitude 0, longitude 0 is outside England. The row was skipped.',
+      'Row 4: No usable location: latitude 48.8566, longitude 2.3522 is outside England. The row was skipped.',
+      "Row 5: No usable location: latitude '53,4455' uses a decimal comma: write 53.4455. The row was skipped.",
+      "Row 6: No usable location: latitude '0x35' is not a number in decimal notation. The row was skipped.",
+    ]);
+  });
+
   it('reads British National Grid eastings and northings, and refuses ones outside Great Britain', async () => {
     // Caister water tower, the worked example in OS's "A guide to coordinate systems in Great
     // Britain": E 651409.903, N 313177.270 is 52°39′27.2531″N, 1°43′4.5177″E on OSGB36. WGS84

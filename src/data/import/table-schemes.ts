@@ -5,6 +5,7 @@
 // and within one of those from coordinates, then a grid reference, then a postcode, then an area
 // code; the scheme records which one was used.
 
+import { outsideEnglandReason } from '../../core/england-box';
 import { areaKindOfCode, AREA_CODE_HELP } from '../../core/area-code-kind';
 import type { AreaResolver } from '../../core/coverage-types';
 import {
@@ -158,6 +159,17 @@ function number(text: string): number {
   return text.trim() === '' ? NaN : Number(text.replace(/,/g, '').trim());
 }
 
+/** A decimal number as written in a file: 53.48, -2.3, 1e-3; not 0x1F, Infinity or "53,48". */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Why a latitude or longitude cell cannot be read as one, or null. */
+function degreesProblem(cell: Cell): string | null {
+  const text = cell.value.trim();
+  if (DECIMAL.test(text)) return null;
+  if (/^[+-]?\d+,\d+$/.test(text)) return `${cell.column} '${text}' uses a decimal comma: write ${text.replace(',', '.')}`;
+  return `${cell.column} '${text}' is not a number in decimal notation`;
+}
+
 /** The first usable location of one place (coordinates, grid reference, postcode, area code), or why there is none. */
 function locateAt(cells: Partial<Record<LocationPart, Cell>>, vintage: 'lsoa21' | 'lsoa11' | undefined, radiusM: number, context: TableImportContext): Located {
   const reasons: string[] = [];
@@ -165,10 +177,14 @@ function locateAt(cells: Partial<Record<LocationPart, Cell>>, vintage: 'lsoa21' 
   if (filled('latitude') || filled('longitude')) {
     const lat = number(cells.latitude?.value ?? '');
     const lon = number(cells.longitude?.value ?? '');
+    const notDecimal = filled('latitude') && filled('longitude') ? (degreesProblem(cells.latitude!) ?? degreesProblem(cells.longitude!)) : null;
+    const outside = Number.isFinite(lat) && Number.isFinite(lon) ? outsideEnglandReason([lon, lat]) : null;
     if (!filled('latitude') || !filled('longitude'))
       reasons.push(`${cells.latitude?.column ?? cells.longitude?.column} is given without its ${filled('latitude') ? 'longitude' : 'latitude'}`);
+    else if (notDecimal) reasons.push(notDecimal);
     else if (!Number.isFinite(lat) || lat < -90 || lat > 90) reasons.push(`${cells.latitude!.column} ${cells.latitude!.value} is outside −90…90`);
     else if (!Number.isFinite(lon) || lon < -180 || lon > 180) reasons.push(`${cells.longitude!.column} ${cells.longitude!.value} is outside −180…180`);
+    else if (outside) reasons.push(outside);
     else return { footprint: { type: 'point', point: [lon, lat], radiusM }, how: 'latitude/longitude', placement: 'exact', warnings: [] };
   }
   if (filled('easting') || filled('northing')) {
