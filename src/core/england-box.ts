@@ -19,3 +19,8 @@ export function outsideEnglandReason(point: LonLat): string | null {
   if (inEnglandBox([lat, lon])) return `latitude ${lat} and longitude ${lon} look swapped (England is at latitude 50–56, longitude −6.5–1.8)`;
   return `latitude ${lat}, longitude ${lon} is outside England`;
 }
+
+/** Whether a box (west, south, east, north in degrees) overlaps England's. */
+export function boxMeetsEngland(west: number, south: number, east: number, north: number): boolean {
+  return west <= ENGLAND_BOX.east && east >= ENGLAND_BOX.west && south <= ENGLAND_BOX.north && north >= ENGLAND_BOX.south;
+}

@@ -1,7 +1,9 @@
 // Why a scheme's footprint cannot be used by the coverage core (a coordinate off the globe, a ring
-// not closed, a polygon crossing itself, …), in plain English; null when it can.
+// not closed, a polygon crossing itself, a place outside England or a shape drawn across the
+// antimeridian, …), in plain English; null when it can.
 
 import { area, kinks, multiPolygon, polygon as turfPolygon } from '@turf/turf';
+import { boxMeetsEngland, outsideEnglandReason } from './england-box';
 import type { Footprint, LonLat } from './scheme';
 
 function validLonLat([lon, lat]: LonLat): string | null {
@@ -9,6 +11,34 @@ function validLonLat([lon, lat]: LonLat): string | null {
   if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180`;
   if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90`;
   return null;
+}
+
+/** A line from one vertex to the next that spans more than half the globe: the shape was drawn across the antimeridian. */
+function antimeridianProblem(points: readonly LonLat[]): string | null {
+  for (let i = 1; i < points.length; i++) {
+    const from = points[i - 1]![0];
+    const to = points[i]![0];
+    if (Math.abs(to - from) > 180) return `it crosses the antimeridian (longitude ${from} to ${to}), so it cannot be a place in England`;
+  }
+  return null;
+}
+
+/** Why a route or area wholly outside England's box cannot reach an LSOA (wrong coordinates, or abroad). */
+function outsideProblem(lines: readonly (readonly LonLat[])[]): string | null {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const line of lines) {
+    for (const [lon, lat] of line) {
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+  }
+  if (boxMeetsEngland(west, south, east, north)) return null;
+  return outsideEnglandReason([(west + east) / 2, (south + north) / 2]);
 }
 
 function validDistance(metres: number, what: string): string | null {
@@ -19,7 +49,7 @@ function validDistance(metres: number, what: string): string | null {
 export function footprintProblem(footprint: Footprint): string | null {
   switch (footprint.type) {
     case 'point':
-      return validLonLat(footprint.point) ?? validDistance(footprint.radiusM, 'catchment radius');
+      return validLonLat(footprint.point) ?? outsideEnglandReason(footprint.point) ?? validDistance(footprint.radiusM, 'catchment radius');
     case 'line': {
       if (footprint.lines.length === 0) return 'the route has no lines';
       for (const line of footprint.lines) {
@@ -28,8 +58,10 @@ export function footprintProblem(footprint: Footprint): string | null {
           const bad = validLonLat(point);
           if (bad) return bad;
         }
+        const across = antimeridianProblem(line);
+        if (across) return across;
       }
-      return validDistance(footprint.bufferM, 'buffer');
+      return outsideProblem(footprint.lines) ?? validDistance(footprint.bufferM, 'buffer');
     }
     case 'polygon': {
       if (footprint.polygons.length === 0) return 'the area has no polygons';
@@ -41,6 +73,8 @@ export function footprintProblem(footprint: Footprint): string | null {
             const bad = validLonLat(point);
             if (bad) return bad;
           }
+          const across = antimeridianProblem(ring);
+          if (across) return across;
           const [fx, fy] = ring[0]!;
           const [lx, ly] = ring[ring.length - 1]!;
           if (fx !== lx || fy !== ly) return `a polygon ring is not closed: it starts at (${fx}, ${fy}) but ends at (${lx}, ${ly})`;
@@ -54,6 +88,8 @@ export function footprintProblem(footprint: Footprint): string | null {
           return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
         }
       }
+      const outside = outsideProblem(footprint.polygons.map((rings) => rings[0]!));
+      if (outside) return outside;
       if (area(multiPolygon(footprint.polygons as LonLat[][][])) <= 0) return 'the polygon has no area';
       return validDistance(footprint.bufferM, 'buffer');
     }
