@@ -117,6 +117,15 @@ describe('hand-made tables', () => {
     ]);
   });
 
+  it('an unclosed quote says where it opens, not just "no location" on one long row', async () => {
+    const file = csv(['name,postcode', 'Good,M1 1AD', '"Stray quote,M1 1AD', 'Swallowed,M1 1AD', 'Also swallowed,M1 1AD'].join('\n'));
+    const read = await importSchemesFile(file, 'quote.csv', context);
+    const warnings = read.ok ? read.problems.filter((p) => p.severity === 'warning').map((p) => p.message) : [read.message];
+    expect(warnings).toContain(
+      'Row 2: a quote mark (") opens a cell but is never closed, so the rest of the file was read as that one cell. Check the file for a stray quote mark.',
+    );
+  });
+
   it('refuses coordinates that cannot be a place in England, saying why: swapped, 0,0, abroad, not decimal', async () => {
     const file = csv(
       [

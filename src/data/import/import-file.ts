@@ -300,7 +300,7 @@ export async function importSchemesFile(bytes: Uint8Array, fileName: string, con
   const { onProgress } = context;
   const table = readTable(bytes, fileName, onProgress && ((done) => onProgress(done * READING_SHARE)));
   if (!table.ok) return table;
-  return importRows(table.table, 'CSV', context, meanings, { readingShare: READING_SHARE });
+  return importRows(table.table, 'CSV', context, meanings, { readingShare: READING_SHARE, warnings: table.warnings });
 }
 
 /** A .json or .geojson file that is not an object or a list: a single value, or not JSON at all. */

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { Table } from './read-360giving';
 
-export type TableRead = { ok: true; table: Table; encoding: 'UTF-8' | 'Windows-1252'; delimiter: string } | { ok: false; message: string };
+export type TableRead = { ok: true; table: Table; encoding: 'UTF-8' | 'Windows-1252'; delimiter: string; warnings: string[] } | { ok: false; message: string };
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'UTF-8' | 'Windows-1252' } {
   try {
@@ -38,8 +38,9 @@ const PROGRESS_EVERY_ROWS = 500;
  * same first rows), only reported on the way. Chunked parsing (`chunkSize`) would re-scan the
  * unfinished line at each chunk, which a quote left open near the top makes quadratic.
  */
-export function parseCsvText(text: string, onProgress?: (done: number) => void): { rows: string[][]; delimiter: string } {
+export function parseCsvText(text: string, onProgress?: (done: number) => void): { rows: string[][]; delimiter: string; warnings: string[] } {
   const rows: string[][] = [];
+  const warnings: string[] = [];
   let delimiter = ',';
   const everyChars = Math.max(1, text.length * PROGRESS_EVERY_SHARE);
   let reportedAt = 0;
@@ -48,6 +49,14 @@ export function parseCsvText(text: string, onProgress?: (done: number) => void):
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t'],
     step: (result) => {
+      // A quote opened and never closed swallows every line after it into one cell: say where, or
+      // the user sees only "no location" on one long row.
+      if (warnings.length === 0 && result.errors.some((error) => error.code === 'MissingQuotes')) {
+        const where = rows.length === 0 ? 'In the header' : `Row ${rows.length}`;
+        warnings.push(
+          `${where}: a quote mark (") opens a cell but is never closed, so the rest of the file was read as that one cell. Check the file for a stray quote mark.`,
+        );
+      }
       rows.push(result.data);
       delimiter = result.meta.delimiter;
       if (onProgress === undefined || ++rowsSinceReport < PROGRESS_EVERY_ROWS) return;
@@ -59,7 +68,7 @@ export function parseCsvText(text: string, onProgress?: (done: number) => void):
     },
   });
   onProgress?.(1);
-  return { rows, delimiter };
+  return { rows, delimiter, warnings };
 }
 
 /** A table's first row is its header; blank header cells are named by their place. */
@@ -77,7 +86,7 @@ export function readTable(bytes: Uint8Array, fileName: string, onProgress?: (don
     return { ok: false, message: `${fileName} is not a text file (it holds binary data). Save it as CSV (comma-separated, UTF-8) and open that.` };
   }
   const { text, encoding } = decodeText(bytes);
-  const { rows, delimiter } = parseCsvText(text, onProgress);
+  const { rows, delimiter, warnings } = parseCsvText(text, onProgress);
   const table = tableOf(rows, fileName);
-  return table.ok ? { ...table, encoding, delimiter } : table;
+  return table.ok ? { ...table, encoding, delimiter, warnings } : table;
 }
