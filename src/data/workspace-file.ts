@@ -69,6 +69,26 @@ export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: 
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The colours GapMap writes (#rrggbb). Anything else is refused: a colour reaches CSS and the map's
+ * paint, and `url(http://…)` there would make the browser contact that host.
+ */
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/** The first dataset or target area whose colour is not #rrggbb, named with its value, or null. */
+function colourProblem(datasets: readonly Record<string, unknown>[], areas: readonly TargetArea[] | null): string | null {
+  const bad = (colour: unknown) => colour !== undefined && !(typeof colour === 'string' && HEX_COLOUR.test(colour));
+  const shown = (colour: unknown) => JSON.stringify(colour)?.slice(0, 60);
+  const dataset = datasets.findIndex((meta) => bad(meta.colour));
+  if (dataset >= 0) {
+    const meta = datasets[dataset]!;
+    return `dataset ${dataset + 1} ("${String(meta.name)}") has the colour ${shown(meta.colour)}, which is not a colour (#rrggbb)`;
+  }
+  const area = (areas ?? []).findIndex((a) => bad(a.colour));
+  if (area >= 0) return `target area ${area + 1} ("${areas![area]!.name}") has the colour ${shown(areas![area]!.colour)}, which is not a colour (#rrggbb)`;
+  return null;
+}
+
 const isPosition = (value: unknown) => Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
 
 /** A target area as the app saves it: fields of the right types, shapes of positions or a list of codes. */
@@ -130,6 +150,8 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
   if (areas !== null && !(Array.isArray(areas) && areas.every(isTargetArea))) {
     return { ok: false, message: `${fileName}: the workspace's list of target areas is damaged, so nothing was opened.` };
   }
+  const colour = colourProblem(metas as Record<string, unknown>[], areas as TargetArea[] | null);
+  if (colour) return { ok: false, message: `${fileName}: ${colour}; the file is damaged, so nothing was opened.` };
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
   const themes = Array.isArray(value.gapmap.themes) ? value.gapmap.themes.filter((t): t is string => typeof t === 'string') : [];
   return {

@@ -108,6 +108,17 @@ describe('workspace file', () => {
       ok: false,
       message: "damaged.geojson: the workspace's list of target areas is damaged, so nothing was opened.",
     });
+
+    // A colour reaches CSS and the map's paint: only #rrggbb is a colour here.
+    const hostile = { ...file, gapmap: { ...file.gapmap, areas: [areas[0]!, { ...areas[1]!, colour: 'url(http://example.invalid/x)' }] } };
+    expect(readWorkspaceFile(JSON.stringify(hostile), 'hostile.geojson')).toEqual({
+      ok: false,
+      message:
+        'hostile.geojson: target area 2 ("Priority LSOAs") has the colour "url(http://example.invalid/x)", which is not a colour (#rrggbb); the file is damaged, so nothing was opened.',
+    });
+    const datasetColour = { ...file, gapmap: { ...file.gapmap, datasets: file.gapmap.datasets.map((d, k) => (k === 0 ? { ...d, colour: 42 } : d)) } };
+    const refused = readWorkspaceFile(JSON.stringify(datasetColour), 'hostile.geojson');
+    expect(refused.ok ? '' : refused.message).toMatch(/^hostile\.geojson: dataset 1 \(".+"\) has the colour 42, which is not a colour \(#rrggbb\)/);
   });
 
   it('is GeoJSON a GIS tool can draw: one feature per scheme, routes as lines, named areas without a shape', () => {
