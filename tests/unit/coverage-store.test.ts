@@ -40,22 +40,7 @@ import { createCoverageApi } from '../../src/worker/coverage-api';
 import { SchemeStore } from '../../src/worker/scheme-store';
 import { withUniqueIds } from '../../src/data/unique-scheme-ids';
 import { attributes, details, manifest } from './app-fixture';
-
-const route: Scheme = {
-  id: 'r1',
-  name: 'Route 1',
-  kind: 'transport',
-  footprint: {
-    type: 'line',
-    lines: [
-      [
-        [-2.3, 53.4],
-        [-2.31, 53.41],
-      ],
-    ],
-    bufferM: 400,
-  },
-};
+import { route } from './small-schemes';
 
 function summaryWith(gaps: number[]): CoverageSummary {
   return {

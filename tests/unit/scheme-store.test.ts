@@ -10,22 +10,8 @@ import type { Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
 import { openSchemeStorage, type SchemeStorage } from '../../src/data/workspace-db';
 import { NO_STORAGE, SchemeStore } from '../../src/worker/scheme-store';
+import { route } from './small-schemes';
 
-const route: Scheme = {
-  id: 'r1',
-  name: 'Route 1',
-  kind: 'transport',
-  footprint: {
-    type: 'line',
-    lines: [
-      [
-        [-2.3, 53.4],
-        [-2.31, 53.41],
-      ],
-    ],
-    bufferM: 400,
-  },
-};
 const grant: Scheme = { id: 'g1', name: 'Grant 1', kind: 'grant', amountGbp: 500, footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
 const stop: Scheme = { id: 's1', name: 'Stop 1', kind: 'transport', footprint: { type: 'point', point: [-2.3, 53.4], radiusM: 200 } };
 

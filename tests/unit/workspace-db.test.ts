@@ -10,22 +10,8 @@ import { hashSchemes } from '../../src/core/scheme-hash';
 import type { TargetArea } from '../../src/core/target-area';
 import { schemeStats, type Dataset } from '../../src/data/dataset';
 import { openAreaDatabase, openSchemeStorage, openWorkspaceDatabase, WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
+import { route } from './small-schemes';
 
-const route: Scheme = {
-  id: 'r1',
-  name: 'Route 1',
-  kind: 'transport',
-  footprint: {
-    type: 'line',
-    lines: [
-      [
-        [-2.3, 53.4],
-        [-2.31, 53.41],
-      ],
-    ],
-    bufferM: 400,
-  },
-};
 const grant: Scheme = { id: 'g1', name: 'Grant 1', kind: 'grant', amountGbp: 500, footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
 
 /** A dataset's fields as version 3 keeps them (stats and hash follow from the schemes). */
