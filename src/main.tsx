@@ -24,7 +24,10 @@ import type { CoverageClient } from './contract';
 import type { MappingMemory } from './state/slices/imports';
 import type { ThemeStorage } from './state/slices/themes';
 import type { ColumnMeaning } from './data/import/columns';
-import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-db';
+import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-stores';
+import { openQuarantine } from './data/workspace-db';
+import { themesSchema } from './data/record-schemas';
+import { check } from './data/schema-problem';
 import { applyTheme } from './theme';
 
 declare global {
@@ -41,8 +44,8 @@ const THEMES_KEY = 'gapmap.themes';
 const themes: ThemeStorage = {
   load() {
     try {
-      const saved = JSON.parse(localStorage.getItem(THEMES_KEY) ?? '[]') as unknown;
-      return Array.isArray(saved) ? saved.filter((t): t is string => typeof t === 'string') : [];
+      const saved = check(themesSchema, JSON.parse(localStorage.getItem(THEMES_KEY) ?? '[]'), 'the saved themes');
+      return saved.ok ? saved.value : [];
     } catch {
       return [];
     }
@@ -136,7 +139,7 @@ async function start(root: HTMLElement): Promise<void> {
       fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount),
       saveBasemapUrl,
       ...(coverage ? { coverage } : {}),
-      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase() } : {}),
+      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase(), quarantine: openQuarantine() } : {}),
       mappings,
       themes,
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
@@ -144,6 +147,10 @@ async function start(root: HTMLElement): Promise<void> {
   );
   void store.getState().loadWorkspace();
   void store.getState().loadAreas();
+  // Another tab changed the council's themes (localStorage tells the other tabs itself).
+  window.addEventListener('storage', (event) => {
+    if (event.key === THEMES_KEY) store.getState().loadThemes();
+  });
 
   render(
     <StoreContext.Provider value={store}>

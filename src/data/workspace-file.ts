@@ -9,7 +9,10 @@ import type { Scheme } from '../core/scheme';
 import { hashSchemes } from '../core/scheme-hash';
 import type { Geometry } from 'geojson';
 import type { TargetArea } from '../core/target-area';
+import type * as v from 'valibot';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from './dataset';
+import { datasetFileSchema, schemeSchema, targetAreaSchema, themesSchema } from './record-schemas';
+import { check, shownValue, type Checked } from './schema-problem';
 
 export const WORKSPACE_FILE_VERSION = 1;
 
@@ -69,40 +72,24 @@ export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: 
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The colours GapMap writes (#rrggbb). Anything else is refused: a colour reaches CSS and the map's
- * paint, and `url(http://…)` there would make the browser contact that host.
- */
-const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+/** ` ("Grants 2025")` when the value has a name, for saying which dataset, area or scheme is bad. */
+const named = (value: unknown) => (isObject(value) && typeof value.name === 'string' ? ` ("${shownValue(value.name).slice(1, -1)}")` : '');
 
-/** The first dataset or target area whose colour is not #rrggbb, named with its value, or null. */
-function colourProblem(datasets: readonly Record<string, unknown>[], areas: readonly TargetArea[] | null): string | null {
-  const bad = (colour: unknown) => colour !== undefined && !(typeof colour === 'string' && HEX_COLOUR.test(colour));
-  const shown = (colour: unknown) => JSON.stringify(colour)?.slice(0, 60);
-  const dataset = datasets.findIndex((meta) => bad(meta.colour));
-  if (dataset >= 0) {
-    const meta = datasets[dataset]!;
-    return `dataset ${dataset + 1} ("${String(meta.name)}") has the colour ${shown(meta.colour)}, which is not a colour (#rrggbb)`;
+/** Each member checked against its schema (record-schemas.ts); the first bad one refuses the file. */
+function checkEach<S extends v.GenericSchema>(
+  schema: S,
+  list: unknown,
+  what: (k: number, item: unknown) => string,
+  listName: string,
+): Checked<v.InferOutput<S>[]> {
+  if (!Array.isArray(list)) return { ok: false, problem: `the ${listName} is ${shownValue(list)}, expected a list` };
+  const out: v.InferOutput<S>[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const checked = check(schema, list[k], what(k, list[k]));
+    if (!checked.ok) return checked;
+    out.push(checked.value);
   }
-  const area = (areas ?? []).findIndex((a) => bad(a.colour));
-  if (area >= 0) return `target area ${area + 1} ("${areas![area]!.name}") has the colour ${shown(areas![area]!.colour)}, which is not a colour (#rrggbb)`;
-  return null;
-}
-
-const isPosition = (value: unknown) => Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
-
-/** A target area as the app saves it: fields of the right types, shapes of positions or a list of codes. */
-function isTargetArea(value: unknown): value is TargetArea {
-  if (!isObject(value) || !isObject(value.definition)) return false;
-  const { id, name, description, colour, visible, definition } = value;
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof description !== 'string' || typeof colour !== 'string' || typeof visible !== 'boolean')
-    return false;
-  if (definition.kind === 'lsoas') return Array.isArray(definition.codes) && definition.codes.every((code) => typeof code === 'string');
-  return (
-    definition.kind === 'shapes' &&
-    Array.isArray(definition.polygons) &&
-    definition.polygons.every((polygon) => Array.isArray(polygon) && polygon.every((ring) => Array.isArray(ring) && ring.every(isPosition)))
-  );
+  return { ok: true, value: out };
 }
 
 export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead {
@@ -128,35 +115,35 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
           : `${fileName} has no workspace version GapMap knows (found ${JSON.stringify(version)}).`,
     };
   }
-  const metas = value.gapmap.datasets;
-  if (!Array.isArray(metas) || !metas.every((m) => isObject(m) && typeof m.id === 'string' && typeof m.name === 'string')) {
-    return { ok: false, message: `${fileName}: the workspace's list of datasets is damaged.` };
+  const damaged = (problem: string): WorkspaceRead => ({ ok: false, message: `${fileName}: ${problem}. The file is damaged, so nothing was opened.` });
+  const metas = checkEach(datasetFileSchema, value.gapmap.datasets, (k, meta) => `dataset ${k + 1}${named(meta)}`, 'list of datasets');
+  if (!metas.ok) return damaged(metas.problem);
+  const byId = new Map<string, Omit<DatasetWithSchemes, 'hash' | 'stats'>>();
+  for (const meta of metas.value) {
+    if (byId.has(meta.id)) return damaged(`two datasets have the id "${shownValue(meta.id).slice(1, -1)}"`);
+    byId.set(meta.id, { ...meta, schemes: [] });
   }
-  const byId = new Map((metas as Dataset[]).map((meta) => [meta.id, { ...meta, schemes: [] as Scheme[] }]));
   for (let k = 0; k < value.features.length; k++) {
     const feature = value.features[k];
     const properties = isObject(feature) && isObject(feature.properties) ? feature.properties : null;
     const dataset = properties && typeof properties.dataset === 'string' ? byId.get(properties.dataset) : undefined;
-    const scheme = properties?.gapmap_scheme;
-    if (!dataset || !isObject(scheme) || typeof scheme.id !== 'string' || !isObject(scheme.footprint)) {
-      return {
-        ok: false,
-        message: `${fileName}: feature ${k + 1} is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.`,
-      };
-    }
-    dataset.schemes.push(scheme as unknown as Scheme);
+    if (!dataset || !properties) return damaged(`feature ${k + 1} is not a scheme of one of the workspace's datasets`);
+    const scheme = check(schemeSchema, properties.gapmap_scheme, `feature ${k + 1}${named(properties.gapmap_scheme)}: gapmap_scheme`);
+    if (!scheme.ok) return damaged(scheme.problem);
+    dataset.schemes.push(scheme.value);
   }
-  const areas = value.gapmap.areas === undefined ? null : value.gapmap.areas;
-  if (areas !== null && !(Array.isArray(areas) && areas.every(isTargetArea))) {
-    return { ok: false, message: `${fileName}: the workspace's list of target areas is damaged, so nothing was opened.` };
+  let areas: TargetArea[] | null = null;
+  if (value.gapmap.areas !== undefined) {
+    const checked = checkEach(targetAreaSchema, value.gapmap.areas, (k, area) => `target area ${k + 1}${named(area)}`, 'list of target areas');
+    if (!checked.ok) return damaged(checked.problem);
+    areas = checked.value;
   }
-  const colour = colourProblem(metas as Record<string, unknown>[], areas as TargetArea[] | null);
-  if (colour) return { ok: false, message: `${fileName}: ${colour}; the file is damaged, so nothing was opened.` };
+  const themes = value.gapmap.themes === undefined ? { ok: true as const, value: [] } : check(themesSchema, value.gapmap.themes, 'the list of themes');
+  if (!themes.ok) return damaged(themes.problem);
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
-  const themes = Array.isArray(value.gapmap.themes) ? value.gapmap.themes.filter((t): t is string => typeof t === 'string') : [];
   return {
     ok: true,
-    themes,
+    themes: themes.value,
     areas,
     datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })),
   };

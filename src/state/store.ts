@@ -15,6 +15,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Result } from '../data/load';
 import type { AttributesFile, DataManifest, DetailsFile } from '../data/schema';
+import type { Quarantine } from '../data/workspace-db';
 import type { CoverageClient } from '../contract';
 import { datasetsInHistory, EMPTY_HISTORY, pushMoment, type HistoryState } from './history';
 import { areaActions, type AreaActions } from './orchestration/areas';
@@ -69,6 +70,8 @@ export interface StoreDeps {
   themes?: ThemeStorage;
   /** Where target areas are saved (IndexedDB in the app); without it they last for the visit. */
   areaStorage?: AreaStorage;
+  /** Stored records that failed their schema when read, set aside (IndexedDB in the app). */
+  quarantine?: Quarantine;
   /** Postcode → place and LSOA (the build's postcode index, fetched per district). */
   lookupPostcode?: (text: string) => Promise<PostcodeLookup>;
 }

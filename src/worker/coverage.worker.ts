@@ -8,7 +8,7 @@ import { expose } from 'comlink';
 import { decodeGeometry } from '../data/geometry-format';
 import { loadAttributes, loadDetails, loadLookups, loadPostcodeIndex, type Progress } from '../data/load';
 import type { DataManifest } from '../data/schema';
-import { openSchemeStorage } from '../data/workspace-db';
+import { openSchemeStorage } from '../data/workspace-stores';
 import { createCoverageApi } from './coverage-api';
 import type { EngineDataLoader, EngineDataRead } from './engine';
 import { NO_STORAGE, SchemeStore } from './scheme-store';

@@ -6,7 +6,7 @@
 
 import type { Scheme } from '../core/scheme';
 import { hashSchemes } from '../core/scheme-hash';
-import type { SchemeStorage } from '../data/workspace-db';
+import type { SchemeStorage } from '../data/workspace-stores';
 
 /** Storage that keeps nothing (tests, or a browser without IndexedDB). */
 export const NO_STORAGE: SchemeStorage = {

@@ -8,7 +8,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
-import { openSchemeStorage, type SchemeStorage } from '../../src/data/workspace-db';
+import { openSchemeStorage, type SchemeStorage } from '../../src/data/workspace-stores';
 import { NO_STORAGE, SchemeStore } from '../../src/worker/scheme-store';
 import { route } from './small-schemes';
 

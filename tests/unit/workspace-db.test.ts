@@ -1,6 +1,7 @@
 // The IndexedDB workspace (fake-indexeddb in Node): the page saves datasets' fields, which survive
 // reopening in order; it never writes the schemes (the worker keeps those by hash, see
-// scheme-store.test.ts); and version 1 and 2 databases are moved forward without losing anything.
+// scheme-store.test.ts) and keeps a dataset only with its schemes; and older databases are moved
+// forward without losing anything. Several tabs and damaged records: workspace-tabs.test.ts.
 
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
@@ -9,7 +10,8 @@ import type { Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
 import type { TargetArea } from '../../src/core/target-area';
 import { schemeStats, type Dataset } from '../../src/data/dataset';
-import { openAreaDatabase, openSchemeStorage, openWorkspaceDatabase, WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
+import { WORKSPACE_DB_VERSION } from '../../src/data/workspace-db';
+import { openAreaDatabase, openSchemeStorage, openWorkspaceDatabase } from '../../src/data/workspace-stores';
 import { route } from './small-schemes';
 
 const grant: Scheme = { id: 'g1', name: 'Grant 1', kind: 'grant', amountGbp: 500, footprint: { type: 'areas', areas: [{ kind: 'lad', code: 'E08000009' }] } };
@@ -52,6 +54,8 @@ beforeEach(async () => {
 
 describe('IndexedDB workspace', () => {
   it('keeps datasets’ fields, in order, across reopening; a deleted dataset’s fields go', async () => {
+    await openSchemeStorage().put(hashSchemes([grant]), [grant]);
+    await openSchemeStorage().put(hashSchemes([route]), [route]);
     const first = openWorkspaceDatabase();
     await first.save([dataset('b', [grant]), dataset('a', [route], false)]);
     const reopened = await openWorkspaceDatabase().load();
@@ -64,12 +68,15 @@ describe('IndexedDB workspace', () => {
     db.close();
   });
 
-  it('never writes schemes from the page: showing, hiding or deleting a dataset leaves its stored set alone', async () => {
+  it('never writes schemes from the page, and keeps a dataset only with its schemes (all or nothing)', async () => {
     const workspace = openWorkspaceDatabase();
     const shown = dataset('a', [route]);
-    await workspace.save([shown]);
+    // The worker could not store the set (e.g. the disk was full): the fields are not kept either,
+    // so a reload never lists a dataset without its schemes.
+    await expect(workspace.save([shown])).rejects.toThrow('dataset "a.geojson" was not kept: its schemes could not be saved in this browser');
     expect(await storedSchemeKeys()).toEqual([]);
-    // The worker stores the set under its hash.
+    expect(await openWorkspaceDatabase().load()).toEqual([]);
+    // The worker stores the set under its hash; the next save keeps the dataset.
     await openSchemeStorage().put(shown.hash, [route]);
     await workspace.save([{ ...shown, visible: false }]);
     const loaded = await openWorkspaceDatabase().load();
@@ -89,7 +96,7 @@ describe('IndexedDB workspace', () => {
     const loaded = await openWorkspaceDatabase().load();
     expect(loaded).toEqual([dataset('first', [grant], false), dataset('old', [route, grant])]);
     expect(loaded[1]!.stats).toMatchObject({ count: 2, shapes: { point: 0, line: 1, polygon: 0, areas: 1 } });
-    expect(loaded.some((d) => 'schemes' in d)).toBe(false);
+    expect(loaded.some((d: Dataset) => 'schemes' in d)).toBe(false);
     const storage = openSchemeStorage();
     expect(await storage.get(hashSchemes([route, grant]))).toEqual([route, grant]);
     expect(await storage.get(hashSchemes([grant]))).toEqual([grant]);
@@ -141,7 +148,7 @@ describe('IndexedDB target areas', () => {
   const chosen = area('a2', 'Priority LSOAs', { kind: 'lsoas', codes: ['E01006074', 'E01006075'] });
   const hidden = { ...area('a3', 'Gorse Hill', { kind: 'lsoas', codes: ['E01006100'] }), visible: false };
 
-  it('moves a version 3 database forward to 4: datasets and schemes kept, an empty areas store added', async () => {
+  it('moves a version 3 database forward: datasets and schemes kept, empty areas and quarantine stores added', async () => {
     const v3 = await openDB('gapmap', 3, {
       upgrade: (db) => {
         db.createObjectStore('datasets');
@@ -163,13 +170,14 @@ describe('IndexedDB target areas', () => {
     expect(await storage.get(b.hash)).toEqual([grant, route]);
     expect(await storedSchemeKeys()).toEqual([a.hash, b.hash].sort());
     const db = await openDB('gapmap');
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames].sort()).toEqual(['areas', 'datasets', 'schemes']);
+    expect(db.version).toBe(WORKSPACE_DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['areas', 'datasets', 'quarantine', 'schemes']);
     expect(await db.count('areas')).toBe(0);
     db.close();
   });
 
   it('keeps areas, in order, across reopening; deleted ones go; datasets are left alone', async () => {
+    await openSchemeStorage().put(hashSchemes([route]), [route]);
     await openWorkspaceDatabase().save([dataset('a', [route])]);
     const first = openAreaDatabase();
     await first.save([chosen, drawn, hidden]);

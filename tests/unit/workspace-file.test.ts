@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scheme } from '../../src/core/scheme';
 import { hashSchemes } from '../../src/core/scheme-hash';
 import { buildAreaResolver } from '../../src/data/area-resolver';
 import { schemeStats, type DatasetWithSchemes } from '../../src/data/dataset';
@@ -106,7 +107,8 @@ describe('workspace file', () => {
     const damaged = { ...file, gapmap: { ...file.gapmap, areas: [{ ...areas[0]!, definition: { kind: 'shapes', polygons: [[['x', 53.4]]] } }] } };
     expect(readWorkspaceFile(JSON.stringify(damaged), 'damaged.geojson')).toEqual({
       ok: false,
-      message: "damaged.geojson: the workspace's list of target areas is damaged, so nothing was opened.",
+      message:
+        'damaged.geojson: target area 1 ("Old Trafford"): definition.polygons is [[["x",53.4]]], which is not a list of polygons of rings of [longitude, latitude] pairs. The file is damaged, so nothing was opened.',
     });
 
     // A colour reaches CSS and the map's paint: only #rrggbb is a colour here.
@@ -114,11 +116,11 @@ describe('workspace file', () => {
     expect(readWorkspaceFile(JSON.stringify(hostile), 'hostile.geojson')).toEqual({
       ok: false,
       message:
-        'hostile.geojson: target area 2 ("Priority LSOAs") has the colour "url(http://example.invalid/x)", which is not a colour (#rrggbb); the file is damaged, so nothing was opened.',
+        'hostile.geojson: target area 2 ("Priority LSOAs"): colour is "url(http://example.invalid/x)", which is not a colour (#rrggbb). The file is damaged, so nothing was opened.',
     });
     const datasetColour = { ...file, gapmap: { ...file.gapmap, datasets: file.gapmap.datasets.map((d, k) => (k === 0 ? { ...d, colour: 42 } : d)) } };
     const refused = readWorkspaceFile(JSON.stringify(datasetColour), 'hostile.geojson');
-    expect(refused.ok ? '' : refused.message).toMatch(/^hostile\.geojson: dataset 1 \(".+"\) has the colour 42, which is not a colour \(#rrggbb\)/);
+    expect(refused.ok ? '' : refused.message).toMatch(/^hostile\.geojson: dataset 1 \(".+"\): colour is 42, which is not a colour \(#rrggbb\)/);
   });
 
   it('is GeoJSON a GIS tool can draw: one feature per scheme, routes as lines, named areas without a shape', () => {
@@ -146,6 +148,33 @@ describe('workspace file', () => {
     expect(read.datasets[1]).toEqual(datasets[1]);
   });
 
+  it('refuses a file whose members have the wrong types, naming the member and its value, before anything is kept', () => {
+    const file = workspaceFile(datasets, '2026-11-26T03:10:00.000Z');
+    const refusal = (edited: unknown) => {
+      const read = readWorkspaceFile(JSON.stringify(edited), 'edited.geojson');
+      return read.ok ? 'opened' : read.message;
+    };
+    const problemsText = { ...file, gapmap: { ...file.gapmap, datasets: [file.gapmap.datasets[0]!, { ...file.gapmap.datasets[1]!, problems: 'oops' }] } };
+    expect(refusal(problemsText)).toBe(
+      'edited.geojson: dataset 2 ("grants.csv"): problems is "oops", expected a list. The file is damaged, so nothing was opened.',
+    );
+    // A route's shape that is a number, and a scheme with no name.
+    const features = structuredClone(file.features);
+    (features[0]!.properties.gapmap_scheme.footprint as unknown as { lines: unknown }).lines = 7;
+    expect(refusal({ ...file, features })).toMatch(/^edited\.geojson: feature 1 \(".+"\): gapmap_scheme: footprint\.lines is 7, which is not a list of lines/);
+    const unnamed = structuredClone(file.features);
+    delete (unnamed[2]!.properties.gapmap_scheme as Partial<Scheme>).name;
+    expect(refusal({ ...file, features: unnamed })).toBe(
+      'edited.geojson: feature 3: gapmap_scheme: name is missing. The file is damaged, so nothing was opened.',
+    );
+    const amount = structuredClone(file.features);
+    amount[500]!.properties.gapmap_scheme.amountGbp = '£5' as unknown as number;
+    expect(refusal({ ...file, features: amount })).toMatch(/feature 501 \(".+"\): gapmap_scheme: amountGbp is "£5", expected a number\./);
+    expect(refusal({ ...file, gapmap: { ...file.gapmap, themes: ['Health', 3] } })).toBe(
+      'edited.geojson: the list of themes: [1] is 3, expected text. The file is damaged, so nothing was opened.',
+    );
+  });
+
   it('refuses files it cannot read, saying what they are', () => {
     expect(readWorkspaceFile('{"type":"FeatureCollection","features":[]}', 'routes.geojson')).toEqual({
       ok: false,
@@ -160,7 +189,7 @@ describe('workspace file', () => {
     damaged.features[3]!.properties.dataset = 'd9';
     expect(readWorkspaceFile(JSON.stringify(damaged), 'damaged.geojson')).toEqual({
       ok: false,
-      message: "damaged.geojson: feature 4 is not a scheme of one of the workspace's datasets; the file is damaged, so nothing was opened.",
+      message: "damaged.geojson: feature 4 is not a scheme of one of the workspace's datasets. The file is damaged, so nothing was opened.",
     });
     expect(readWorkspaceFile('not json', 'x.geojson').ok).toBe(false);
   });

@@ -13,6 +13,8 @@ export type AreaMessage = { tone: 'info' | 'error'; text: string } | null;
 export interface AreaStorage {
   load(): Promise<TargetArea[]>;
   save(areas: readonly TargetArea[]): Promise<void>;
+  /** Hears another tab's changes: `apply` gets the areas as stored. */
+  follow?(apply: (areas: TargetArea[]) => void): () => void;
 }
 
 export interface AreaListState {

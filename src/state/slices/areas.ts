@@ -138,6 +138,13 @@ export const areasSlice: SliceCreator<AreasSlice> =
             rewriteHistory((history) => mapAreaSteps(history, withSaved));
             patch({ list: withSaved(made) });
             if (made.length > 0) save(get().areas.list);
+            deps.areaStorage?.follow?.((stored) => {
+              // Another tab changed the areas: show them as stored (a selection that went goes too).
+              const { selectedId } = get().areas;
+              patch({ list: stored, selectedId: stored.some((area) => area.id === selectedId) ? selectedId : null });
+              void get().refreshSetAside();
+            });
+            void get().refreshSetAside();
           },
           (error: unknown) => {
             // Not marked loaded: saving now would replace the areas that could not be read.

@@ -10,10 +10,12 @@ import type { Dataset } from '../../data/dataset';
 import type { DatasetsChange } from '../history';
 import { coveragePatcher, errorText, type SliceCreator } from './context';
 
-/** Saves the datasets (IndexedDB in the app); resolves when saved, rejects with a reason. */
+/** Saves the datasets (IndexedDB in the app, stored-list.ts); resolves when saved, rejects with a reason. */
 export interface WorkspaceStorage {
   load(): Promise<Dataset[]>;
   save(datasets: readonly Dataset[]): Promise<void>;
+  /** Hears another tab's changes: `apply` gets the datasets as stored. */
+  follow?(apply: (datasets: Dataset[]) => void): () => void;
 }
 
 export interface DatasetsState {
@@ -175,6 +177,12 @@ export const datasetsSlice: SliceCreator<DatasetsSlice> =
         if (saved.length > 0) setDatasets([...saved, ...get().coverage.datasets], false);
         // Sets of schemes no dataset names (deleted before the last reload) leave storage.
         schemeSets.retain(true);
+        // Another tab's import, change or deletion shows here too (the worker reads the schemes from storage).
+        deps.workspace.follow?.((stored) => {
+          setDatasets(stored, false);
+          void get().refreshSetAside();
+        });
+        void get().refreshSetAside();
       },
 
       addDataset: (dataset) => setDatasets([...get().coverage.datasets, dataset]),

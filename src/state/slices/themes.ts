@@ -41,8 +41,8 @@ export const themesSlice: SliceCreator<ThemesSlice> =
         restoreThemes(themes);
       },
       loadThemes: () => {
-        const themes = deps.themes?.load() ?? [];
-        if (themes.length > 0) patch({ themes });
+        // At start, and when another tab changed them (an emptied list included).
+        if (deps.themes) patch({ themes: deps.themes.load() });
       },
       restoreThemes,
     };
