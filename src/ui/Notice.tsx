@@ -30,8 +30,8 @@ function SetAside() {
         <p>Export them to keep a copy (a JSON file you can mend or send to whoever supports GapMap), then discard them.</p>
       </div>
       <div class="notice-actions">
-        <button type="button" onClick={exportThem}>
-          Export set-aside records
+        <button type="button" class="button" onClick={exportThem}>
+          Export them
         </button>
         <button type="button" class="button-secondary" onClick={() => void store.getState().discardSetAside()}>
           Discard
