@@ -26,7 +26,7 @@ import type { ThemeStorage } from './state/slices/themes';
 import type { ColumnMeaning } from './data/import/columns';
 import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-stores';
 import { openQuarantine } from './data/workspace-db';
-import { themesSchema } from './data/record-schemas';
+import { columnMeaningsSchema, themesSchema } from './data/record-schemas';
 import { check } from './data/schema-problem';
 import { applyTheme } from './theme';
 
@@ -64,8 +64,11 @@ const MAPPINGS_KEY = 'gapmap.columnMappings';
 const mappings: MappingMemory = {
   recall(headers) {
     try {
-      const saved = JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, ColumnMeaning[]>;
-      return saved[headers.join('\u0001')] ?? null;
+      const saved = JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, unknown>;
+      const remembered = saved[headers.join('\u0001')];
+      // A mapping that no longer fits (damaged, or from another version) is not offered.
+      const checked = remembered === undefined ? null : check(columnMeaningsSchema, remembered, 'the remembered columns');
+      return checked?.ok ? checked.value : null;
     } catch {
       return null;
     }

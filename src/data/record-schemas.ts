@@ -10,6 +10,7 @@ import { PLACEMENTS } from '../core/placement';
 import { SCHEME_KINDS, type LonLat, type Scheme } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
 import type { Dataset } from './dataset';
+import type { ColumnMeaning } from './import/columns';
 
 /**
  * The colours GapMap writes (#rrggbb). Anything else is refused: a colour reaches CSS and the map's
@@ -110,6 +111,20 @@ export const targetAreaSchema = v.object({
 
 export const themesSchema = v.array(v.string());
 
+/** A remembered column mapping (what each column of a table means), as the import dialog saved it. */
+export const columnMeaningsSchema = v.array(
+  v.variant('kind', [
+    v.object({ kind: v.literal('ignore') }),
+    v.object({ kind: v.literal('field'), field: v.picklist(['id', 'name', 'amount', 'funder', 'start', 'awarded', 'end', 'kind', 'theme', 'radius']) }),
+    v.object({
+      kind: v.literal('location'),
+      place: v.picklist(['beneficiary', 'scheme', 'recipient']),
+      part: v.picklist(['latitude', 'longitude', 'easting', 'northing', 'postcode', 'code', 'code-type']),
+      lsoaVintage: v.optional(v.picklist(['lsoa21', 'lsoa11'])),
+    }),
+  ]),
+);
+
 // The schemas' output must be what the app's types say, so a change to one is a compile error in
 // the other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -117,5 +132,6 @@ const agreed: [
   Same<v.InferOutput<typeof schemeSchema>, Scheme>,
   Same<v.InferOutput<typeof datasetSchema>, Dataset>,
   Same<v.InferOutput<typeof targetAreaSchema>, TargetArea>,
-] = [true, true, true];
+  Same<v.InferOutput<typeof columnMeaningsSchema>, ColumnMeaning[]>,
+] = [true, true, true, true];
 void agreed;
