@@ -58,6 +58,20 @@ const themes: ThemeStorage = {
     }
   },
 };
+const OPEN_TAB_LOCK = 'gapmap.open-tab';
+
+/** Each tab holds a shared lock while open, so a tab can tell whether it is the only one. */
+function holdOpenTabLock(): void {
+  void navigator.locks?.request(OPEN_TAB_LOCK, { mode: 'shared' }, () => new Promise<void>(() => undefined));
+}
+
+async function otherTabsOpen(): Promise<boolean> {
+  if (!navigator.locks) return true; // Cannot tell: keep what another tab may need.
+  const { held = [], pending = [] } = await navigator.locks.query();
+  // This tab's own request counts once, granted or not yet.
+  return [...held, ...pending].filter((lock) => lock.name === OPEN_TAB_LOCK).length > 1;
+}
+
 const MAPPINGS_KEY = 'gapmap.columnMappings';
 
 /** Column mappings by headers, in localStorage (small; lost only if storage is blocked). */
@@ -136,6 +150,7 @@ async function start(root: HTMLElement): Promise<void> {
     const found = await index.value.lookup(text);
     return 'place' in found ? { ok: true, postcode: found.postcode.postcode, ...found.place } : { ok: false, reason: found.reason };
   };
+  holdOpenTabLock();
   const store = createAppStore(
     { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
     {
@@ -143,6 +158,7 @@ async function start(root: HTMLElement): Promise<void> {
       saveBasemapUrl,
       ...(coverage ? { coverage } : {}),
       ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase(), quarantine: openQuarantine() } : {}),
+      otherTabsOpen,
       mappings,
       themes,
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),

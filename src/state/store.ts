@@ -70,6 +70,8 @@ export interface StoreDeps {
   themes?: ThemeStorage;
   /** Where target areas are saved (IndexedDB in the app); without it they last for the visit. */
   areaStorage?: AreaStorage;
+  /** Whether another tab of GapMap is open on this workspace (Web Locks in the app). */
+  otherTabsOpen?: () => Promise<boolean>;
   /** Stored records that failed their schema when read, set aside (IndexedDB in the app). */
   quarantine?: Quarantine;
   /** Postcode → place and LSOA (the build's postcode index, fetched per district). */

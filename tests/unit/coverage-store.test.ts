@@ -221,7 +221,10 @@ function memoryWorkspace(saved: Dataset[] = [], load?: () => Promise<Dataset[]>)
   return { workspace, saves, failWith: (message: string | null) => (fail = message) };
 }
 
-function setup(read?: FakeRead, options: { saved?: Dataset[]; load?: () => Promise<Dataset[]>; mappings?: MappingMemory } = {}) {
+function setup(
+  read?: FakeRead,
+  options: { saved?: Dataset[]; load?: () => Promise<Dataset[]>; mappings?: MappingMemory; otherTabsOpen?: () => Promise<boolean> } = {},
+) {
   const fake = fakeClient(read);
   const memory = memoryWorkspace(options.saved, options.load);
   const store = createAppStore(
@@ -232,6 +235,7 @@ function setup(read?: FakeRead, options: { saved?: Dataset[]; load?: () => Promi
       coverage: fake.client,
       workspace: memory.workspace,
       ...(options.mappings ? { mappings: options.mappings } : {}),
+      ...(options.otherTabsOpen ? { otherTabsOpen: options.otherTabsOpen } : {}),
     },
   );
   return { store, ...fake, ...memory };
@@ -756,6 +760,14 @@ describe('drawing and editing schemes', () => {
 });
 
 describe('which sets of schemes the worker keeps', () => {
+  it('with another tab open, nothing leaves storage at start (that tab’s undo may still need a set)', async () => {
+    const { store, client } = setup(undefined, { otherTabsOpen: async () => true });
+    await store.getState().loadWorkspace();
+    await flush();
+    expect(client.retain).toHaveBeenCalled();
+    expect(client.retain.mock.calls.filter(([, fromStorage]) => fromStorage)).toHaveLength(0);
+  });
+
   it('waits for the saved workspace before letting the worker drop anything, then keeps datasets and what undo can bring back', async () => {
     const saved: Dataset = {
       id: 'd0',

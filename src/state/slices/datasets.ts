@@ -175,8 +175,9 @@ export const datasetsSlice: SliceCreator<DatasetsSlice> =
         // Datasets imported while the workspace was loading come after the saved ones.
         schemeSets.markRead();
         if (saved.length > 0) setDatasets([...saved, ...get().coverage.datasets], false);
-        // Sets of schemes no dataset names (deleted before the last reload) leave storage.
-        schemeSets.retain(true);
+        // Sets of schemes no dataset names (deleted before the last reload) leave storage, unless
+        // another tab is open: its undo may still bring back a dataset it deleted.
+        schemeSets.retain(!(await deps.otherTabsOpen?.()));
         // Another tab's import, change or deletion shows here too (the worker reads the schemes from storage).
         deps.workspace.follow?.((stored) => {
           setDatasets(stored, false);
