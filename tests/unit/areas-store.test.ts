@@ -10,6 +10,7 @@ import { areaStats } from '../../src/core/area-stats';
 import type { LonLat } from '../../src/core/scheme';
 import type { AreaDefinition, TargetArea } from '../../src/core/target-area';
 import type { AreaGeoJson } from '../../src/data/area-export';
+import { readAreasFile } from '../../src/data/area-file';
 import { decodeDeciles } from '../../src/data/schema';
 import type { AreaOutcome, AreaReport, AreaRequest, CoverageClient } from '../../src/contract';
 import type { AreaStorage } from '../../src/state/slices/area-list-state';
@@ -88,6 +89,8 @@ function fakeClient() {
       return Promise.resolve({ kind: 'done', report: reportOf(lsoasOf(request.definition), request) });
     }),
     areaLsoas: vi.fn((_definition: AreaDefinition, _rule: unknown) => Promise.resolve(lassoed)),
+    // Files of areas are read as the worker reads them.
+    readAreasFile: vi.fn(async (bytes: ArrayBuffer, name: string) => readAreasFile(new Uint8Array(bytes), name)),
     // Shapes as drawn; an LSOA's outline as its box from the details file.
     areaPolygons: vi.fn(async (definition: AreaDefinition): Promise<LonLat[][][] | null> => {
       if (definition.kind === 'shapes') return definition.polygons;
