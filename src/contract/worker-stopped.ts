@@ -33,9 +33,9 @@ export const CALL_WORDS: Record<Exclude<keyof CoverageApi, keyof typeof FILE_CAL
   schemeAt: 'opening a scheme',
   editSchemes: 'saving the scheme',
   exportWorkspace: 'writing the workspace file',
-  areaReport: 'the area’s figures',
+  areaReport: 'working out the area’s figures',
   areaLsoas: 'finding the LSOAs of a shape',
-  areaPolygons: 'the area’s outlines',
+  areaPolygons: 'exporting the area’s outlines',
 };
 
 /** Told to the page after the worker was replaced: why, and what it was doing. */
@@ -55,14 +55,16 @@ const TOO_COMPLEX = 'the file may hold a shape too complex to read. Nothing was 
 
 /** A call reading `file` stopped: the reader was stuck for over the budget, or crashed. */
 export function fileStoppedMessage(file: string, cause: { kind: 'stuck'; budgetMs: number } | { kind: 'crashed'; detail: string }): string {
-  const why = cause.kind === 'stuck' ? `it was stuck on it for longer than ${Math.round(cause.budgetMs / 1000)} s` : `the reader crashed (${cause.detail})`;
+  // Whole seconds in the app (60 s); the unit tests' budgets are milliseconds.
+  const budget = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+  const why = cause.kind === 'stuck' ? `it was stuck on it for longer than ${budget(cause.budgetMs)}` : `the reader crashed (${cause.detail})`;
   return `GapMap stopped reading ${file}: ${why} — ${TOO_COMPLEX}`;
 }
 
 /** Another call lost when the worker stopped: what stopped, and that GapMap restarted its calculator. */
 export function callStoppedMessage(what: string, cause: { file: string } | { detail: string }, restarted: boolean): string {
   if ('file' in cause) {
-    return `${capitalised(what)} was stopped while GapMap restarted its calculator (it was stuck reading ${cause.file}); try again.`;
+    return `${capitalised(what)} was stopped when GapMap restarted its calculator (it had stopped reading ${cause.file}); try again.`;
   }
   if (!restarted) {
     return `GapMap’s calculator stopped during ${what} (${cause.detail}) and has stopped several times, so it was not restarted again. Reload the page; if it happens again, note what you opened and report it.`;

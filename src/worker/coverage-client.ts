@@ -30,7 +30,7 @@ import type { CoverageApi } from './coverage-api';
 import type { CoverageWorkerApi } from './coverage.worker';
 
 /** What the client needs of a worker (the unit tests give a stand-in). */
-export type WorkerLike = Endpoint & { terminate(): void };
+type WorkerLike = Endpoint & { terminate(): void };
 
 export interface CoverageClientOptions {
   /** Starts a coverage worker; the real one by default. */
@@ -152,8 +152,9 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest, opti
     calculator.worker.terminate();
     const waiting = [...calculator.waiting];
     calculator.waiting.clear();
-    const culprit = waiting.find((call) => call.file !== null)?.file ?? null;
-    const detail = cause.kind === 'crashed' ? cause.detail : `stuck reading ${culprit}`;
+    // The file read first is blamed: a stuck reader holds up the calls sent after it.
+    const culprit = waiting.find((call) => call.file !== null) ?? null;
+    const detail = cause.kind === 'crashed' ? cause.detail : `stuck reading ${culprit?.file}`;
     const restart = calculator.started && (culprit !== null || crashRestarts < CRASH_RESTARTS);
     if (restart && culprit === null) crashRestarts += 1;
     calculator.stopped = calculator.started
@@ -163,16 +164,16 @@ export function createCoverageClient(dataBase: URL, manifest: DataManifest, opti
       : new Error(detail);
     for (const call of waiting) {
       if (!calculator.started) call.fail(new Error(detail));
-      else if (call.file !== null)
-        call.fail(new CalculatorStopped(fileStoppedMessage(call.file, cause.kind === 'stuck' ? { kind: 'stuck', budgetMs } : cause)));
+      else if (call === culprit && culprit.file !== null)
+        call.fail(new CalculatorStopped(fileStoppedMessage(culprit.file, cause.kind === 'stuck' ? { kind: 'stuck', budgetMs } : cause)));
       else {
-        const what = CALL_WORDS[call.name as keyof typeof CALL_WORDS];
-        call.fail(new CalculatorStopped(callStoppedMessage(what, culprit !== null ? { file: culprit } : { detail }, restart)));
+        const what = call.file !== null ? `reading ${call.file}` : CALL_WORDS[call.name as keyof typeof CALL_WORDS];
+        call.fail(new CalculatorStopped(callStoppedMessage(what, culprit?.file ? { file: culprit.file } : { detail }, restart)));
       }
     }
     if (!restart) return;
     current = start();
-    options.onRestart?.({ file: culprit, during: waiting.map((call) => call.name) });
+    options.onRestart?.({ file: culprit?.file ?? null, during: waiting.map((call) => call.name) });
   };
 
   let current = start();
