@@ -57,7 +57,7 @@ const TOO_COMPLEX = 'the file may hold a shape too complex to read. Nothing was 
 export function fileStoppedMessage(file: string, cause: { kind: 'stuck'; budgetMs: number } | { kind: 'crashed'; detail: string }): string {
   // Whole seconds in the app (60 s); the unit tests' budgets are milliseconds.
   const budget = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
-  const why = cause.kind === 'stuck' ? `it was stuck on it for longer than ${budget(cause.budgetMs)}` : `the reader crashed (${cause.detail})`;
+  const why = cause.kind === 'stuck' ? `the reader was stuck on it for longer than ${budget(cause.budgetMs)}` : `the reader crashed (${cause.detail})`;
   return `GapMap stopped reading ${file}: ${why} — ${TOO_COMPLEX}`;
 }
 

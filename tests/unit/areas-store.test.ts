@@ -698,7 +698,7 @@ describe('importing areas from a file', () => {
     expect(areas(store).importing).toEqual({ kind: 'none' });
     expect(areas(store).message).toEqual({ tone: 'error', text: message });
     expect(message).toBe(
-      'GapMap stopped reading knot.geojson: it was stuck on it for longer than 60 s — the file may hold a shape too complex to read. Nothing was added; simplify it (e.g. mapshaper -simplify) or split it, and try again.',
+      'GapMap stopped reading knot.geojson: the reader was stuck on it for longer than 60 s — the file may hold a shape too complex to read. Nothing was added; simplify it (e.g. mapshaper -simplify) or split it, and try again.',
     );
     expect(areas(store).list).toEqual([]);
     // The next file is read as before.

@@ -168,7 +168,7 @@ describe('the coverage client', () => {
     // Sent after the stuck one: its own file is not blamed.
     const workspace = coverage.openWorkspace(new ArrayBuffer(2), 'work.geojson');
     await expect(knot).rejects.toThrow(
-      'GapMap stopped reading knot.geojson: it was stuck on it for longer than 40 ms — the file may hold a shape too complex to read. Nothing was added; simplify it (e.g. mapshaper -simplify) or split it, and try again.',
+      'GapMap stopped reading knot.geojson: the reader was stuck on it for longer than 40 ms — the file may hold a shape too complex to read. Nothing was added; simplify it (e.g. mapshaper -simplify) or split it, and try again.',
     );
     // The other call waiting says what stopped, and why.
     await expect(report).rejects.toThrow(
