@@ -20,7 +20,7 @@ import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
 import { createCoverageClient } from './worker/coverage-client';
-import type { CoverageClient } from './contract';
+import type { CoverageClient, WorkerRestart } from './contract';
 import type { MappingMemory } from './state/slices/imports';
 import type { ThemeStorage } from './state/slices/themes';
 import type { ColumnMeaning } from './data/import/columns';
@@ -132,8 +132,10 @@ async function start(root: HTMLElement): Promise<void> {
 
   const detailsUrl = dataFileUrl(dataBase, manifest.files.details).href;
   let coverage: CoverageClient | undefined;
+  // A stopped worker is replaced by the client; the store (made below) asks again for what it held.
+  let restarted: (restart: WorkerRestart) => void = () => undefined;
   try {
-    coverage = createCoverageClient(dataBase, manifest);
+    coverage = createCoverageClient(dataBase, manifest, { onRestart: (restart) => restarted(restart) });
   } catch {
     coverage = undefined; // No module workers: the coverage tab says so.
   }
@@ -164,6 +166,7 @@ async function start(root: HTMLElement): Promise<void> {
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
     },
   );
+  restarted = (restart) => store.getState().calculatorRestarted(restart);
   void store.getState().loadWorkspace();
   void store.getState().loadAreas();
   // Another tab changed the council's themes (localStorage tells the other tabs itself).

@@ -1,5 +1,5 @@
-// A target area's report as the page and the worker exchange it: who lives there, how deprived it
-// is, and what reaches it under a rule.
+// Target areas as the page and the worker exchange them: a file of areas read (for the preview),
+// and an area's report: who lives there, how deprived it is, and what reaches it under a rule.
 
 import type { AreaStats } from '../core/area-stats';
 import type { CoverageRule } from '../core/coverage-rule';
@@ -8,6 +8,9 @@ import type { GapDefinition } from '../core/gap-definition';
 import type { IndicatorKey } from '../core/indicators';
 import type { Scheme } from '../core/scheme';
 import type { AreaDefinition } from '../core/target-area';
+
+/** A file of areas read by the worker: the areas for the preview, with notes, or why it was refused. */
+export type { AreasRead } from '../data/area-file';
 
 /** A target area's figures under a rule, with the schemes of a run (when one is shown) reaching it. */
 export interface AreaRequest {

@@ -8,3 +8,4 @@ export * from './imports';
 export * from './runs';
 export * from './schemes';
 export * from './workspace';
+export * from './worker-stopped';

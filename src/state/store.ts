@@ -21,6 +21,7 @@ import { datasetsInHistory, EMPTY_HISTORY, pushMoment, type HistoryState } from 
 import { areaActions, type AreaActions } from './orchestration/areas';
 import { navigationActions, openingCamera, type NavigationActions, type PostcodeLookup } from './orchestration/navigation';
 import { installReactions } from './orchestration/reactions';
+import { restartActions, type RestartActions } from './orchestration/restart';
 import { undoActions, type UndoActions } from './orchestration/undo';
 import { workspaceActions, type Pending, type WorkspaceActions } from './orchestration/workspace';
 import { createRequests } from './requests';
@@ -54,7 +55,8 @@ export type AppState = DataSlice &
   AreaReportSlice & { history: HistoryState } & UndoActions &
   WorkspaceActions &
   NavigationActions &
-  AreaActions;
+  AreaActions &
+  RestartActions;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreDeps {
@@ -121,6 +123,7 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
       ...slice(workspaceActions(pending)),
       ...slice(navigationActions),
       ...slice(areaActions),
+      ...slice(restartActions),
     };
   });
   installReactions(store, { worker: deps.coverage !== undefined, schemeSets: context!.schemeSets, pending });

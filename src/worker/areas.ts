@@ -1,5 +1,6 @@
-// The worker's calls on target areas: an area's report (who lives there, how deprived it is, what
-// reaches it), its LSOAs under a rule (for a lasso, or to draw them), and its polygons to export.
+// The worker's calls on target areas: a file of areas read for the user to check, an area's report
+// (who lives there, how deprived it is, what reaches it), its LSOAs under a rule (for a lasso, or
+// to draw them), and its polygons to export.
 
 import { lsoasOfArea } from '../core/area-lsoas';
 import { areaStats } from '../core/area-stats';
@@ -9,7 +10,7 @@ import { lsoaPolygons } from '../core/lsoa-polygons';
 import type { LonLat } from '../core/scheme';
 import { areaWideSummary } from '../core/summary';
 import type { AreaDefinition } from '../core/target-area';
-import { AREA_SCHEMES_LISTED, type AreaOutcome, type AreaRequest, type AreaScheme } from '../contract';
+import { AREA_SCHEMES_LISTED, type AreaOutcome, type AreaRequest, type AreaScheme, type AreasRead } from '../contract';
 import { decilesOf, type Engine, type Prepared } from './engine';
 import { handOver } from './transfer';
 
@@ -25,6 +26,17 @@ function lsoasOf(definition: AreaDefinition, rule: CoverageRule, prepared: Prepa
 
 export function areaCalls(engine: Engine) {
   return {
+    /**
+     * Reads a file of target areas (GeoJSON, zipped shapefile, KML/KMZ) for the preview. Here, not
+     * on the page: checking and repairing a shape with many crossings can take seconds, and a
+     * shape too complex to read stops only the worker, which the page then replaces.
+     */
+    async readAreasFile(bytes: ArrayBuffer, name: string): Promise<AreasRead> {
+      // The shapefile and KML readers load only when someone imports areas.
+      const { readAreasFile } = await import('../data/area-file');
+      return readAreasFile(new Uint8Array(bytes), name);
+    },
+
     /**
      * Who lives in a target area, how deprived it is and what reaches it. Runs in one go (an area
      * of ~500 LSOAs takes a few tens of ms, see `npm run bench`); a newer request made meanwhile

@@ -101,6 +101,10 @@ const api = {
   init(data: DataSource): void {
     source = data;
   },
+  /** Answers at once: while a file is read, the page asks now and then to tell a stuck reader from a slow one. */
+  ping(): true {
+    return true;
+  },
   // The datasets' schemes are stored here, in IndexedDB, rather than by the page: 100k schemes
   // copied through the page would block it for seconds.
   ...createCoverageApi(loadData, { store: new SchemeStore(typeof indexedDB === 'undefined' ? NO_STORAGE : openSchemeStorage()) }),

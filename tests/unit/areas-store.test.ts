@@ -10,8 +10,17 @@ import { areaStats } from '../../src/core/area-stats';
 import type { LonLat } from '../../src/core/scheme';
 import type { AreaDefinition, TargetArea } from '../../src/core/target-area';
 import type { AreaGeoJson } from '../../src/data/area-export';
+import { readAreasFile } from '../../src/data/area-file';
 import { decodeDeciles } from '../../src/data/schema';
-import type { AreaOutcome, AreaReport, AreaRequest, CoverageClient } from '../../src/contract';
+import {
+  CalculatorStopped,
+  FILE_READ_BUDGET_MS,
+  fileStoppedMessage,
+  type AreaOutcome,
+  type AreaReport,
+  type AreaRequest,
+  type CoverageClient,
+} from '../../src/contract';
 import type { AreaStorage } from '../../src/state/slices/area-list-state';
 import { createAppStore } from '../../src/state/store';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
@@ -88,6 +97,8 @@ function fakeClient() {
       return Promise.resolve({ kind: 'done', report: reportOf(lsoasOf(request.definition), request) });
     }),
     areaLsoas: vi.fn((_definition: AreaDefinition, _rule: unknown) => Promise.resolve(lassoed)),
+    // Files of areas are read as the worker reads them.
+    readAreasFile: vi.fn(async (bytes: ArrayBuffer, name: string) => readAreasFile(new Uint8Array(bytes), name)),
     // Shapes as drawn; an LSOA's outline as its box from the details file.
     areaPolygons: vi.fn(async (definition: AreaDefinition): Promise<LonLat[][][] | null> => {
       if (definition.kind === 'shapes') return definition.polygons;
@@ -661,6 +672,38 @@ describe('importing areas from a file', () => {
     await store.getState().readAreasFile(new File([JSON.stringify(points)], 'hubs.geojson'));
     expect(areas(store).message).toEqual({ tone: 'error', text: expect.stringMatching(/hubs\.geojson has no polygons .*Feature 1 \('Hub'\) is a Point/) });
     expect(areas(store).list).toEqual([]);
+  });
+
+  it('asks again for the selected area’s report lost when the worker was restarted, unless asking for it is what crashed the worker', async () => {
+    const { store, client, answerByHand, pending, answer } = await setup();
+    answerByHand();
+    store.getState().toggleAreaLsoa(0);
+    await flush();
+    expect(areas(store).report.status).toBe('computing');
+    const asked = client.areaReport.mock.calls.length;
+    store.getState().calculatorRestarted({ file: null, during: ['areaReport'] });
+    expect(client.areaReport).toHaveBeenCalledTimes(asked);
+    store.getState().calculatorRestarted({ file: 'knot.geojson', during: ['readAreasFile', 'areaReport'] });
+    expect(client.areaReport).toHaveBeenCalledTimes(asked + 1);
+    answer(pending.length - 1);
+    await flush();
+    expect(areas(store).report.status).toBe('ready');
+  });
+
+  it('a file whose reader the worker had to stop says which file and what to do, not “reload”, and adds nothing', async () => {
+    const { store, client } = await setup();
+    const message = fileStoppedMessage('knot.geojson', { kind: 'stuck', budgetMs: FILE_READ_BUDGET_MS });
+    client.readAreasFile.mockRejectedValueOnce(new CalculatorStopped(message));
+    await store.getState().readAreasFile(new File(['{}'], 'knot.geojson'));
+    expect(areas(store).importing).toEqual({ kind: 'none' });
+    expect(areas(store).message).toEqual({ tone: 'error', text: message });
+    expect(message).toBe(
+      'GapMap stopped reading knot.geojson: the reader was stuck on it for longer than 60 s — the file may hold a shape too complex to read. Nothing was added; simplify it (e.g. mapshaper -simplify) or split it, and try again.',
+    );
+    expect(areas(store).list).toEqual([]);
+    // The next file is read as before.
+    await store.getState().readAreasFile(wardsFile());
+    expect(areas(store).importing.kind).toBe('preview');
   });
 });
 

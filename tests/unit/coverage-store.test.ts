@@ -36,6 +36,7 @@ import { schemeCard, selectAreaListLsoas } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import type { TargetArea } from '../../src/core/target-area';
 import { EMPTY_URL_VIEW } from '../../src/state/url';
+import { CalculatorStopped, callStoppedMessage } from '../../src/contract';
 import { createCoverageApi } from '../../src/worker/coverage-api';
 import { SchemeStore } from '../../src/worker/scheme-store';
 import { withUniqueIds } from '../../src/data/unique-scheme-ids';
@@ -168,6 +169,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     areaReport: vi.fn(() => Promise.resolve({ kind: 'failed' as const, message: 'not in these tests' })),
     areaLsoas: vi.fn(() => Promise.resolve(null)),
     areaPolygons: vi.fn(() => Promise.resolve(null)),
+    readAreasFile: vi.fn(() => Promise.resolve({ ok: false as const, message: 'not in these tests' })),
   } satisfies CoverageClient;
   const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaDatasets?: Uint16Array }) => {
     const { request } = runs[k]!;
@@ -902,5 +904,47 @@ describe('coverage helpers', () => {
     ]);
     expect(known.size).toBe(1);
     expect(withMeasured(known, [])).toBe(known);
+  });
+});
+
+describe('after the coverage worker was restarted', () => {
+  it('asks again for the run shown, so the map and figures come back, and closes an import preview the old worker held, saying so', async () => {
+    const { store, client, finishRun } = setup();
+    await importFile(store);
+    finishRun(0);
+    await flush();
+    expect(store.getState().coverage.status.kind).toBe('ready');
+    await preview(store, 'grants.geojson');
+    expect(store.getState().coverage.importing.kind).toBe('preview');
+
+    store.getState().calculatorRestarted({ file: 'knot.geojson', during: ['readAreasFile'] });
+    expect(client.run).toHaveBeenCalledTimes(2);
+    finishRun(1);
+    await flush();
+    expect(store.getState().coverage.status.kind).toBe('ready');
+    expect(store.getState().coverage.importing.kind).toBe('none');
+    expect(store.getState().coverage.importErrors).toEqual([
+      {
+        name: 'grants.geojson',
+        message:
+          'GapMap restarted its calculator, which was holding grants.geojson for you to check, so nothing was added from it. Choose the file again to import it.',
+      },
+    ]);
+  });
+
+  it('leaves a run that was going when the worker crashed as failed, in the client’s words, rather than running it into another crash', async () => {
+    const { store, client } = setup();
+    let fail: (error: unknown) => void = () => undefined;
+    client.run.mockImplementationOnce(() => new Promise<RunOutcome>((_, reject) => (fail = reject)));
+    await importFile(store);
+    expect(store.getState().coverage.status.kind).toBe('running');
+    const message = callStoppedMessage('the coverage run', { detail: 'out of memory' }, true);
+    // As the client does: the calls waiting fail, then the store hears of the restart.
+    fail(new CalculatorStopped(message));
+    store.getState().calculatorRestarted({ file: null, during: ['run'] });
+    await flush();
+    expect(client.run).toHaveBeenCalledTimes(1);
+    expect(store.getState().coverage.status).toEqual({ kind: 'failed', message });
+    expect(message).toMatch(/^GapMap’s calculator stopped during the coverage run \(out of memory\); GapMap restarted it, so try again\./);
   });
 });

@@ -51,6 +51,30 @@ describe('engine helpers', () => {
   });
 });
 
+describe('The worker reads files of target areas', () => {
+  // Reading areas needs none of the built data: a loader that has none shows it is not asked for.
+  const api = createCoverageApi(async () => ({ ok: false, message: 'no data in this test' }));
+  const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
+  const ring = [
+    [-2.3, 53.45],
+    [-2.29, 53.45],
+    [-2.29, 53.46],
+    [-2.3, 53.45],
+  ];
+
+  it('gives the areas for the preview, named from the file, and refuses a file without polygons, naming it', async () => {
+    const wards = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Longford' }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    };
+    const read = await api.readAreasFile(bytesOf(wards), 'wards.geojson');
+    expect(read.ok && read.areas.map((area) => [area.name, area.polygons])).toEqual([['Longford', [[ring]]]]);
+    const stops = { type: 'Feature', properties: { name: 'Hub' }, geometry: { type: 'Point', coordinates: [-2.3, 53.45] } };
+    const refused = await api.readAreasFile(bytesOf(stops), 'hubs.geojson');
+    expect(!refused.ok && refused.message).toMatch(/^hubs\.geojson has no polygons/);
+  });
+});
+
 describe.skipIf(!hasBuiltData)('The worker’s calls on the Trafford bus routes', () => {
   let engine: CoverageApi;
   let loads = 0;

@@ -130,12 +130,15 @@ export function schemes(): LayerGroup<SchemesSlice> {
     }),
     apply: ({ result, schemesHash, showSchemes, datasets }, _previous, { map }) => {
       const current = result && result.run.schemesHash === schemesHash ? result.run : null;
+      const before = drawnRun;
       // Keep what is drawn while a run for new schemes is on its way; clear it when none are shown.
       if (current !== drawnRun && (current !== null || schemesHash === null)) drawnRun = current;
       // Each scheme in its dataset's colour, as the panel's swatch shows it: the colours travel in the tile address.
       const colours = drawnRun ? runDatasetColours(datasets, drawnRun.datasets) : [];
       const url = schemeTilesUrl(drawnRun?.key ?? null, colours);
-      if (url !== drawnUrl) {
+      // A run made again under the same key (the worker was restarted, or had let it go) reloads
+      // its tiles: those asked for meanwhile came back empty.
+      if (url !== drawnUrl || (drawnRun !== before && drawnRun !== null)) {
         drawnUrl = url;
         map.getSource<VectorTileSource>(SCHEME_SOURCE)?.setTiles([url]);
       }

@@ -9,7 +9,7 @@ import { nextAreaColour, type TargetArea } from '../../core/target-area';
 import { readGeoJsonShape } from '../../data/geojson-shape';
 import { mapAreaSteps } from '../history';
 import type { AreaListState, AreaMessage } from './area-list-state';
-import { areasPatcher, errorText, type SliceCreator } from './context';
+import { areasPatcher, errorText, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 import { copyName, nextAreaName, selectedArea, selectionAfter, type AreaTool } from './area-helpers';
 
 export interface AreasSlice {
@@ -232,19 +232,30 @@ export const areasSlice: SliceCreator<AreasSlice> =
         const fileName = file.name;
         const read = reads.start();
         patch({ importing: { kind: 'reading', fileName }, message: null });
-        let bytes: Uint8Array;
+        const fail = (text: string) => patch({ importing: { kind: 'none' }, message: { tone: 'error', text } });
+        /** Cancelled, or another file chosen: this read's answer is dropped. */
+        const dropped = () => read.signal.aborted || get().areas.importing.kind !== 'reading';
+        const client = deps.coverage;
+        if (!client) return fail(`${fileName} could not be read: areas are read from files by the coverage worker. ${UNAVAILABLE}`);
+        let bytes: ArrayBuffer;
         try {
-          bytes = new Uint8Array(await file.arrayBuffer());
+          bytes = await file.arrayBuffer();
         } catch (error) {
-          if (read.signal.aborted) return;
-          patch({ importing: { kind: 'none' }, message: { tone: 'error', text: `${fileName} could not be read (${errorText(error)}).` } });
+          if (!dropped()) fail(`${fileName} could not be read (${errorText(error)}).`);
           return;
         }
-        // The shapefile and KML readers load only when someone imports areas.
-        const { readAreasFile } = await import('../../data/area-file');
-        const result = readAreasFile(bytes, fileName);
-        if (read.signal.aborted || get().areas.importing.kind !== 'reading') return; // Cancelled, or another file chosen.
-        if (!result.ok) return patch({ importing: { kind: 'none' }, message: { tone: 'error', text: result.message } });
+        if (dropped()) return;
+        // Read in the worker: a shape with many crossings can take seconds to check and repair, and
+        // one too complex to read stops only the worker (which is restarted, naming the file).
+        let result: Awaited<ReturnType<typeof client.readAreasFile>>;
+        try {
+          result = await client.readAreasFile(bytes, fileName);
+        } catch (error) {
+          if (!dropped()) fail(workerFailure(error));
+          return;
+        }
+        if (dropped()) return;
+        if (!result.ok) return fail(result.message);
         patch({ importing: { kind: 'preview', fileName, areas: result.areas, notes: result.notes } });
       },
 

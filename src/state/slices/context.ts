@@ -3,6 +3,7 @@
 // fields and calls only its own actions; anything that spans subjects is in ../orchestration.
 
 import type { StateCreator } from 'zustand/vanilla';
+import { CalculatorStopped } from '../../contract';
 import type { HistoryState, Moment } from '../history';
 import type { Requests } from '../requests';
 import type { SchemeSets } from '../scheme-sets';
@@ -38,7 +39,9 @@ export const areasPatcher =
 
 export const UNAVAILABLE = 'Coverage cannot run in this browser (it needs Web Workers). Try an up-to-date Edge, Chrome or Firefox.';
 
+/** Why a call to the worker failed, for the user: the client's own words when the worker stopped (naming the file it read). */
 export function workerFailure(error: unknown): string {
+  if (error instanceof CalculatorStopped) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `The coverage calculation stopped unexpectedly (${detail}). Reload the page and try again; if it happens again, note what you opened and report it.`;
 }

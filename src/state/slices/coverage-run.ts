@@ -8,7 +8,7 @@ import { sameRule, type CoverageRule } from '../../core/coverage-rule';
 import type { GapDefinition } from '../../core/gap-definition';
 import type { LsoaColouring } from '../../core/lsoa-colouring';
 import type { AreaWideMode } from '../../core/placement';
-import type { SummaryArea } from '../../contract';
+import type { SummaryArea, WorkerRestart } from '../../contract';
 import type { RunState } from './run-state';
 import { coveragePatcher, UNAVAILABLE, workerFailure, type SliceCreator } from './context';
 import { coverageView, gapsToMeasure, sameView, summaryState, withMeasured } from './summary-view';
@@ -21,6 +21,12 @@ export interface CoverageRunSlice {
   setAreaWide: (mode: AreaWideMode) => void;
   /** Runs coverage for the current schemes and rule (again, after a cancel or failure). */
   runCoverage: () => void;
+  /**
+   * The worker was replaced (coverage-client.ts) and its runs are gone: the run shown is asked
+   * for again, so the map and figures come back, unless a run was going when the worker crashed
+   * (it may be what crashed it; its failure says so and Run again is the user's to choose).
+   */
+  recoverRun: (restart: WorkerRestart) => void;
   /** The datasets shown changed: coverage runs on them, or (none shown) the run is dropped. */
   followShownSchemes: () => void;
   /** Stops the run or distance measuring in progress. */
@@ -209,6 +215,11 @@ export const coverageRunSlice: SliceCreator<CoverageRunSlice> =
       },
 
       runCoverage: startRun,
+
+      recoverRun: (restart) => {
+        if (restart.file === null && restart.during.includes('run')) return;
+        if (get().coverage.schemesHash !== null) startRun();
+      },
 
       followShownSchemes: () => {
         if (get().coverage.schemesHash !== null) return startRun();

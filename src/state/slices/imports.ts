@@ -40,6 +40,8 @@ export interface ImportsSlice {
   setImportPreferFinest: (preferFinest: boolean) => void;
   /** Drops the previewed file; nothing changes. */
   cancelImport: () => void;
+  /** The worker was replaced, and the file it held for the preview with it: the preview closes, saying so. */
+  forgetLostImport: () => void;
   /** Marks the preview as being taken (the confirm buttons wait). */
   startTakingImport: () => void;
   /** The preview was taken (or could not be, with why): the next file is read. */
@@ -142,6 +144,20 @@ export const importsSlice: SliceCreator<ImportsSlice> =
         const { importing } = get().coverage;
         if (importing.kind === 'preview') deps.coverage?.discardImport(importing.preview.token);
         reads.abort(); // A read in progress is dropped when it answers.
+        patch({ importing: { kind: 'none' } });
+        readNext();
+      },
+
+      forgetLostImport: () => {
+        const { importing } = get().coverage;
+        // A preview being read again or taken fails by itself, naming the file.
+        if (importing.kind !== 'preview' || importing.updating) return;
+        const { name } = importing.preview;
+        reads.abort();
+        addError(
+          name,
+          `GapMap restarted its calculator, which was holding ${name} for you to check, so nothing was added from it. Choose the file again to import it.`,
+        );
         patch({ importing: { kind: 'none' } });
         readNext();
       },
