@@ -15,6 +15,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { useAppState, useAppStore } from './use-store';
 import { canRedo, canUndo } from '../state/history';
 import type { LsoaColouring } from '../core/lsoa-colouring';
+import type { AppState } from '../state/store';
 
 const MAP_COLOURED_BY: Record<LsoaColouring, string> = {
   deprivation: 'deprivation decile',
@@ -48,6 +49,11 @@ function AreasButton() {
       Areas
     </button>
   );
+}
+
+/** Settings, the import preview or the scheme form: a modal dialog that handles Esc itself. */
+function modalOpen(state: AppState): boolean {
+  return state.dialog !== 'none' || state.coverage.importing.kind === 'preview' || state.coverage.editing.kind === 'form';
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -86,8 +92,8 @@ export function App() {
       } else if (event.key === 'Escape' && store.getState().areas.tool.kind !== 'none') {
         // Esc first stops an area tool (terra-draw drops a half-drawn shape on the same key).
         store.getState().startAreaTool({ kind: 'none' });
-      } else if (event.key === 'Escape' && store.getState().dialog === 'none' && store.getState().coverage.importing.kind !== 'preview') {
-        // A modal dialog closes itself on Esc; otherwise Esc closes the side panel.
+      } else if (event.key === 'Escape' && !modalOpen(store.getState())) {
+        // A modal dialog closes itself on Esc (and only itself); otherwise Esc closes the side panel.
         store.getState().closePanel();
       }
     };

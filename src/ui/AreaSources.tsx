@@ -114,7 +114,8 @@ export function ImportAreas() {
               <summary>
                 {formatCount(importing.notes.length)} note{importing.notes.length === 1 ? '' : 's'} (features skipped or repaired)
               </summary>
-              <ul class="area-notes">
+              {/* Scrolls when long and holds nothing focusable: a tab stop lets keys scroll it. */}
+              <ul class="area-notes" tabIndex={0} aria-label="Features skipped or repaired">
                 {importing.notes.slice(0, 50).map((note, k) => (
                   <li key={k}>{note}</li>
                 ))}

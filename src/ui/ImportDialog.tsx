@@ -323,7 +323,8 @@ function SampleSchemes({ preview }: { preview: ImportPreview }) {
   return (
     <section aria-labelledby="import-sample-heading">
       <h3 id="import-sample-heading">The first schemes, as they will be added</h3>
-      <div class="table-scroll">
+      {/* Scrolls sideways in a narrow window and holds nothing focusable: a tab stop lets keys scroll it. */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="import-sample-heading">
         <table class="import-sample">
           <thead>
             <tr>

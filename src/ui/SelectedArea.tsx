@@ -143,7 +143,8 @@ function AreaFigures({ area }: { area: TargetArea }) {
 function ReportNotes({ report }: { report: AreaReport }) {
   if (report.notes.length === 0) return null;
   return (
-    <ul class="area-notes">
+    // Scrolls when long and holds nothing focusable: a tab stop lets keys scroll it.
+    <ul class="area-notes" tabIndex={0} aria-label="Notes on the figures">
       {report.notes.map((note, k) => (
         <li key={k}>{note}</li>
       ))}
@@ -191,7 +192,8 @@ function AreaSchemes({
       {reaching > 0 && (
         <details>
           <summary>Schemes reaching it{reaching > AREA_SCHEMES_LISTED ? ` (largest ${AREA_SCHEMES_LISTED})` : ''}</summary>
-          <ul class="area-scheme-list">
+          {/* Scrolls when long and holds nothing focusable: a tab stop lets keys scroll it. */}
+          <ul class="area-scheme-list" tabIndex={0} aria-label="Schemes reaching it">
             {report.schemes.map((scheme) => (
               <li key={scheme.index}>
                 {scheme.name}

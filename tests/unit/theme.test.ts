@@ -28,6 +28,34 @@ function withoutComments(css: string): string {
   return css.replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
+type Rgb = [number, number, number];
+
+function rgbOf(hex: string): Rgb {
+  return [0, 1, 2].map((k) => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16)) as Rgb;
+}
+
+/** A `rgb(r g b / a%)` colour laid over an opaque `#rrggbb` one. */
+function over(css: string, under: string): Rgb {
+  const match = /^rgb\((\d+) (\d+) (\d+) \/ (\d+)%\)$/.exec(css);
+  if (!match) throw new Error(`${css} is not rgb(r g b / a%)`);
+  const alpha = Number(match[4]) / 100;
+  const below = rgbOf(under);
+  return [1, 2, 3].map((k, i) => Number(match[k]) * alpha + below[i]! * (1 - alpha)) as Rgb;
+}
+
+/** WCAG 2 contrast ratio of two colours (`#rrggbb` or channels 0–255). */
+function contrast(a: string | Rgb, b: string | Rgb): number {
+  const luminance = (colour: string | Rgb) => {
+    const [r, g, b] = (typeof colour === 'string' ? rgbOf(colour) : colour).map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as Rgb;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
 describe('theme', () => {
   it('writes the page colours, deciles, type sizes and layout lengths as custom properties', () => {
     const properties = themeProperties();
@@ -52,6 +80,22 @@ describe('theme', () => {
 
   it('puts ink on the light end of the ramp and white on the dark end', () => {
     expect([1, 5, 6, 10].map(inkOnDecile)).toEqual([PAGE_COLOURS.paper, PAGE_COLOURS.paper, PAGE_COLOURS.ink, PAGE_COLOURS.ink]);
+  });
+
+  it('text on every decile colour reads at WCAG AA (4.5:1), as chips and the compact key draw it', () => {
+    const ratios = DECILE_COLOURS.map((colour, i) => contrast(inkOnDecile(i + 1), colour));
+    expect(ratios.filter((ratio) => ratio < 4.5)).toEqual([]);
+  });
+
+  it('legend text reads at WCAG AA whatever map colour shows through its box', () => {
+    // Axe cannot measure text over the map canvas (it reports "needs review"), so the worst cases
+    // are checked here: the box over black and over white.
+    for (const under of ['#000000', '#ffffff']) {
+      const background = over(PAGE_COLOURS.legendBackground, under);
+      for (const text of [PAGE_COLOURS.ink, PAGE_COLOURS.secondary, PAGE_COLOURS.link]) {
+        expect(contrast(text, background), `${text} on the legend over ${under}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
 
   it('style sheets spell no colour and no font size of their own', () => {
