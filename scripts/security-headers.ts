@@ -6,11 +6,11 @@
 
 /**
  * Where an online basemap may come from. Settings takes any style address a user pastes, and a
- * style names its own tile hosts, so by default any https host may be read (never http, never
- * scripts: these go only into connect-src and img-src). A council that uses one basemap narrows
+ * style names its own tile hosts, so by default any https host may be read (never http; only
+ * fetched as data, in connect-src, never run or shown as a page). A council that uses one basemap narrows
  * this to its host(s), or to nothing to turn online basemaps off (docs/deploy.md).
  */
-export const BASEMAP_SOURCES: readonly string[] = ['https:'];
+const BASEMAP_SOURCES: readonly string[] = ['https:'];
 
 /** Each directive with its sources, and why (the reasons are for this file's readers). */
 function directives(basemap: readonly string[]): [name: string, sources: string[]][] {
@@ -24,10 +24,12 @@ function directives(basemap: readonly string[]): [name: string, sources: string[
     // The built style sheets. Inline styles are not needed: Preact and MapLibre set element.style
     // through the CSSOM, which CSP allows.
     ['style-src', ["'self'"]],
-    // data: for MapLibre's control icons (in its CSS) and the empty favicon; blob: for images
-    // MapLibre decodes from fetched bytes (raster basemap tiles).
-    ['img-src', ["'self'", 'data:', 'blob:', ...basemap]],
-    // The map data under data/ (fetches and PMTiles range requests) and the optional basemap.
+    // data: for MapLibre's control icons (in its CSS) and the empty favicon; blob: for MapLibre's
+    // fallback where a browser cannot decode fetched tile bytes with createImageBitmap (it then
+    // shows them through an <img> with a blob: address). Basemap tiles are fetched, not <img>s.
+    ['img-src', ["'self'", 'data:', 'blob:']],
+    // The map data under data/ (fetches and PMTiles range requests) and the optional basemap's
+    // style and tiles (fetched by the page and by MapLibre's worker).
     ['connect-src', ["'self'", ...basemap]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
@@ -75,7 +77,7 @@ export function developmentHeaders(): Record<string, string> {
  * from manifest.json, so hashed data files keep the host's default (revalidate by ETag); the
  * nginx example in docs/deploy.md marks them immutable by name.
  */
-export const CACHE_RULES: readonly { path: string; cacheControl: string; why: string }[] = [
+const CACHE_RULES: readonly { path: string; cacheControl: string; why: string }[] = [
   { path: '/assets/*', cacheControl: 'public, max-age=31536000, immutable', why: 'names carry a content hash' },
   { path: '/data/manifest.json', cacheControl: 'no-cache', why: 'names the current data files' },
   { path: '/data/report.json', cacheControl: 'no-cache', why: 'describes the current build' },

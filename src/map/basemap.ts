@@ -36,7 +36,11 @@ export async function fetchBasemap(url: string, signal: AbortSignal): Promise<Re
     if (signal.aborted) return problem('The basemap took too long to load.');
     return {
       ok: false,
-      problem: { kind: 'unreachable', message: `The basemap at ${base.host} could not be reached or is not JSON.`, url },
+      problem: {
+        kind: 'unreachable',
+        message: `The basemap at ${base.host} could not be reached, is not JSON, or is not allowed by this site's security policy.`,
+        url,
+      },
     };
   }
   if (!isObject(style) || style.version !== 8 || !isObject(style.sources) || !Array.isArray(style.layers)) {

@@ -118,13 +118,17 @@ test('an online basemap from another https host loads: its style, raster tiles a
         },
       });
     }
-    if (url.includes('/raster/')) {
+    // Tiles are asked for by number: the style's {z}/{x}/{y} templates reached MapLibre intact.
+    if (/\/raster\/\d+\/\d+\/\d+\.png$/.test(url)) {
       asked.raster++;
       return route.fulfill({ body: png, contentType: 'image/png' });
     }
-    asked.vector++;
-    // An empty vector tile (no layers) is a valid one.
-    return route.fulfill({ body: Buffer.alloc(0), contentType: 'application/x-protobuf' });
+    if (/\/vector\/\d+\/\d+\/\d+\.pbf$/.test(url)) {
+      asked.vector++;
+      // An empty vector tile (no layers) is a valid one.
+      return route.fulfill({ body: Buffer.alloc(0), contentType: 'application/x-protobuf' });
+    }
+    return route.fulfill({ status: 404 });
   });
   await page.evaluate((url) => window.__gapmap!.store.getState().setBasemapUrl(url), `${BASEMAP}/style.json`);
   await expect.poll(() => page.evaluate(() => window.__gapmap!.map.getLayer('basemap:roads') !== undefined)).toBe(true);
@@ -133,4 +137,15 @@ test('an online basemap from another https host loads: its style, raster tiles a
   // A blocked style or tile would show a notice naming the basemap.
   expect(await page.evaluate(() => window.__gapmap!.store.getState().notice?.text ?? '')).not.toMatch(/basemap/i);
   await page.evaluate(() => window.__gapmap!.store.getState().setBasemapUrl(null));
+});
+
+test('Settings refuses an http basemap address, which the policy would block, and says to use https', async () => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Online basemap style (optional)').fill('http://tiles.example.org/style.json');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.locator('#basemap-error')).toHaveText('Enter a web address starting with https://, or leave the box empty for no basemap.');
+  expect(await page.evaluate(() => window.__gapmap!.store.getState().basemapUrl)).toBeNull();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 });
