@@ -36,7 +36,11 @@ export async function fetchBasemap(url: string, signal: AbortSignal): Promise<Re
     if (signal.aborted) return problem('The basemap took too long to load.');
     return {
       ok: false,
-      problem: { kind: 'unreachable', message: `The basemap at ${base.host} could not be reached or is not JSON.`, url },
+      problem: {
+        kind: 'unreachable',
+        message: `The basemap at ${base.host} could not be reached, is not JSON, or is not allowed by this site's security policy.`,
+        url,
+      },
     };
   }
   if (!isObject(style) || style.version !== 8 || !isObject(style.sources) || !Array.isArray(style.layers)) {
@@ -47,7 +51,8 @@ export async function fetchBasemap(url: string, signal: AbortSignal): Promise<Re
 
 /** Prefixes ids so they cannot clash with GapMap's, resolves relative URLs, drops sprite use. */
 function adaptStyle(sources: Record<string, unknown>, layers: unknown[], base: URL): BasemapLayers {
-  const resolve = (value: unknown) => (typeof value === 'string' ? new URL(value, base).href : value);
+  // URL() percent-encodes the braces of tile templates ({z}/{x}/{y}), which MapLibre must see as they are.
+  const resolve = (value: unknown) => (typeof value === 'string' ? new URL(value, base).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}') : value);
   const adaptedSources = Object.entries(sources).flatMap(([id, source]): [string, SourceSpecification][] => {
     if (!isObject(source) || typeof source.type !== 'string') return [];
     const adapted: Record<string, unknown> = { ...source };

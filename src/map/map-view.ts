@@ -12,6 +12,7 @@ import { BASEMAP_PREFIX } from './basemap';
 import { initialCamera, prefersReducedMotion } from './layers/camera';
 import { GroupLoop, type LayerGroup, type MapContext, type MapFacts } from './layers/group';
 import { createLayerGroups } from './layers/index';
+import { useOwnMaplibreWorker } from './maplibre-worker';
 import { addPmtilesProtocol } from './pmtiles-protocol';
 import { SchemeDrawing } from './scheme-drawing';
 import { parseSchemeTileUrl, SCHEME_TILE_PROTOCOL } from './scheme-tile-url';
@@ -70,6 +71,7 @@ export class MapView {
       maxPitch: 0,
       ...initialCamera(state.cameraRequest, container.clientWidth, state.legendInset),
     };
+    useOwnMaplibreWorker();
     this.map = new maplibregl.Map(options);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();

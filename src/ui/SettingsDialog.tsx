@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAppState, useAppStore } from './use-store';
 
+/** https only: the site's Content-Security-Policy (scripts/security-headers.ts) lets no http address be fetched. */
 function isWebAddress(text: string): boolean {
   try {
     const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return url.protocol === 'https:';
   } catch {
     return false;
   }
