@@ -5,6 +5,7 @@
 
 import { featureCollection, kinks, multiPolygon, polygon as turfPolygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { crossingBudgetProblem } from '../core/self-crossings';
 import type { LonLat } from '../core/scheme';
 
 export type Shape = { type: 'point'; point: LonLat } | { type: 'line'; lines: LonLat[][] } | { type: 'polygon'; polygons: LonLat[][][] };
@@ -114,6 +115,8 @@ function ringArea(ring: readonly LonLat[]): number {
 
 /** Rebuilds self-intersecting polygons; says what it did, or why it could not. */
 function repairCrossings(polygons: LonLat[][][]): { polygons: LonLat[][][]; repair?: string } | { reason: string } {
+  const budget = crossingBudgetProblem(polygons.flat());
+  if (budget !== undefined) return { reason: budget };
   const feature: Feature<Polygon | MultiPolygon> = polygons.length === 1 ? turfPolygon(polygons[0]!) : multiPolygon(polygons);
   const crossings = kinks(feature).features.length;
   if (crossings === 0) {
