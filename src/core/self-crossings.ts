@@ -29,8 +29,18 @@ interface Edge {
 
 const orientation = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 
-/** Where two edges meet (a point of their overlap when they lie on one line), or undefined. */
-function meeting(a: Edge, b: Edge): LonLat | undefined {
+/** The point of edge e where x (or y, when not alongX) is `at`. */
+function pointAlong(e: Edge, at: number, alongX: boolean): LonLat {
+  if (alongX) return [at, e.y1 + ((at - e.x1) / (e.x2 - e.x1)) * (e.y2 - e.y1)];
+  return [e.x1 + ((at - e.y1) / (e.y2 - e.y1)) * (e.x2 - e.x1), at];
+}
+
+/**
+ * Where two edges cross (or run along one another for a stretch), or undefined. With `touches`,
+ * also where an end of one lies on the other: two rings meeting at a corner, as Turf's union
+ * leaves a rebuilt polygon's holes, which is a valid polygon but which Turf kinks lists.
+ */
+function meeting(a: Edge, b: Edge, touches: boolean): LonLat | undefined {
   const d1 = orientation(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1);
   const d2 = orientation(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
   const d3 = orientation(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1);
@@ -39,7 +49,14 @@ function meeting(a: Edge, b: Edge): LonLat | undefined {
     const t = ((b.x1 - a.x1) * (b.y2 - b.y1) - (b.y1 - a.y1) * (b.x2 - b.x1)) / ((a.x2 - a.x1) * (b.y2 - b.y1) - (a.y2 - a.y1) * (b.x2 - b.x1));
     return [a.x1 + t * (a.x2 - a.x1), a.y1 + t * (a.y2 - a.y1)];
   }
-  // Touching or lying along one another: an end of one edge on the other.
+  if (d1 === 0 && d2 === 0) {
+    // On one line: they share a stretch when their extents overlap by more than a point.
+    const alongX = a.maxX - a.minX >= a.maxY - a.minY;
+    const low = alongX ? Math.max(a.minX, b.minX) : Math.max(a.minY, b.minY);
+    const high = alongX ? Math.min(a.maxX, b.maxX) : Math.min(a.maxY, b.maxY);
+    if (high > low) return pointAlong(a, low, alongX);
+  }
+  if (!touches) return undefined;
   const on = (x: number, y: number, e: Edge) => orientation(e.x1, e.y1, e.x2, e.y2, x, y) === 0 && x >= e.minX && x <= e.maxX && y >= e.minY && y <= e.maxY;
   if (on(b.x1, b.y1, a)) return [b.x1, b.y1];
   if (on(b.x2, b.y2, a)) return [b.x2, b.y2];
@@ -55,7 +72,11 @@ const neighbours = (a: Edge, b: Edge) =>
  * The crossings among the edges of `rings` (closed rings, first position repeated at the end, as
  * GeoJSON writes them; every ring of every part of a shape together), up to `limit`.
  */
-export function findCrossings(rings: readonly (readonly LonLat[])[], limit: number, maxPairs = MAX_EDGE_PAIRS_CHECKED): CrossingsFound {
+export function findCrossings(
+  rings: readonly (readonly LonLat[])[],
+  limit: number,
+  { maxPairs = MAX_EDGE_PAIRS_CHECKED, touches = true }: { maxPairs?: number; touches?: boolean } = {},
+): CrossingsFound {
   const edges: Edge[] = [];
   let corners = 0;
   rings.forEach((ring, r) => {
@@ -92,7 +113,7 @@ export function findCrossings(rings: readonly (readonly LonLat[])[], limit: numb
       kept.push(other);
       if (++pairs > maxPairs) return { ok: false, corners };
       if (other.maxY < edge.minY || other.minY > edge.maxY || neighbours(edge, other)) continue;
-      const at = meeting(edge, other);
+      const at = meeting(edge, other, touches);
       if (at === undefined) continue;
       first ??= at;
       if (++crossings > limit) return { ok: true, crossings, first, corners };

@@ -16,6 +16,7 @@
 //   areas a `lsoa21cd`, `lsoa11cd` or `area_codes` property makes the footprint those areas,
 //         whatever the geometry
 
+import { footprintProblem } from '../core/footprint-problem';
 import { DEFAULT_REACH, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../core/scheme';
 import { readGeoJsonShape, type Shape } from './geojson-shape';
 import {
@@ -139,6 +140,10 @@ function readFeature(feature: unknown, position: number, reach: ReachDefaults): 
     warnings.push(...shape.repairs);
     const made = footprintOf(shape.shape, props, reach);
     footprint = made.footprint;
+    // What the coverage would refuse (a point abroad or at 0,0, a shape across the antimeridian) is
+    // said here, at import, so no dataset holds a scheme that can never be counted.
+    const place = footprintProblem(footprint);
+    if (place !== null) return { id, reason: `${place.charAt(0).toUpperCase()}${place.slice(1)}.` };
     kind = kindProperty(props, made.kind, made.why);
   }
   const scheme: Scheme = { id, name: textProperty(props, PROPERTY_NAMES.name) ?? id, kind, footprint };

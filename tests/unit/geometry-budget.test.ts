@@ -77,7 +77,31 @@ describe('counting crossings', () => {
     const comb: LonLat[] = [];
     for (let t = 0; t < 300; t++) comb.push([-2.4, 53.4 + t * 0.0002], [-2.2, 53.4 + t * 0.0002 + 0.0001]);
     comb.push([-2.4, 53.5], comb[0]!);
-    expect(findCrossings([comb], MAX_REPAIR_CROSSINGS, 10_000)).toEqual({ ok: false, corners: 601 });
+    expect(findCrossings([comb], MAX_REPAIR_CROSSINGS, { maxPairs: 10_000 })).toEqual({ ok: false, corners: 601 });
     expect(findCrossings([comb], MAX_REPAIR_CROSSINGS)).toMatchObject({ ok: true });
+  });
+});
+
+describe('rings that meet at a corner', () => {
+  it('a hole touching the outline at one corner (as Turf union leaves a repaired polygon) is a place the coverage counts, not a polygon crossing itself', () => {
+    // Found by fuzzing: a target area repaired at import was then refused by the coverage run.
+    const hole: LonLat[] = [
+      [-2.3, 53.45],
+      [-2.295, 53.455],
+      [-2.293, 53.452],
+      [-2.3, 53.45],
+    ];
+    expect(footprintProblem({ type: 'polygon', polygons: [[square, hole]], bufferM: 0 })).toBeNull();
+    // A bow tie still crosses itself.
+    const bowTie: LonLat[] = [
+      [-2.3, 53.45],
+      [-2.29, 53.46],
+      [-2.29, 53.45],
+      [-2.3, 53.46],
+      [-2.3, 53.45],
+    ];
+    expect(footprintProblem({ type: 'polygon', polygons: [[bowTie]], bufferM: 0 })).toBe(
+      'the polygon crosses itself (near -2.29500, 53.45500); redraw it or split it',
+    );
   });
 });

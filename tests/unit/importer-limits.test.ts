@@ -86,3 +86,24 @@ describe('KMZ and zipped files', () => {
     );
   });
 });
+
+describe('damage found by fuzzing', () => {
+  it('a shapefile whose .dbf header claims 738 million records is refused, not read record by record past its end', async () => {
+    // A .dbf header (32 bytes), one 10-character text field, the end of the header: no records at all.
+    const dbf = new Uint8Array(32 + 32 + 1);
+    const view = new DataView(dbf.buffer);
+    dbf[0] = 3;
+    view.setUint32(4, 738_197_512, true);
+    view.setUint16(8, 65, true);
+    view.setUint16(10, 11, true);
+    dbf.set(text('name'), 32);
+    dbf[32 + 11] = 'C'.charCodeAt(0);
+    dbf[32 + 16] = 10;
+    dbf[64] = 0x0d;
+    const zip = zipSync({ 'stops.shp': new Uint8Array(100), 'stops.dbf': dbf });
+    expect(refusal(await importSchemesFile(zip, 'stops.zip', context))).toBe(
+      'stops.zip: stops.shp: its .dbf (the attributes) says it holds 738,197,512 records of 11 bytes after a 65-byte header, 8,120,172,697 bytes, ' +
+        'but it has 65, so it is damaged (cut short or edited). Export the layer again.',
+    );
+  });
+});
