@@ -7,6 +7,7 @@ import { featureCollection, kinks, multiPolygon, polygon as turfPolygon, union }
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { crossingBudgetProblem } from '../core/self-crossings';
 import type { LonLat } from '../core/scheme';
+import { showValue } from './show-value';
 
 export type Shape = { type: 'point'; point: LonLat } | { type: 'line'; lines: LonLat[][] } | { type: 'polygon'; polygons: LonLat[][][] };
 
@@ -19,20 +20,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** At most this much of a bad value is quoted in a message. */
-const SHOWN_CHARACTERS = 60;
-
-/** A value as a message quotes it: short, and never a crash (a hostile file may nest arrays 100,000 deep). */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = Array.isArray(value) ? 'arrays nested too deeply to show' : String(value);
-  }
-  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text;
-}
+const show = showValue;
 
 /** All-big coordinates are metres, almost always British National Grid. */
 const looksLikeGrid = (x: number, y: number) => Math.abs(x) > 1000 && Math.abs(y) > 1000;

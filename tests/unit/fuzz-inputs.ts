@@ -25,6 +25,82 @@ export interface Seed {
   fileName: string;
   bytes: Uint8Array;
   inner?: { bytes: Uint8Array; zip: (entry: Uint8Array) => Uint8Array };
+  /** For JSON: its parsed value, for mutations of its values rather than its bytes. */
+  json?: unknown;
+}
+
+/** A JSON file's seed, with its value for value-level mutations. */
+export const jsonSeed = (fileName: string, value: unknown): Seed => ({ fileName, bytes: encode(JSON.stringify(value)), json: value });
+
+/** Stands for arrays nested 10,000 deep, as a hostile file may (a RangeError with a stack once), written in only as text: building the value would overflow the stack here first. */
+const DEEP = '\u0000deep';
+const DEEP_TEXT = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+const jsonText = (value: unknown) => JSON.stringify(value).replaceAll(JSON.stringify(DEEP), DEEP_TEXT);
+
+/** Values put in place of a member or element of a JSON seed. */
+const JSON_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1e308,
+  -1e308,
+  0.1,
+  '',
+  'x',
+  '1e400',
+  '0x1F',
+  '53,4',
+  [],
+  {},
+  [[[]]],
+  true,
+  [0, 0],
+  [53.4, -2.3],
+  [-2.3, 53.4, 7, 9],
+  'E01006074',
+  'M32 0TH',
+  '__proto__',
+  { type: 'Point' },
+  DEEP,
+];
+
+type JsonMutation = { kind: 'replace'; at: number; value: number } | { kind: 'remove'; at: number } | { kind: 'copy'; at: number };
+
+const jsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: fc.nat(JSON_VALUES.length - 1) }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }),
+);
+
+type Slot = [holder: Record<string, unknown> | unknown[], key: string | number];
+
+/** Every member or element of a JSON value to 40 levels deep as its holder and its key there, in a fixed order. */
+function slotsOf(value: unknown): Slot[] {
+  const out: Slot[] = [];
+  const visit = (holder: unknown, depth: number) => {
+    if (depth > 40 || typeof holder !== 'object' || holder === null) return;
+    const entries: [string | number, unknown][] = Array.isArray(holder) ? holder.map((item, i) => [i, item]) : Object.entries(holder);
+    for (const [key, item] of entries) {
+      out.push([holder as Slot[0], key]);
+      visit(item, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return out;
+}
+
+function mutateJson(seed: unknown, ms: readonly JsonMutation[]): unknown {
+  const value = structuredClone(seed);
+  for (const m of ms) {
+    const slots = slotsOf(value);
+    if (slots.length === 0) break;
+    const [holder, key] = slots[m.at % slots.length]!;
+    const item = (holder as Record<string | number, unknown>)[key];
+    if (m.kind === 'replace') (holder as Record<string | number, unknown>)[key] = JSON_VALUES[m.value];
+    else if (m.kind === 'remove') Array.isArray(holder) ? holder.splice(key as number, 1) : delete holder[key as string];
+    else if (Array.isArray(holder)) holder.push(structuredClone(item));
+  }
+  return value;
 }
 
 const TOKENS = [
@@ -117,6 +193,13 @@ export function inputsFrom(seeds: readonly Seed[]): fc.Arbitrary<{ fileName: str
     fc.tuple(seed, fc.nat()).map(([s, n]) => ({ fileName: s.fileName, bytes: s.bytes.slice(0, n % (s.bytes.length + 1)), how: 'truncated' })),
     fc.tuple(seed, mutations).map(([s, ms]) => ({ fileName: s.fileName, bytes: mutated(s.bytes, ms), how: `mutated ${JSON.stringify(ms)}` })),
     fc
+      .tuple(seed, fc.array(jsonMutation, { minLength: 1, maxLength: 4 }), mutations)
+      .map(([s, jms, ms]) =>
+        s.json !== undefined
+          ? { fileName: s.fileName, bytes: encode(jsonText(mutateJson(s.json, jms))), how: `values mutated ${JSON.stringify(jms)}` }
+          : { fileName: s.fileName, bytes: mutated(s.bytes, ms), how: `mutated ${JSON.stringify(ms)}` },
+      ),
+    fc
       .tuple(seed, mutations)
       .map(([s, ms]) =>
         s.inner
@@ -162,7 +245,7 @@ function featuresOf(file: string, count: number, step = 1): Feature[] {
   return collection.features.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-const collectionBytes = (features: Feature[]) => encode(JSON.stringify({ type: 'FeatureCollection', features }));
+const collectionOf = (features: Feature[]) => ({ type: 'FeatureCollection', features });
 
 /** A sheet of inline-string cells from rows of text. */
 function workbookOf(rows: string[][]): Uint8Array {
@@ -204,10 +287,10 @@ export async function schemeSeeds(): Promise<Seed[]> {
   return [
     { fileName: 'covid-grants.csv', bytes: encode(Papa.unparse(covidRows)) },
     { fileName: 'trafford-grants.csv', bytes: encode(Papa.unparse(csvSlice(traffordCsv, 8))) },
-    { fileName: 'trafford-grants.json', bytes: encode(JSON.stringify({ ...grants, grants: grants.grants.slice(0, 6) })) },
-    { fileName: 'routes.geojson', bytes: collectionBytes(featuresOf(trafford.routes, 2, 101)) },
-    { fileName: 'stops.geojson', bytes: collectionBytes(stops) },
-    { fileName: 'bad-features.geojson', bytes: read(path.join(fixtures, 'bad-features.geojson')) },
+    jsonSeed('trafford-grants.json', { ...grants, grants: grants.grants.slice(0, 6) }),
+    jsonSeed('routes.geojson', collectionOf(featuresOf(trafford.routes, 2, 101))),
+    jsonSeed('stops.geojson', collectionOf(stops)),
+    jsonSeed('bad-features.geojson', JSON.parse(fs.readFileSync(path.join(fixtures, 'bad-features.geojson'), 'utf8'))),
     { fileName: 'stops.kml', bytes: kml },
     zipSeed('stops.kmz', { 'doc.kml': kml }, 'doc.kml'),
     zipSeed('stops.zip', shp, 'stops.shp'),
@@ -231,7 +314,7 @@ export async function areaSeeds(): Promise<Seed[]> {
     .join('');
   const kml = encode(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemarks}</Document></kml>`);
   return [
-    { fileName: 'lsoas.geojson', bytes: collectionBytes(lsoas) },
+    jsonSeed('lsoas.geojson', collectionOf(lsoas)),
     { fileName: 'lsoas.kml', bytes: kml },
     zipSeed('lsoas.kmz', { 'doc.kml': kml }, 'doc.kml'),
     zipSeed('lsoas.zip', await shapefileZip(lsoas, 'lsoas'), 'lsoas.shp'),

@@ -15,7 +15,7 @@ import { inputsFrom, placeBroken, schemeSeeds, type Seed } from './fuzz-inputs';
  * Cases per run (FUZZ_RUNS and FUZZ_SEED try more, or others, by hand); the whole of this file
  * takes about 15 s on the two-core CI machine.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80_000);
 
 let context: ImportContext;
 let seeds: Seed[];

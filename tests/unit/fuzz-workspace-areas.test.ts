@@ -13,10 +13,10 @@ import { schemeStats } from '../../src/data/dataset';
 import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
 import { readWorkspaceFile, workspaceFile } from '../../src/data/workspace-file';
 import { trafford } from './built-data';
-import { areaSeeds, inputsFrom, placeBroken, type Seed } from './fuzz-inputs';
+import { areaSeeds, inputsFrom, jsonSeed, placeBroken, type Seed } from './fuzz-inputs';
 
 /** Cases per run: this many workspace files and twice as many area files; the whole of this file takes about 10 s on the two-core CI machine. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 13_002);
 
 let workspaceSeeds: Seed[];
@@ -64,7 +64,7 @@ beforeAll(async () => {
     },
   ];
   const text = JSON.stringify(workspaceFile([dataset], '2026-12-07T10:05:00.000Z', ['Transport'], areas));
-  workspaceSeeds = [{ fileName: 'workspace.geojson', bytes: new TextEncoder().encode(text) }];
+  workspaceSeeds = [jsonSeed('workspace.geojson', JSON.parse(text))];
   areaFileSeeds = await areaSeeds();
 }, 60_000);
 

@@ -8,10 +8,28 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importSchemesFile, type ImportContext } from '../../src/data/import/import-file';
 import { MAX_TEXT_BYTES } from '../../src/data/import/import-limits';
+import { hashSchemes } from '../../src/core/scheme-hash';
+import { readAreasFile } from '../../src/data/area-file';
+import { type DatasetWithSchemes, schemeStats } from '../../src/data/dataset';
+import { readWorkspaceFile, workspaceFile } from '../../src/data/workspace-file';
+import { route } from './small-schemes';
 import { grantRows, inlineCell, oneSheetWorkbook, text, withStatedSize } from './hand-made-files';
 import { ok, refusal } from './import-results';
 
 const context: ImportContext = { areas: { lsoasOf: () => undefined }, defaultKind: 'grant' };
+const dataset: DatasetWithSchemes = {
+  id: 'd1',
+  name: 'routes.geojson',
+  format: 'GeoJSON',
+  colour: '#d4351c',
+  visible: true,
+  importedAt: '2026-12-07T10:00:00.000Z',
+  locatedBy: [],
+  schemes: [],
+  problems: [],
+  hash: '',
+  stats: schemeStats([]),
+};
 const warningsOf = (read: ReturnType<typeof ok>) => read.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 
 describe('Excel workbooks', () => {
@@ -105,5 +123,48 @@ describe('damage found by fuzzing', () => {
       'stops.zip: stops.shp: its .dbf (the attributes) says it holds 738,197,512 records of 11 bytes after a 65-byte header, 8,120,172,697 bytes, ' +
         'but it has 65, so it is damaged (cut short or edited). Export the layer again.',
     );
+  });
+
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+
+  it('GeoJSON whose type, or a property, is arrays nested 10,000 deep is refused or warned about, not a stack overflow', async () => {
+    const deepType = text(`{"type":${deep}}`);
+    expect(refusal(await importSchemesFile(deepType, 'areas.geojson', context))).toBe(
+      'areas.geojson: Expected a GeoJSON FeatureCollection, Feature or geometry; found type arrays nested too deeply to show.',
+    );
+    const deepProperty = text(`{"type":"Feature","properties":{"name":${deep}},"geometry":{"type":"Point","coordinates":[-2.29,53.46]}}`);
+    const read = ok(await importSchemesFile(deepProperty, 'stop.geojson', context));
+    expect(read.schemes).toHaveLength(1);
+    expect(read.problems.map((p) => p.message)).toContain("Property 'name' is arrays nested too deeply to show, not text; it was ignored.");
+  });
+
+  it('a workspace file whose scheme holds arrays nested 10,000 deep is refused with its name, nothing opened', () => {
+    const file = workspaceFile([{ ...dataset, schemes: [route], hash: hashSchemes([route]), stats: schemeStats([route]) }], '2026-12-07T10:00:00.000Z');
+    const damaged = JSON.stringify(file).replace('"bufferM":400', `"bufferM":400,"extra":${deep}`);
+    expect(readWorkspaceFile(damaged, 'workspace.geojson')).toEqual({
+      ok: false,
+      message: 'workspace.geojson could not be opened (Maximum call stack size exceeded); the file is damaged, so nothing was opened.',
+    });
+  });
+
+  it('a target area reaching far outside England (a shapefile coordinate damaged) is skipped with the reason, the others read', () => {
+    const square = (lon: number, lat: number) => [
+      [lon, lat],
+      [lon + 0.01, lat],
+      [lon + 0.01, lat + 0.01],
+      [lon, lat + 0.01],
+      [lon, lat],
+    ];
+    const areas = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: 'Trafford Park' }, geometry: { type: 'Polygon', coordinates: [square(-2.32, 53.46)] } },
+        { type: 'Feature', properties: { name: 'Abroad' }, geometry: { type: 'Polygon', coordinates: [square(25.5, -2.35)] } },
+      ],
+    };
+    const read = readAreasFile(text(JSON.stringify(areas)), 'areas.geojson');
+    if (!read.ok) throw new Error(read.message);
+    expect(read.areas.map((a) => a.name)).toEqual(['Trafford Park']);
+    expect(read.notes).toEqual([expect.stringMatching(/^Feature 2 \('Abroad'\): .*is outside England\. It was skipped\.$/)]);
   });
 });
