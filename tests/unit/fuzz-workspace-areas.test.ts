@@ -15,7 +15,7 @@ import { readWorkspaceFile, workspaceFile } from '../../src/data/workspace-file'
 import { trafford } from './built-data';
 import { areaSeeds, inputsFrom, jsonSeed, placeBroken, type Seed } from './fuzz-inputs';
 
-/** Cases per run: this many workspace files and twice as many area files; the whole of this file takes about 10 s on the two-core CI machine. */
+/** Cases per run: this many workspace files and twice as many area files; the whole of this file takes about 7 s on this two-core machine. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 13_002);
 
