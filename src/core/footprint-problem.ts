@@ -2,9 +2,23 @@
 // not closed, a polygon crossing itself, a place outside England or a shape drawn across the
 // antimeridian, …), in plain English; null when it can.
 
-import { area, kinks, multiPolygon, polygon as turfPolygon } from '@turf/turf';
+import { area, multiPolygon } from '@turf/turf';
 import { boxMeetsEngland, outsideEnglandReason } from './england-box';
+import { findCrossings } from './self-crossings';
 import type { Footprint, LonLat } from './scheme';
+
+/**
+ * Where one polygon (its rings) crosses itself, as a problem, or null; found within the geometry
+ * budget. Rings that only meet at a corner (a hole touching the outline, as Turf's union leaves a
+ * repaired polygon) do not cross: counting them, as Turf kinks does, refused repaired areas.
+ */
+function firstCrossing(rings: readonly LonLat[][]): string | null {
+  const found = findCrossings(rings, 0, { touches: false });
+  if (!found.ok) return `the polygon has ${found.corners.toLocaleString('en-GB')} corners, too many in too little room to check for crossings; simplify it`;
+  if (found.crossings === 0) return null;
+  const [x, y] = found.first!;
+  return `the polygon crosses itself (near ${x.toFixed(5)}, ${y.toFixed(5)}); redraw it or split it`;
+}
 
 function validLonLat([lon, lat]: LonLat): string | null {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `a coordinate is not a number (${lon}, ${lat})`;
@@ -82,11 +96,8 @@ export function footprintProblem(footprint: Footprint): string | null {
       }
       // Each part on its own: parts of a multipolygon may meet at a corner without crossing.
       for (const rings of footprint.polygons) {
-        const self = kinks(turfPolygon(rings as LonLat[][]));
-        if (self.features.length > 0) {
-          const [x, y] = self.features[0]!.geometry.coordinates;
-          return `the polygon crosses itself (near ${x!.toFixed(5)}, ${y!.toFixed(5)}); redraw it or split it`;
-        }
+        const crossing = firstCrossing(rings);
+        if (crossing) return crossing;
       }
       const outside = outsideProblem(footprint.polygons.map((rings) => rings[0]!));
       if (outside) return outside;

@@ -4,8 +4,10 @@
 // skipped with a note saying which feature and why. The shapefile and KML readers (shpjs, proj4,
 // togeojson, xmldom) are imported here directly, so load this module only when a file is picked.
 
+import { footprintProblem } from '../core/footprint-problem';
 import type { LonLat } from '../core/scheme';
 import { readGeoJsonShape } from './geojson-shape';
+import { showValue } from './show-value';
 import { fileSizeProblem, isContent, isZip, unzipWithinLimit } from './import/import-file';
 import { readKml } from './import/read-kml';
 import { readShapefiles, SHAPEFILE_PARTS } from './import/read-shapefile';
@@ -53,8 +55,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** A value as JSON, cut short: enough to recognise it, not a whole list of coordinates. */
 function show(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+  return value === undefined ? 'undefined' : showValue(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -131,6 +132,9 @@ function polygonsOf(geometry: unknown): ShapeOutcome {
   const read = readGeoJsonShape(geometry);
   if (!read.ok) return { skipped: `: ${read.reason} It was skipped.` };
   if (read.shape.type !== 'polygon') return { skipped: ` is a ${read.shape.type}; an area must be a polygon, so it was skipped.` };
+  // What the coverage would refuse (an area abroad, across the antimeridian) is said as the file is read.
+  const place = footprintProblem({ type: 'polygon', polygons: read.shape.polygons, bufferM: 0 });
+  if (place !== null) return { skipped: `: ${place.charAt(0).toUpperCase()}${place.slice(1)}. It was skipped.` };
   return { polygons: read.shape.polygons, repairs: read.repairs };
 }
 

@@ -5,7 +5,9 @@
 
 import { featureCollection, kinks, multiPolygon, polygon as turfPolygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { crossingBudgetProblem } from '../core/self-crossings';
 import type { LonLat } from '../core/scheme';
+import { showValue } from './show-value';
 
 export type Shape = { type: 'point'; point: LonLat } | { type: 'line'; lines: LonLat[][] } | { type: 'polygon'; polygons: LonLat[][][] };
 
@@ -18,20 +20,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** At most this much of a bad value is quoted in a message. */
-const SHOWN_CHARACTERS = 60;
-
-/** A value as a message quotes it: short, and never a crash (a hostile file may nest arrays 100,000 deep). */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = Array.isArray(value) ? 'arrays nested too deeply to show' : String(value);
-  }
-  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text;
-}
+const show = showValue;
 
 /** All-big coordinates are metres, almost always British National Grid. */
 const looksLikeGrid = (x: number, y: number) => Math.abs(x) > 1000 && Math.abs(y) > 1000;
@@ -114,6 +103,8 @@ function ringArea(ring: readonly LonLat[]): number {
 
 /** Rebuilds self-intersecting polygons; says what it did, or why it could not. */
 function repairCrossings(polygons: LonLat[][][]): { polygons: LonLat[][][]; repair?: string } | { reason: string } {
+  const budget = crossingBudgetProblem(polygons.flat());
+  if (budget !== undefined) return { reason: budget };
   const feature: Feature<Polygon | MultiPolygon> = polygons.length === 1 ? turfPolygon(polygons[0]!) : multiPolygon(polygons);
   const crossings = kinks(feature).features.length;
   if (crossings === 0) {

@@ -16,8 +16,10 @@
 //   areas a `lsoa21cd`, `lsoa11cd` or `area_codes` property makes the footprint those areas,
 //         whatever the geometry
 
+import { footprintProblem } from '../core/footprint-problem';
 import { DEFAULT_REACH, type Footprint, type ReachDefaults, type Scheme, type SchemeKind } from '../core/scheme';
 import { readGeoJsonShape, type Shape } from './geojson-shape';
+import { jsonText } from './show-value';
 import {
   amountProperty,
   areaListProperty,
@@ -62,7 +64,7 @@ const refuse = (message: string): SchemesRead => ({ ok: false, problems: [{ seve
 export function crsProblem(crs: unknown): string | undefined {
   if (crs === undefined || crs === null) return undefined;
   const name = isObject(crs) && isObject(crs.properties) ? (crs.properties.name ?? crs.properties.href) : undefined;
-  const text = typeof name === 'string' ? name : JSON.stringify(crs);
+  const text = typeof name === 'string' ? name : jsonText(crs);
   if (typeof name === 'string' && (/crs:?84$/i.test(name.trim()) || /epsg:(?:[\d.]*:)?:?4326$/i.test(name.trim()))) return undefined;
   const grid = /27700$/.test(text) ? ' (British National Grid)' : '';
   return (
@@ -120,7 +122,7 @@ type FeatureRead = { scheme: Scheme; warnings: string[] } | { id?: string; reaso
 
 function readFeature(feature: unknown, position: number, reach: ReachDefaults): FeatureRead {
   if (!isObject(feature) || feature.type !== 'Feature') {
-    return { reason: `It is not a GeoJSON Feature (found ${isObject(feature) ? `type ${JSON.stringify(feature.type)}` : JSON.stringify(feature)}).` };
+    return { reason: `It is not a GeoJSON Feature (found ${isObject(feature) ? `type ${jsonText(feature.type)}` : jsonText(feature)}).` };
   }
   const props = indexProperties(feature.properties);
   const featureId = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id).trim() : '';
@@ -139,6 +141,10 @@ function readFeature(feature: unknown, position: number, reach: ReachDefaults): 
     warnings.push(...shape.repairs);
     const made = footprintOf(shape.shape, props, reach);
     footprint = made.footprint;
+    // What the coverage would refuse (a point abroad or at 0,0, a shape across the antimeridian) is
+    // said here, at import, so no dataset holds a scheme that can never be counted.
+    const place = footprintProblem(footprint);
+    if (place !== null) return { id, reason: `${place.charAt(0).toUpperCase()}${place.slice(1)}.` };
     kind = kindProperty(props, made.kind, made.why);
   }
   const scheme: Scheme = { id, name: textProperty(props, PROPERTY_NAMES.name) ?? id, kind, footprint };
@@ -160,8 +166,7 @@ function readFeature(feature: unknown, position: number, reach: ReachDefaults): 
 
 /** Parsed GeoJSON → schemes. */
 export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = DEFAULT_REACH): SchemesRead {
-  if (!isObject(value))
-    return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`);
+  if (!isObject(value)) return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found ${Array.isArray(value) ? 'a list' : jsonText(value)}.`);
   const crs = crsProblem(value.crs);
   if (crs) return refuse(crs);
   let features: unknown[];
@@ -173,7 +178,7 @@ export function readSchemesGeoJsonValue(value: unknown, reach: ReachDefaults = D
   } else if (typeof value.type === 'string' && GEOMETRY_TYPES.has(value.type)) {
     features = [{ type: 'Feature', properties: {}, geometry: value }];
   } else {
-    return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found type ${JSON.stringify(value.type)}.`);
+    return refuse(`Expected a GeoJSON FeatureCollection, Feature or geometry; found type ${jsonText(value.type)}.`);
   }
   if (features.length === 0) return refuse('The file holds no features.');
 

@@ -5,6 +5,7 @@
 
 import { areaKindOfCode, AREA_CODE_HELP } from '../core/area-code-kind';
 import { SCHEME_KINDS, type AreaCodeKind, type SchemeKind } from '../core/scheme';
+import { jsonText } from './show-value';
 
 /** The accepted property names, normalised, in order of preference. */
 export const PROPERTY_NAMES = {
@@ -65,7 +66,7 @@ export function textProperty(props: SchemeProperties, names: readonly string[]):
   const [key, value] = entry;
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  props.warnings.push(`Property '${key}' is ${JSON.stringify(value)}, not text; it was ignored.`);
+  props.warnings.push(`Property '${key}' is ${jsonText(value)}, not text; it was ignored.`);
   return undefined;
 }
 
@@ -99,7 +100,7 @@ export function amountProperty(props: SchemeProperties): number | undefined {
   const [key, value] = entry;
   const amount = parseAmount(value);
   if (Number.isNaN(amount)) {
-    props.warnings.push(`${key} ${JSON.stringify(value)} is not an amount of pounds (a number, 0 or more); the scheme is kept without an amount.`);
+    props.warnings.push(`${key} ${jsonText(value)} is not an amount of pounds (a number, 0 or more); the scheme is kept without an amount.`);
     return undefined;
   }
   return amount;
@@ -112,7 +113,7 @@ export function metresProperty(props: SchemeProperties, names: readonly string[]
   const [key, value] = entry;
   const metres = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
   if (!Number.isFinite(metres) || metres < 0) {
-    props.warnings.push(`${key} ${JSON.stringify(value)} is not a distance in metres (a number, 0 or more); ${fallback} m was used.`);
+    props.warnings.push(`${key} ${jsonText(value)} is not a distance in metres (a number, 0 or more); ${fallback} m was used.`);
     return fallback;
   }
   return metres;
@@ -150,7 +151,7 @@ export function areaListProperty(props: SchemeProperties): AreaListRead {
     if (!entry) continue;
     const [key, value] = entry;
     const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,\s]+/) : [value];
-    const written = items.map((item) => (typeof item === 'string' ? item.trim() : JSON.stringify(item))).filter((c) => c !== '');
+    const written = items.map((item) => (typeof item === 'string' ? item.trim() : jsonText(item))).filter((c) => c !== '');
     if (written.length === 0) continue;
     const codes = written.map((code) => code.toUpperCase());
     const unknown = written.filter((code) => {

@@ -92,7 +92,7 @@ function checkEach<S extends v.GenericSchema>(
   return { ok: true, value: out };
 }
 
-export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead {
+function readWorkspace(text: string, fileName: string): WorkspaceRead {
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -147,4 +147,20 @@ export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead
     areas,
     datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })),
   };
+}
+
+/**
+ * A workspace file's datasets, themes and areas, or why it cannot be opened. A file damaged in a way
+ * the checks above do not foresee (a scheme holding arrays nested 10,000 deep, which overflows the
+ * stack as its schemes are hashed; found by fuzzing) is refused with its name, never thrown.
+ */
+export function readWorkspaceFile(text: string, fileName: string): WorkspaceRead {
+  try {
+    return readWorkspace(text, fileName);
+  } catch (error) {
+    return {
+      ok: false,
+      message: `${fileName} could not be opened (${error instanceof Error ? error.message : String(error)}); the file is damaged, so nothing was opened.`,
+    };
+  }
 }

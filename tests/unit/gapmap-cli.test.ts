@@ -377,6 +377,8 @@ describe.skipIf(!hasBuiltData)('gapmap coverage --scope-file: a target area give
     );
     const outside = await gapmap('coverage', trafford.routes, '--scope-file', sea);
     expect(outside.status).not.toBe(0);
-    expect(outside.stderr).toContain('covers no LSOA in England');
+    // Refused as it is read: a shape wholly outside England cannot be a place GapMap counts.
+    expect(outside.stderr).toContain('Latitude 55.05, longitude 3.05 is outside England. The feature was skipped.');
+    expect(outside.stderr).toContain('holds no usable schemes');
   });
 });

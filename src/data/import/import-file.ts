@@ -15,7 +15,9 @@ import { decodeText, looksBinary, readTable } from './read-table';
 import type { OpenParts } from './read-xlsx';
 import { importTable, outwardCodesOf, type TableImportContext } from './table-schemes';
 import type { ImportFormat, ImportProblem } from './import-problem';
+import { type ImportLimits, MAX_DEFLATE_RATIO, MAX_IMPORT_BYTES, MAX_TEXT_BYTES, MAX_UNZIPPED_BYTES } from './import-limits';
 export { formatImportProblem } from './import-problem';
+export { MAX_IMPORT_BYTES } from './import-limits';
 
 export type SchemesImport =
   | {
@@ -28,14 +30,10 @@ export type SchemesImport =
     }
   | { ok: false; message: string };
 
-export type ImportContext = TableImportContext;
-
-/** Files larger than this are refused unread: reading one holds the file, its text and its schemes in memory at once. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-/** What the files GapMap opens from one zip may unpack to, in all; a zip that grows more is a zip bomb or no schemes file. */
-const MAX_UNZIPPED_BYTES = 10 * MAX_IMPORT_BYTES;
-/** Deflate cannot unpack to more than 1032 times its compressed size, so an entry that claims more has a forged header. */
-const MAX_DEFLATE_RATIO = 1032;
+export type ImportContext = TableImportContext & {
+  /** Lower limits than import-limits.ts's, for tests. */
+  limits?: ImportLimits;
+};
 
 const FORMATS_READ = 'GapMap reads GeoJSON, 360Giving JSON, CSV, Excel workbooks (.xlsx), KML, KMZ and zipped shapefiles.';
 
@@ -103,11 +101,13 @@ export type Unzipped = { ok: true; files: Map<string, Uint8Array> } | { ok: fals
 
 /**
  * The entries of a zip that `wanted` picks, unpacked, or why not. Refused before unpacking anything
- * when an entry states more than deflate can make of its compressed bytes, or the stated sizes add up
- * to more than maxUnzippedBytes. fflate unpacks each entry into a buffer of its stated size and stops
- * there, so an entry whose header understates it cannot grow past that either.
+ * when an entry states more than deflate can make of its compressed bytes or more than one entry may
+ * hold, or the stated sizes add up to more than the zip may unpack to. A header that understates is
+ * held too: fflate inflates each entry into a buffer of its stated size and never grows it (what
+ * would spill over is dropped), so no entry grows past the size that was checked.
  */
-export function unzipWithinLimit(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean, maxUnzippedBytes = MAX_UNZIPPED_BYTES): Unzipped {
+export function unzipWithinLimit(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean, limits: ImportLimits = {}): Unzipped {
+  const { maxUnzippedBytes = MAX_UNZIPPED_BYTES, maxEntryBytes = MAX_TEXT_BYTES } = limits;
   let entries: ZipEntry[];
   try {
     entries = listZip(bytes).filter((entry) => wanted(entry.name));
@@ -121,6 +121,14 @@ export function unzipWithinLimit(bytes: Uint8Array, fileName: string, wanted: (n
         message:
           `${fileName} was not opened: its ${entry.name} claims to unpack to ${sizeText(entry.unzippedBytes)} from ${sizeText(entry.compressedBytes)}, ` +
           'more than any compression can, so the zip is forged (a zip bomb) or damaged.',
+      };
+    }
+    if (entry.unzippedBytes > maxEntryBytes) {
+      return {
+        ok: false,
+        message:
+          `${fileName} was not opened: its ${entry.name} would unpack to ${sizeText(entry.unzippedBytes)}, more than the ${sizeText(maxEntryBytes)} ` +
+          'GapMap can read from one file in a zip. A file that grows so much is usually a zip bomb; if it is real, split it into smaller files.',
       };
     }
   }
@@ -171,9 +179,9 @@ async function importWorkbook(
   meanings: ColumnMeaning[] | undefined,
 ): Promise<SchemesImport> {
   const { readWorkbook } = await import('./read-xlsx');
-  const open: OpenParts = (wanted) => unzipWithinLimit(bytes, fileName, wanted);
+  const open: OpenParts = (wanted) => unzipWithinLimit(bytes, fileName, wanted, context.limits);
   const { onProgress } = context;
-  const read = readWorkbook(names, open, fileName, onProgress && ((done) => onProgress(done * READING_SHARE)));
+  const read = readWorkbook(names, open, fileName, onProgress && ((done) => onProgress(done * READING_SHARE)), context.limits);
   if (!read.ok) return read;
   return importRows(read.table, 'XLSX', context, meanings, { readingShare: READING_SHARE, warnings: read.warnings });
 }
@@ -212,7 +220,7 @@ async function importZip(bytes: Uint8Array, fileName: string, context: ImportCon
   }
   if (names.some((name) => /\.shp$/i.test(name))) {
     const { readShapefiles, SHAPEFILE_PARTS } = await import('./read-shapefile');
-    const unzipped = unzipWithinLimit(bytes, fileName, (name) => isContent(name) && SHAPEFILE_PARTS.test(name));
+    const unzipped = unzipWithinLimit(bytes, fileName, (name) => isContent(name) && SHAPEFILE_PARTS.test(name), context.limits);
     if (!unzipped.ok) return unzipped;
     const read = readShapefiles(unzipped.files, fileName);
     return read.ok ? importGeoJson(read.collection, 'Shapefile', fileName, reach, read.warnings) : read;
@@ -220,7 +228,7 @@ async function importZip(bytes: Uint8Array, fileName: string, context: ImportCon
   // A KMZ's own KML comes first (usually doc.kml); any other is an overlay or a link it uses.
   const kmlName = names.find((name) => /\.kml$/i.test(name));
   if (kmlName !== undefined) {
-    const unzipped = unzipWithinLimit(bytes, fileName, (name) => name === kmlName);
+    const unzipped = unzipWithinLimit(bytes, fileName, (name) => name === kmlName, context.limits);
     if (!unzipped.ok) return unzipped;
     return importKml(decodeText(unzipped.files.get(kmlName)!).text, `${fileName} (${kmlName})`, reach);
   }

@@ -68,6 +68,25 @@ function* positionsOf(geometry: Geometry | null): Generator<Position> {
   }
 }
 
+/**
+ * What is wrong with a .dbf's header for the bytes it has, or undefined. parsedbf reads as many
+ * records as the header states, past the end of the file if need be: a header damaged to state
+ * 738 million records made it loop for ever (found by fuzzing).
+ */
+function dbfProblem(dbf: Uint8Array): string | undefined {
+  if (dbf.length < 32) return `is ${dbf.length} bytes, shorter than a .dbf's 32-byte header`;
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = view.getUint32(4, true);
+  const headerBytes = view.getUint16(8, true);
+  const recordBytes = view.getUint16(10, true);
+  if (records > 0 && recordBytes === 0) return `says it holds ${records.toLocaleString('en-GB')} records of 0 bytes`;
+  const needed = headerBytes + records * recordBytes;
+  if (needed > dbf.length) {
+    return `says it holds ${records.toLocaleString('en-GB')} records of ${recordBytes} bytes after a ${headerBytes}-byte header, ${needed.toLocaleString('en-GB')} bytes, but it has ${dbf.length.toLocaleString('en-GB')}`;
+  }
+  return undefined;
+}
+
 /** A position that cannot be longitude/latitude, so the layer is in some projection. */
 function firstNonDegrees(geometries: readonly (Geometry | null)[]): Position | undefined {
   for (const geometry of geometries) {
@@ -116,6 +135,9 @@ function readLayer(layer: Layer, fileName: string): LayerRead {
       };
     }
   }
+  const dbfDamage = layer.dbf && dbfProblem(layer.dbf);
+  if (dbfDamage)
+    return { ok: false, message: `${where}: its .dbf (the attributes) ${dbfDamage}, so it is damaged (cut short or edited). Export the layer again.` };
   // shpjs's types say geometries are never null, but a shape record of type "null" gives null.
   let geometries: (Geometry | null)[];
   let properties: GeoJsonProperties[];

@@ -11,7 +11,8 @@ import { guessColumns } from './columns';
 import type { Unzipped } from './import-file';
 import type { Table } from './read-360giving';
 import { tableOf } from './read-table';
-import { type CellContext, elementsOf, firstInner, sharedStringsOf, sheetRows, stylesShown } from './xlsx-sheet';
+import { type ImportLimits, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS } from './import-limits';
+import { type CellContext, type CellsNoted, columnLetters, elementsOf, firstInner, sharedStringsOf, sheetRows, stylesShown } from './xlsx-sheet';
 
 export type WorkbookRead = { ok: true; table: Table; sheet: string; warnings: string[] } | { ok: false; message: string };
 
@@ -76,7 +77,13 @@ function scoreOf(rows: readonly string[][]): number {
  * 360Giving template's "grants" sheet wins over its "Meta" and "Lookups"), or why there is none.
  * `names` are the zip's entries; `onProgress` is told the share of the sheet read (0..1).
  */
-export function readWorkbook(names: readonly string[], open: OpenParts, fileName: string, onProgress?: (done: number) => void): WorkbookRead {
+export function readWorkbook(
+  names: readonly string[],
+  open: OpenParts,
+  fileName: string,
+  onProgress?: (done: number) => void,
+  limits: ImportLimits = {},
+): WorkbookRead {
   // Entry names are matched without case: some writers spell them "xl/SharedStrings.xml".
   const byLowerName = new Map(names.map((name) => [name.toLowerCase(), name]));
   const entry = (name: string) => byLowerName.get(name.toLowerCase());
@@ -121,8 +128,15 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
   let context: CellContext;
   try {
     const sharedXml = sharedStringsName === undefined ? undefined : textOf(body.files, sharedStringsName);
-    const sharedStrings = sharedXml === undefined ? [] : sharedStringsOf(sharedXml);
-    context = { sharedStrings, shown: stylesShown(stylesName === undefined ? undefined : textOf(body.files, stylesName)), date1904 };
+    const shared = sharedXml === undefined ? { strings: [], invalid: new Set<number>() } : sharedStringsOf(sharedXml);
+    context = {
+      sharedStrings: shared.strings,
+      invalidShared: shared.invalid,
+      shown: stylesShown(stylesName === undefined ? undefined : textOf(body.files, stylesName)),
+      date1904,
+      maxColumns: limits.maxSheetColumns ?? MAX_SHEET_COLUMNS,
+      maxCells: limits.maxSheetCells ?? MAX_SHEET_CELLS,
+    };
   } catch {
     return { ok: false, message: `${fileName}'s text (xl/sharedStrings.xml) is too large to read in one piece. Save the sheet as CSV and open that.` };
   }
@@ -155,7 +169,8 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
   }
 
   const label = `${fileName} (sheet "${best.sheet.name}")`;
-  const { rows, width } = sheetRows(best.xml, context, Infinity, onProgress);
+  const { rows, width, leftOut, invalid, tooManyCellsAt } = sheetRows(best.xml, context, Infinity, onProgress);
+  if (tooManyCellsAt !== undefined) return { ok: false, message: tooManyCellsMessage(label, tooManyCellsAt, context.maxCells) };
   onProgress?.(1);
   // The header as wide as the widest row, so every column that holds something has a name
   // ("Column 7" where its header cell is empty); rows stay as long as their cells, as CSV rows do.
@@ -168,6 +183,8 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
   if (!table.ok) return table;
 
   const warnings: string[] = [];
+  if (leftOut) warnings.push(leftOutMessage(label, leftOut, context.maxColumns));
+  if (invalid) warnings.push(invalidMessage(label, invalid));
   const others = withHeader.filter((j) => j !== best).map((j) => j.sheet.name);
   if (others.length > 0) {
     const why = best === withHeader[0] ? 'the first' : 'the one whose columns GapMap recognises';
@@ -177,4 +194,31 @@ export function readWorkbook(names: readonly string[], open: OpenParts, fileName
     );
   }
   return { ok: true, table: table.table, sheet: best.sheet.name, warnings };
+}
+
+const cellsText = (noted: CellsNoted) =>
+  noted.count === 1 ? `cell ${noted.first}` : `${noted.count.toLocaleString('en-GB')} cells (the first ${noted.first})`;
+
+function leftOutMessage(label: string, leftOut: CellsNoted, maxColumns: number): string {
+  const last = columnLetters(maxColumns - 1);
+  return (
+    `${label}: ${cellsText(leftOut)} right of column ${last} ${leftOut.count === 1 ? 'was' : 'were'} left out; GapMap reads the first ` +
+    `${maxColumns.toLocaleString('en-GB')} columns (A to ${last}). If ${leftOut.count === 1 ? 'it is' : 'they are'} stray, delete ` +
+    `${leftOut.count === 1 ? 'it' : 'them'}; if ${leftOut.count === 1 ? 'it holds' : 'they hold'} schemes' details, move that column left, and import again.`
+  );
+}
+
+function invalidMessage(label: string, invalid: CellsNoted): string {
+  return (
+    `${label}: ${cellsText(invalid)} ${invalid.count === 1 ? 'holds' : 'hold'} a character reference (such as &#xFFFFFFFF;) that names no character, ` +
+    'shown as \uFFFD. The program that wrote the workbook damaged that text: correct it in Excel, or save the sheet as CSV, and import again.'
+  );
+}
+
+function tooManyCellsMessage(label: string, at: string, maxCells: number): string {
+  return (
+    `${label} was not read: at cell ${at} its rows would hold more than ${maxCells.toLocaleString('en-GB')} cells (counting the empty ones before ` +
+    "each row's last), more than GapMap reads from one sheet. Delete stray cells far right of the table or the columns it does not need, " +
+    'or split the rows into several files, and import again.'
+  );
 }

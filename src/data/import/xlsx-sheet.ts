@@ -18,12 +18,27 @@ const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * A character reference's character, or U+FFFD (as a decoder shows a bad byte) for a number that
+ * names none: past U+10FFFF (String.fromCodePoint throws) or a lone surrogate half. `onInvalid`
+ * hears of each, so the reader can say where.
+ */
+function referencedCharacter(code: number, onInvalid?: () => void): string {
+  if (code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) return String.fromCodePoint(code);
+  onInvalid?.();
+  return '\uFFFD';
+}
+
 /** XML text → its characters: entities, then OOXML's own "_x000D_" escapes of control characters. */
-function unescapeXml(text: string): string {
+function unescapeXml(text: string, onInvalid?: () => void): string {
   let out = text;
   if (out.includes('&')) {
     out = out.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (_, hex?: string, dec?: string, name?: string) =>
-      hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : dec !== undefined ? String.fromCodePoint(Number(dec)) : ENTITIES[name!]!,
+      hex !== undefined
+        ? referencedCharacter(parseInt(hex, 16), onInvalid)
+        : dec !== undefined
+          ? referencedCharacter(Number(dec), onInvalid)
+          : ENTITIES[name!]!,
     );
   }
   // "_x005F_" escapes a literal underscore before such a sequence, so it is undone in the same pass.
@@ -71,16 +86,20 @@ const PHONETIC_RUN = new RegExp(`<(${PREFIX})rPh\\b[\\s\\S]*?</\\1rPh>`, 'g');
 const TEXT_RUN = new RegExp(`<${PREFIX}t(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${PREFIX}t>)`, 'g');
 
 /** The text of a shared string (<si>) or inline string (<is>): its <t>, or its rich-text runs' <t>s joined; not the phonetic guides (<rPh>) of Japanese text. */
-function richText(inner: string): string {
+function richText(inner: string, onInvalid?: () => void): string {
   const plain = inner.includes('rPh') ? inner.replace(PHONETIC_RUN, '') : inner;
   let text = '';
   for (const m of plain.matchAll(TEXT_RUN)) text += m[1] ?? '';
-  return unescapeXml(text);
+  return unescapeXml(text, onInvalid);
 }
 
-/** The shared strings part's texts, in order: a cell of type "s" holds an index into them. */
-export function sharedStringsOf(xml: string): string[] {
-  return [...xml.matchAll(new RegExp(`<(${PREFIX})si>([\\s\\S]*?)</\\1si>|<${PREFIX}si/>`, 'g'))].map((m) => richText(m[2] ?? ''));
+/** The shared strings part's texts, in order (a cell of type "s" holds an index into them), and which hold a character reference that names no character. */
+export function sharedStringsOf(xml: string): { strings: string[]; invalid: Set<number> } {
+  const invalid = new Set<number>();
+  const strings = [...xml.matchAll(new RegExp(`<(${PREFIX})si>([\\s\\S]*?)</\\1si>|<${PREFIX}si/>`, 'g'))].map((m, i) =>
+    richText(m[2] ?? '', () => invalid.add(i)),
+  );
+  return { strings, invalid };
 }
 
 // ---- Numbers shown as dates ---------------------------------------------------------------------
@@ -179,12 +198,19 @@ function numberText(raw: string): string {
 
 export interface CellContext {
   sharedStrings: readonly string[];
+  /** Shared strings holding a character reference that names no character (shown as U+FFFD). */
+  invalidShared: ReadonlySet<number>;
   shown: readonly NumberShown[];
   date1904: boolean;
+  /** Cells right of this many columns are left out (import-limits.ts's MAX_SHEET_COLUMNS). */
+  maxColumns: number;
+  /** Reading stops before a sheet's rows would hold more cells than this (MAX_SHEET_CELLS). */
+  maxCells: number;
 }
 
 const CELL = new RegExp(`<${PREFIX}c(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${PREFIX}c>)`, 'g');
 const CELL_REF = /\br\s*=\s*["']([A-Za-z]{1,3})\d*["']/;
+const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
 const CELL_TYPE = /\bt\s*=\s*["'](\w+)["']/;
 const CELL_STYLE = /\bs\s*=\s*["'](\d+)["']/;
 const VALUE = new RegExp(`<${PREFIX}v(?:\\s[^>]*)?>([\\s\\S]*?)</${PREFIX}v>`);
@@ -197,12 +223,19 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** "A", "Z", "AA", … of a 0-based column. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 /** A cell's text as Excel shows it, near enough for a table: shared and inline strings, numbers, dates as yyyy-mm-dd, TRUE/FALSE, #N/A. */
-function cellText(attributes: string, inner: string, context: CellContext): string {
+function cellText(attributes: string, inner: string, context: CellContext, onInvalid: () => void): string {
   const type = CELL_TYPE.exec(attributes)?.[1] ?? 'n';
   if (type === 'inlineStr') {
     const inline = INLINE.exec(inner);
-    return inline ? richText(inline[2]!) : '';
+    return inline ? richText(inline[2]!, onInvalid) : '';
   }
   // <v> without a prefix, found by indexOf: a regular expression per cell is much of a big sheet's time.
   const open = inner.indexOf('<v>');
@@ -211,12 +244,13 @@ function cellText(attributes: string, inner: string, context: CellContext): stri
   if (raw === undefined) return '';
   switch (type) {
     case 's':
+      if (context.invalidShared.has(Number(raw))) onInvalid();
       return context.sharedStrings[Number(raw)] ?? '';
     case 'b':
       return raw.trim() === '1' ? 'TRUE' : 'FALSE';
     case 'd': {
       // An ISO 8601 date cell (Strict OOXML, some writers): the date, and the time only when there is one.
-      const text = unescapeXml(raw).trim();
+      const text = unescapeXml(raw, onInvalid).trim();
       return /^\d{4}-\d{2}-\d{2}(?:T00:00(?::00(?:\.0+)?)?Z?)?$/.test(text) ? text.slice(0, 10) : text;
     }
     case 'n': {
@@ -230,8 +264,14 @@ function cellText(attributes: string, inner: string, context: CellContext): stri
     }
     default:
       // 'str' (a formula's text), 'e' (an error such as #N/A), and anything newer: the text as stored.
-      return unescapeXml(raw);
+      return unescapeXml(raw, onInvalid);
   }
+}
+
+/** How many cells something was true of, and the first of them ("XFD2"). */
+export interface CellsNoted {
+  count: number;
+  first: string;
 }
 
 interface SheetRows {
@@ -239,23 +279,36 @@ interface SheetRows {
   rows: string[][];
   /** Columns up to the last that holds anything but spaces, in any row. */
   width: number;
+  /** Cells with text right of context.maxColumns, left out. */
+  leftOut?: CellsNoted;
+  /** Cells whose text had a character reference that names no character. */
+  invalid?: CellsNoted;
+  /** The cell at which the rows would have held more than context.maxCells, when reading stopped there. */
+  tooManyCellsAt?: string;
 }
+
+const note = (noted: CellsNoted | undefined, cell: string): CellsNoted => (noted ? { count: noted.count + 1, first: noted.first } : { count: 1, first: cell });
 
 /**
  * A sheet's rows, each cell in the column its reference (r="C7") names, so an empty cell in the
  * middle of a row keeps the cells after it in their columns. `limit` stops after that many rows;
- * `onProgress` is told the share of the sheet's XML read.
+ * `onProgress` is told the share of the sheet's XML read. A row holds the empty cells before its
+ * last, so the column and cell limits are checked before a row is widened, not after.
  */
 export function sheetRows(xml: string, context: CellContext, limit = Infinity, onProgress?: (done: number) => void): SheetRows {
-  const rows: string[][] = [];
-  let width = 0;
+  const out: SheetRows = { rows: [], width: 0 };
+  const { rows } = out;
   const data = firstInner(xml, 'sheetData');
-  if (data === undefined || data === '') return { rows, width };
+  if (data === undefined || data === '') return out;
   const rowOpen = new RegExp(`<(${PREFIX})row(?=[\\s/>])([^>]*)>`, 'g');
   const everyChars = Math.max(1, data.length * PROGRESS_EVERY_SHARE);
   let reportedAt = 0;
   let rowsSinceReport = 0;
+  let rowNumber = 0;
+  let cells = 0;
   for (let m = rowOpen.exec(data); m !== null && rows.length < limit; m = rowOpen.exec(data)) {
+    const stated = ROW_NUMBER.exec(m[2]!)?.[1];
+    rowNumber = stated === undefined ? rowNumber + 1 : Number(stated);
     if (m[2]!.endsWith('/')) continue;
     const close = data.indexOf(`</${m[1]}row>`, rowOpen.lastIndex);
     const end = close === -1 ? data.length : close;
@@ -271,20 +324,37 @@ export function sheetRows(xml: string, context: CellContext, limit = Infinity, o
       const ref = CELL_REF.exec(attributes)?.[1];
       // A cell without a reference follows the one before it.
       column = ref === undefined ? column + 1 : columnIndex(ref);
-      const text = cellText(attributes, cell[2] ?? '', context);
+      const at = () => `${columnLetters(column)}${rowNumber}`;
+      let invalid = false;
+      const text = cellText(attributes, cell[2] ?? '', context, () => (invalid = true));
       if (text === '') continue;
-      while (row.length < column) row.push('');
+      if (column >= context.maxColumns) {
+        if (text.trim() !== '') out.leftOut = note(out.leftOut, at());
+        continue;
+      }
+      if (invalid) out.invalid = note(out.invalid, at());
+      if (column >= row.length) {
+        if (cells + column + 1 - row.length > context.maxCells) {
+          out.tooManyCellsAt = at();
+          return out;
+        }
+        cells += column + 1 - row.length;
+        while (row.length < column) row.push('');
+      }
       row[column] = text;
       if (text.trim() !== '') lastFilled = Math.max(lastFilled, column);
     }
-    if (lastFilled === -1) continue;
+    if (lastFilled === -1) {
+      cells -= row.length;
+      continue;
+    }
     rows.push(row);
-    width = Math.max(width, lastFilled + 1);
+    out.width = Math.max(out.width, lastFilled + 1);
     if (onProgress !== undefined && ++rowsSinceReport >= PROGRESS_EVERY_ROWS && end - reportedAt >= everyChars) {
       reportedAt = end;
       rowsSinceReport = 0;
       onProgress(Math.min(1, end / data.length));
     }
   }
-  return { rows, width };
+  return out;
 }
