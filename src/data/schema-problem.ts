@@ -3,21 +3,9 @@
 // e.g. `problems is "oops", expected a list` or `colour is "url(http://x)", which is not a colour (#rrggbb)`.
 
 import * as v from 'valibot';
+import { showValue } from './show-value';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
-
-/** At most this many characters of a bad value are quoted (a bad value may be a whole file). */
-const SHOWN_CHARACTERS = 60;
-
-export function shownValue(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
-  }
-  return text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text;
-}
 
 const EXPECTED: Record<string, string> = {
   string: 'text',
@@ -67,7 +55,7 @@ export function check<S extends v.GenericSchema>(schema: S, value: unknown, what
   const path = pathOf(issue);
   const expected = expectation(issue);
   const member = path === '' ? '' : `${path} `;
-  const found = issue.input === undefined ? 'is missing' : `is ${shownValue(issue.input)}`;
+  const found = issue.input === undefined ? 'is missing' : `is ${showValue(issue.input)}`;
   const why = issue.input === undefined ? '' : expected.startsWith('is ') ? `, which ${expected}` : `, ${expected}`;
   return { ok: false, problem: `${what}: ${member}${found}${why}` };
 }

@@ -4,6 +4,8 @@
 
 /** A value as JSON, or a few words when it is too deeply nested to write. */
 export function jsonText(value: unknown): string {
+  // NaN and Infinity as themselves (JSON would write null), as storage can hold them.
+  if (typeof value === 'number') return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

@@ -12,7 +12,8 @@ import type { TargetArea } from '../core/target-area';
 import type * as v from 'valibot';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from './dataset';
 import { datasetFileSchema, schemeSchema, targetAreaSchema, themesSchema } from './record-schemas';
-import { check, shownValue, type Checked } from './schema-problem';
+import { check, type Checked } from './schema-problem';
+import { showValue } from './show-value';
 
 export const WORKSPACE_FILE_VERSION = 1;
 
@@ -73,7 +74,7 @@ export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** ` ("Grants 2025")` when the value has a name, for saying which dataset, area or scheme is bad. */
-const named = (value: unknown) => (isObject(value) && typeof value.name === 'string' ? ` ("${shownValue(value.name).slice(1, -1)}")` : '');
+const named = (value: unknown) => (isObject(value) && typeof value.name === 'string' ? ` ("${showValue(value.name).slice(1, -1)}")` : '');
 
 /** Each member checked against its schema (record-schemas.ts); the first bad one refuses the file. */
 function checkEach<S extends v.GenericSchema>(
@@ -82,7 +83,7 @@ function checkEach<S extends v.GenericSchema>(
   what: (k: number, item: unknown) => string,
   listName: string,
 ): Checked<v.InferOutput<S>[]> {
-  if (!Array.isArray(list)) return { ok: false, problem: `the ${listName} is ${shownValue(list)}, expected a list` };
+  if (!Array.isArray(list)) return { ok: false, problem: `the ${listName} is ${showValue(list)}, expected a list` };
   const out: v.InferOutput<S>[] = [];
   for (let k = 0; k < list.length; k++) {
     const checked = check(schema, list[k], what(k, list[k]));
@@ -120,7 +121,7 @@ function readWorkspace(text: string, fileName: string): WorkspaceRead {
   if (!metas.ok) return damaged(metas.problem);
   const byId = new Map<string, Omit<DatasetWithSchemes, 'hash' | 'stats'>>();
   for (const meta of metas.value) {
-    if (byId.has(meta.id)) return damaged(`two datasets have the id "${shownValue(meta.id).slice(1, -1)}"`);
+    if (byId.has(meta.id)) return damaged(`two datasets have the id "${showValue(meta.id).slice(1, -1)}"`);
     byId.set(meta.id, { ...meta, schemes: [] });
   }
   for (let k = 0; k < value.features.length; k++) {

@@ -210,7 +210,7 @@ export function inputsFrom(seeds: readonly Seed[]): fc.Arbitrary<{ fileName: str
 }
 
 /** Every longitude/latitude a footprint holds (none for named areas). */
-function positionsOf(footprint: Footprint): LonLat[] {
+export function positionsOf(footprint: Footprint): LonLat[] {
   switch (footprint.type) {
     case 'point':
       return [footprint.point];

@@ -13,7 +13,7 @@ import { schemeStats } from '../../src/data/dataset';
 import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
 import { readWorkspaceFile, workspaceFile } from '../../src/data/workspace-file';
 import { trafford } from './built-data';
-import { areaSeeds, inputsFrom, jsonSeed, placeBroken, type Seed } from './fuzz-inputs';
+import { areaSeeds, inputsFrom, jsonSeed, placeBroken, positionsOf, type Seed } from './fuzz-inputs';
 
 /** Cases per run: this many workspace files and twice as many area files; the whole of this file takes about 7 s on this two-core machine. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -77,7 +77,24 @@ describe('fuzzing workspace files', () => {
     fc.assert(
       fc.property(inputsFrom(workspaceSeeds), ({ fileName, bytes, how }) => {
         const read = readWorkspaceFile(new TextDecoder().decode(bytes), fileName);
-        if (!read.ok && read.message.trim() === '') throw new Error(`${how}: refused without a message`);
+        if (!read.ok) {
+          if (read.message.trim() === '') throw new Error(`${how}: refused without a message`);
+          return;
+        }
+        // What opens passed the record schemas: every coordinate is a number.
+        for (const dataset of read.datasets) {
+          for (const scheme of dataset.schemes) {
+            const broken = positionsOf(scheme.footprint).find(([lon, lat]) => !Number.isFinite(lon) || !Number.isFinite(lat));
+            if (broken) throw new Error(`${how}: scheme ${scheme.id} opened with the position ${String(broken)}`);
+          }
+        }
+        for (const area of read.areas ?? []) {
+          if (area.definition.kind !== 'shapes') continue;
+          const broken = positionsOf({ type: 'polygon', polygons: area.definition.polygons, bufferM: 0 }).find(
+            ([lon, lat]) => !Number.isFinite(lon) || !Number.isFinite(lat),
+          );
+          if (broken) throw new Error(`${how}: area ${area.name} opened with the position ${String(broken)}`);
+        }
       }),
       { seed: SEED, numRuns: RUNS },
     );
