@@ -15,7 +15,7 @@ const BASEMAP_SOURCES: readonly string[] = ['https:'];
 /** Each directive with its sources, and why (the reasons are for this file's readers). */
 function directives(basemap: readonly string[]): [name: string, sources: string[]][] {
   return [
-    // Nothing is allowed unless named below (fonts, frames, media, manifests: none are used).
+    // Nothing is allowed unless named below (fonts, frames, media: none are used).
     ['default-src', ["'none'"]],
     // Only the built bundles: no inline script, no eval, no blob: or data: scripts.
     ['script-src', ["'self'"]],
@@ -31,6 +31,8 @@ function directives(basemap: readonly string[]): [name: string, sources: string[
     // The map data under data/ (fetches and PMTiles range requests) and the optional basemap's
     // style and tiles (fetched by the page and by MapLibre's worker).
     ['connect-src', ["'self'", ...basemap]],
+    // The web app manifest (name and icon when GapMap is installed; the offline copy, docs/deploy.md).
+    ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
     ['form-action', ["'self'"]],
@@ -83,6 +85,7 @@ const CACHE_RULES: readonly { path: string; cacheControl: string; why: string }[
   { path: '/data/report.json', cacheControl: 'no-cache', why: 'describes the current build' },
   { path: '/', cacheControl: 'no-cache', why: 'names the current bundles' },
   { path: '/index.html', cacheControl: 'no-cache', why: 'names the current bundles' },
+  { path: '/service-worker.js', cacheControl: 'no-cache', why: 'lists the current bundles for the offline copy' },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { OfflineSection } from './OfflineSection';
 import { useAppState, useAppStore } from './use-store';
 
 /** https only: the site's Content-Security-Policy (scripts/security-headers.ts) lets no http address be fetched. */
@@ -90,6 +91,7 @@ export function SettingsDialog() {
           )}
         </div>
       </form>
+      <OfflineSection open={open} />
     </dialog>
   );
 }
