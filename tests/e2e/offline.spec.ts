@@ -57,12 +57,20 @@ test('Settings makes GapMap available offline, saying the size first and showing
 });
 
 test('with the network gone, a reload opens the map, searches, imports and runs coverage', async () => {
+  const responses: { url: string; status: number; fromServiceWorker: boolean }[] = [];
+  page.on('response', (response) => responses.push({ url: response.url(), status: response.status(), fromServiceWorker: response.fromServiceWorker() }));
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
   await settle(page);
   await englandInDecileColours(page);
   await page.screenshot({ path: `${SHOTS}/offline-4-reloaded.png` });
+  // Everything came from the service worker: the page, its scripts, and the tiles cut by range
+  // from the stored archive.
+  expect(responses.filter((response) => !response.fromServiceWorker)).toEqual([]);
+  const tiles = responses.filter((response) => response.url.endsWith('.pmtiles'));
+  expect(tiles.length).toBeGreaterThan(0);
+  expect(new Set(tiles.map((response) => response.status))).toEqual(new Set([206]));
 
   // Search by name reads the details file from the stored copy.
   const search = page.getByRole('combobox', { name: 'Search' });
