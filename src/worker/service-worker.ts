@@ -5,6 +5,7 @@
 // used when the network fails.
 
 import { OFFLINE_APP_CACHE, OFFLINE_DATA_CACHE } from '../data/offline';
+import { rangeResponse } from '../data/byte-range';
 import { MANIFEST_FILE } from '../data/schema';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
@@ -58,36 +59,11 @@ async function networkFirst(request: Request, fallback: () => Promise<Response |
   }
 }
 
-/** `Range: bytes=a-b` (or `a-`, or `-n`) cut from a stored whole file, as a server would answer it. */
-async function rangeOf(request: Request, whole: Response): Promise<Response> {
-  const header = request.headers.get('range');
-  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!match) return whole;
-  const blob = await whole.blob();
-  const size = blob.size;
-  let start: number;
-  let end: number;
-  if (match[1] === '') {
-    start = Math.max(0, size - Number(match[2]));
-    end = size - 1;
-  } else {
-    start = Number(match[1]);
-    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start >= size || start > end) {
-    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
-  }
-  const headers = new Headers(whole.headers);
-  headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
-  headers.set('Content-Length', String(end - start + 1));
-  return new Response(blob.slice(start, end + 1), { status: 206, statusText: 'Partial Content', headers });
-}
-
 async function dataFile(request: Request): Promise<Response> {
   const cache = await caches.open(OFFLINE_DATA_CACHE);
   if (request.url === `${dataPrefix}${MANIFEST_FILE}`) return networkFirst(request, () => cache.match(request.url));
   const stored = await cache.match(request.url);
-  return stored ? rangeOf(request, stored) : fetch(request);
+  return stored ? rangeResponse(request.headers.get('range'), stored) : fetch(request);
 }
 
 async function appFile(request: Request): Promise<Response> {

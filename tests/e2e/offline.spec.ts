@@ -46,10 +46,30 @@ test('Settings makes GapMap available offline, saying the size first and showing
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/offline-1-settings.png` });
 
-  // Progress is reported as the files arrive (seen by the page's own store of what it showed).
+  // Stopping part way (the tiles held back until then) says what is kept; starting again goes on.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let tilesAsked = false;
+  await page.context().route('**/*.pmtiles', async (route) => {
+    if (!route.request().headers().range) {
+      tilesAsked = true;
+      await held;
+    }
+    await route.continue().catch(() => undefined);
+  });
   await start.click();
   await expect(section.getByText(/^Downloading .* of /)).toBeVisible();
+  await expect(section.getByRole('progressbar')).toBeVisible();
+  await expect.poll(() => tilesAsked).toBe(true);
   await page.screenshot({ path: `${SHOTS}/offline-2-downloading.png` });
+  await section.getByRole('button', { name: 'Stop downloading' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Stopped. The files finished so far are kept; start again to finish.');
+  release();
+  await page.context().unroute('**/*.pmtiles');
+  await section.getByRole('button', { name: 'Try again' }).click();
+  await start.click();
   const stored = section.locator('.offline-stored');
   await expect(stored).toContainText(`Available offline: ${megabytes(bytes)} of map data`, { timeout: 60_000 });
   await page.screenshot({ path: `${SHOTS}/offline-3-stored.png` });
