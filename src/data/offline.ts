@@ -54,26 +54,92 @@ export function offlineFileList(manifest: DataManifest): { path: string; what: s
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
+const defaultFetch: Fetch = (url, init) => fetch(url, init);
+
+/** Requests at once for the many small postcode files (a browser opens about six per host). */
+const PARALLEL = 6;
+
+/** Runs `work` on each item, `limit` at a time, stopping at the first failure (its message). */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<string | null>): Promise<string | null> {
+  let next = 0;
+  let failure: string | null = null;
+  const runner = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++] as T;
+      const problem = await work(item);
+      if (problem !== null) failure ??= problem;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  return failure;
+}
+
 /** Asks the server how big each file is (HEAD requests), so the size is known before downloading. */
-export async function planOffline(dataBase: URL, manifest: DataManifest, fetchImpl: Fetch = (u, i) => fetch(u, i)): Promise<OfflineResult<OfflinePlan>> {
-  const files: OfflineFile[] = [];
-  for (const { path, what } of offlineFileList(manifest)) {
-    let response: Response;
-    try {
-      response = await fetchImpl(new URL(path, dataBase).href, { method: 'HEAD', cache: 'no-store' });
-    } catch {
-      return { ok: false, message: `Could not reach ${path} to measure it. Check the connection, then try again.` };
-    }
-    const bytes = Number(response.headers.get('content-length'));
-    if (!response.ok || !(bytes > 0)) {
-      return {
-        ok: false,
-        message: `The server did not say how big ${path} is (HTTP ${response.status}), so the download cannot be sized. Reload, then try again.`,
-      };
-    }
-    files.push({ path, what, bytes });
-  }
+async function measure(
+  dataBase: URL,
+  list: readonly { path: string; what: string }[],
+  fetchImpl: Fetch,
+  onMeasured: (done: number) => void = () => {},
+): Promise<OfflineResult<OfflinePlan>> {
+  const files: OfflineFile[] = new Array(list.length);
+  let done = 0;
+  const failure = await inPool(
+    list.map((item, index) => ({ ...item, index })),
+    PARALLEL,
+    async ({ path, what, index }) => {
+      let response: Response;
+      try {
+        response = await fetchImpl(new URL(path, dataBase).href, { method: 'HEAD', cache: 'no-store' });
+      } catch {
+        return `Could not reach ${path} to measure it. Check the connection, then try again.`;
+      }
+      const bytes = Number(response.headers.get('content-length'));
+      if (!response.ok || !(bytes > 0)) {
+        return `The server did not say how big ${path} is (HTTP ${response.status}), so the download cannot be sized. Reload, then try again.`;
+      }
+      files[index] = { path, what, bytes };
+      onMeasured(++done);
+      return null;
+    },
+  );
+  if (failure !== null) return { ok: false, message: failure };
   return { ok: true, value: { files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) } };
+}
+
+/** The files every offline copy holds, measured. */
+export function planOffline(dataBase: URL, manifest: DataManifest, fetchImpl: Fetch = defaultFetch): Promise<OfflineResult<OfflinePlan>> {
+  return measure(dataBase, offlineFileList(manifest), fetchImpl);
+}
+
+/** Each postcode district's file (one per outward code), as the app asks for it. */
+function postcodeShardPath(folder: string, outward: string): string {
+  return `${folder}/${encodeURIComponent(outward)}.json`;
+}
+
+/**
+ * The postcode districts of all England (about 2,200 small files), measured only when a user asks
+ * for them: postcode search and imports located by postcode read them. `onMeasured` counts files.
+ */
+export async function planPostcodes(
+  dataBase: URL,
+  manifest: DataManifest,
+  onMeasured: (done: number, total: number) => void,
+  fetchImpl: Fetch = defaultFetch,
+): Promise<OfflineResult<OfflinePlan>> {
+  const folder = manifest.files.postcodes;
+  if (!folder) return { ok: true, value: { files: [], bytes: 0 } };
+  let outwards: unknown;
+  try {
+    const response = await fetchImpl(new URL(`${folder}/${POSTCODE_DIRECTORY_FILE}`, dataBase).href, { cache: 'no-store' });
+    outwards = response.ok ? ((await response.json()) as { outwards?: unknown }).outwards : undefined;
+  } catch {
+    outwards = undefined;
+  }
+  if (!Array.isArray(outwards) || !outwards.every((outward) => typeof outward === 'string')) {
+    return { ok: false, message: 'The list of postcode districts could not be read. Check the connection, then try again.' };
+  }
+  const list = (outwards as string[]).map((outward) => ({ path: postcodeShardPath(folder, outward), what: `postcode district ${outward}` }));
+  return measure(dataBase, list, fetchImpl, (done) => onMeasured(done, list.length));
 }
 
 export interface OfflineProgress {
@@ -81,36 +147,42 @@ export interface OfflineProgress {
   total: number;
 }
 
+const STOPPED = 'Stopped. The files finished so far are kept; start again to finish.';
+
 /**
  * Downloads every planned file into the offline cache, reporting bytes as they arrive. Files
  * already there under the same name are kept (names carry a content hash); the manifest is always
- * fetched again. Aborting leaves the files finished so far, which a later run keeps.
+ * fetched again. Aborting leaves the files finished so far, which a later run keeps. Files of the
+ * earlier copy that the plan does not hold (an older data build, postcodes left out) are dropped.
  */
 export async function downloadOffline(
   dataBase: URL,
   plan: OfflinePlan,
   onProgress: (progress: OfflineProgress) => void,
   signal: AbortSignal,
-  fetchImpl: Fetch = (u, i) => fetch(u, i),
+  fetchImpl: Fetch = defaultFetch,
 ): Promise<OfflineResult<OfflinePlan>> {
   const cache = await caches.open(OFFLINE_DATA_CACHE);
   let done = 0;
-  for (const file of plan.files) {
+  const report = () => onProgress({ loaded: Math.min(done, plan.bytes), total: plan.bytes });
+  const failure = await inPool(plan.files, PARALLEL, async (file) => {
+    if (signal.aborted) return STOPPED;
     const url = new URL(file.path, dataBase).href;
     if (file.path !== MANIFEST_FILE && (await cache.match(url))) {
       done += file.bytes;
-      onProgress({ loaded: done, total: plan.bytes });
-      continue;
+      report();
+      return null;
     }
+    let counted = 0;
     try {
       const response = await fetchImpl(url, { signal, cache: 'no-store' });
-      if (!response.ok || !response.body) return { ok: false, message: `${file.path} could not be downloaded (HTTP ${response.status}). Try again.` };
-      const start = done;
-      const counted = response.body.pipeThrough(
+      if (!response.ok || !response.body) return `${file.path} could not be downloaded (HTTP ${response.status}). Try again.`;
+      const body = response.body.pipeThrough(
         new TransformStream<Uint8Array, Uint8Array>({
           transform(chunk, controller) {
+            counted += chunk.byteLength;
             done += chunk.byteLength;
-            onProgress({ loaded: Math.min(done, plan.bytes), total: plan.bytes });
+            report();
             controller.enqueue(chunk);
           },
         }),
@@ -118,16 +190,20 @@ export async function downloadOffline(
       const headers = new Headers({ 'Content-Type': response.headers.get('content-type') ?? 'application/octet-stream' });
       const etag = response.headers.get('etag');
       if (etag) headers.set('ETag', etag);
-      await cache.put(url, new Response(counted, { status: 200, headers }));
-      done = start + file.bytes;
-      onProgress({ loaded: done, total: plan.bytes });
+      await cache.put(url, new Response(body, { status: 200, headers }));
+      // The measured size counts, whatever the transfer was (a compressed body is smaller).
+      done += file.bytes - counted;
+      report();
+      return null;
     } catch (error) {
-      if (signal.aborted) return { ok: false, message: 'Stopped. The files finished so far are kept; start again to finish.' };
+      done -= counted;
+      if (signal.aborted) return STOPPED;
       const reason =
         error instanceof Error && error.name === 'QuotaExceededError' ? 'the browser has no room for it (free some disk space)' : 'the connection failed';
-      return { ok: false, message: `${file.path} could not be stored: ${reason}. Try again.` };
+      return `${file.path} could not be stored: ${reason}. Try again.`;
     }
-  }
+  });
+  if (failure !== null) return { ok: false, message: failure };
   await dropOtherFiles(cache, plan, dataBase);
   return { ok: true, value: plan };
 }
@@ -138,21 +214,59 @@ async function dropOtherFiles(cache: Cache, plan: OfflinePlan, dataBase: URL): P
   for (const request of await cache.keys()) if (!keep.has(request.url)) await cache.delete(request);
 }
 
-/** Whether every planned file is in the offline cache, and how many bytes are stored. */
-export async function offlineStored(dataBase: URL, manifest: DataManifest): Promise<{ complete: boolean; bytes: number }> {
-  if (typeof caches === 'undefined') return { complete: false, bytes: 0 };
-  const cache = await caches.open(OFFLINE_DATA_CACHE);
-  let complete = true;
-  let bytes = 0;
-  for (const { path } of offlineFileList(manifest)) {
-    const response = await cache.match(new URL(path, dataBase).href);
-    if (!response) {
-      complete = false;
-      continue;
-    }
-    bytes += (await response.blob()).size;
+export interface OfflineStored {
+  /** Every file the app needs at start is stored. */
+  complete: boolean;
+  /** Bytes of data stored, postcodes included. */
+  bytes: number;
+  /** Postcode district files stored. */
+  postcodeFiles: number;
+}
+
+/** Where the size of the finished copy is noted (reading back thousands of cached files is slow). */
+const COPY_KEY = 'gapmap.offlineCopy';
+
+interface CopyNote {
+  builtAt: string;
+  files: number;
+  bytes: number;
+}
+
+function readNote(): CopyNote | null {
+  try {
+    const note = JSON.parse(localStorage.getItem(COPY_KEY) ?? 'null') as Partial<CopyNote> | null;
+    return note && typeof note.builtAt === 'string' && typeof note.files === 'number' && typeof note.bytes === 'number' ? (note as CopyNote) : null;
+  } catch {
+    return null;
   }
-  return { complete, bytes };
+}
+
+/** Notes the size of a finished copy for `offlineStored`. */
+export function noteOfflineCopy(manifest: DataManifest, plan: OfflinePlan): void {
+  try {
+    localStorage.setItem(COPY_KEY, JSON.stringify({ builtAt: manifest.builtAt, files: plan.files.length, bytes: plan.bytes } satisfies CopyNote));
+  } catch {
+    // Storage blocked: the size is then added up from the stored files.
+  }
+}
+
+/** What the offline cache holds for this data build (its files listed once, not read). */
+export async function offlineStored(dataBase: URL, manifest: DataManifest): Promise<OfflineStored> {
+  if (typeof caches === 'undefined' || !(await caches.has(OFFLINE_DATA_CACHE))) return { complete: false, bytes: 0, postcodeFiles: 0 };
+  const cache = await caches.open(OFFLINE_DATA_CACHE);
+  const stored = new Set((await cache.keys()).map((request) => request.url));
+  const core = offlineFileList(manifest).map(({ path }) => new URL(path, dataBase).href);
+  const shards = manifest.files.postcodes ? new URL(`${manifest.files.postcodes}/`, dataBase).href : null;
+  const postcodeFiles = shards === null ? 0 : [...stored].filter((url) => url.startsWith(shards) && !core.includes(url)).length;
+  const complete = core.every((url) => stored.has(url));
+  const note = readNote();
+  let bytes: number;
+  if (note && note.builtAt === manifest.builtAt && note.files === stored.size) bytes = note.bytes;
+  else {
+    bytes = 0;
+    for (const url of core) bytes += (await (await cache.match(url))?.blob())?.size ?? 0;
+  }
+  return { complete, bytes, postcodeFiles };
 }
 
 /** Bytes of the app itself the service worker stored (page, scripts, style sheet, workers). */
@@ -185,6 +299,7 @@ export async function startServiceWorker(baseUri: string): Promise<OfflineResult
 /** Removes the offline copy: the data cache, the app's caches and the service worker. */
 export async function removeOffline(): Promise<void> {
   for (const name of [OFFLINE_DATA_CACHE, OFFLINE_APP_CACHE]) await caches.delete(name);
+  localStorage.removeItem(COPY_KEY);
   const registrations = await navigator.serviceWorker.getRegistrations();
   for (const registration of registrations) await registration.unregister();
 }

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   downloadOffline,
   megabytes,
+  noteOfflineCopy,
   offlineAppBytes,
   offlineStored,
   planOffline,
+  planPostcodes,
   removeOffline,
   startServiceWorker,
   type OfflinePlan,
@@ -13,12 +15,26 @@ import {
 import { useAppState } from './use-store';
 import './OfflineSection.css';
 
+/** The postcode districts, measured only once asked for (thousands of small files). */
+type Postcodes =
+  | { kind: 'left-out' }
+  | { kind: 'measuring'; done: number; total: number | null }
+  | { kind: 'measured'; plan: OfflinePlan }
+  | { kind: 'failed'; message: string };
+
 type Phase =
   | { kind: 'measuring' }
-  | { kind: 'ready'; plan: OfflinePlan }
+  | { kind: 'ready'; plan: OfflinePlan; postcodes: Postcodes }
   | { kind: 'downloading'; plan: OfflinePlan; progress: OfflineProgress }
-  | { kind: 'stored'; dataBytes: number; appBytes: number }
+  | { kind: 'stored'; dataBytes: number; appBytes: number; postcodeFiles: number }
   | { kind: 'failed'; message: string };
+
+const en = new Intl.NumberFormat('en-GB');
+
+function combined(plan: OfflinePlan, postcodes: Postcodes): OfflinePlan {
+  if (postcodes.kind !== 'measured') return plan;
+  return { files: [...plan.files, ...postcodes.plan.files], bytes: plan.bytes + postcodes.plan.bytes };
+}
 
 /**
  * Settings → Offline at the venue: the size before, the download with progress (cancellable), and
@@ -34,16 +50,32 @@ export function OfflineSection({ open }: { open: boolean }) {
     setPhase({ kind: 'measuring' });
     const stored = await offlineStored(dataBase, manifest);
     if (stored.complete && navigator.serviceWorker?.controller) {
-      setPhase({ kind: 'stored', dataBytes: stored.bytes, appBytes: await offlineAppBytes() });
+      setPhase({ kind: 'stored', dataBytes: stored.bytes, appBytes: await offlineAppBytes(), postcodeFiles: stored.postcodeFiles });
       return;
     }
     const plan = await planOffline(dataBase, manifest);
-    setPhase(plan.ok ? { kind: 'ready', plan: plan.value } : { kind: 'failed', message: plan.message });
+    setPhase(plan.ok ? { kind: 'ready', plan: plan.value, postcodes: { kind: 'left-out' } } : { kind: 'failed', message: plan.message });
   };
 
   useEffect(() => {
     if (open && abort.current === null) void measure();
   }, [open]);
+
+  const choosePostcodes = async (plan: OfflinePlan, wanted: boolean) => {
+    if (!wanted) {
+      setPhase({ kind: 'ready', plan, postcodes: { kind: 'left-out' } });
+      return;
+    }
+    setPhase({ kind: 'ready', plan, postcodes: { kind: 'measuring', done: 0, total: null } });
+    const postcodes = await planPostcodes(dataBase, manifest, (done, total) =>
+      setPhase((now) => (now.kind === 'ready' && now.postcodes.kind === 'measuring' ? { ...now, postcodes: { kind: 'measuring', done, total } } : now)),
+    );
+    setPhase((now) =>
+      now.kind === 'ready' && now.postcodes.kind === 'measuring'
+        ? { ...now, postcodes: postcodes.ok ? { kind: 'measured', plan: postcodes.value } : { kind: 'failed', message: postcodes.message } }
+        : now,
+    );
+  };
 
   const download = async (plan: OfflinePlan) => {
     const controller = new AbortController();
@@ -55,7 +87,10 @@ export function OfflineSection({ open }: { open: boolean }) {
       : started;
     abort.current = null;
     if (!result.ok) setPhase({ kind: 'failed', message: result.message });
-    else setPhase({ kind: 'stored', dataBytes: plan.bytes, appBytes: await offlineAppBytes() });
+    else {
+      noteOfflineCopy(manifest, plan);
+      await measure();
+    }
   };
 
   const remove = async () => {
@@ -68,14 +103,48 @@ export function OfflineSection({ open }: { open: boolean }) {
       <h3 id="offline-heading">Offline at the venue</h3>
       <p class="hint">
         Keeps GapMap in this browser so it opens, analyses and presents with no network: the app, the map of England at every zoom, and the data for search,
-        coverage and imports. The map is one file, so it is stored whole; there is no smaller choice. Your datasets and areas are already kept here. Postcode
-        search and files located by postcode still need the network.
+        coverage and imports. The map is one file, so it is stored whole; there is no smaller choice. Your datasets and areas are already kept here.
       </p>
       {phase.kind === 'measuring' && <p aria-live="polite">Measuring the download…</p>}
       {phase.kind === 'ready' && (
-        <button type="button" class="button" onClick={() => void download(phase.plan)}>
-          Make available offline: England, all zooms ({megabytes(phase.plan.bytes)})
-        </button>
+        <div>
+          {manifest.files.postcodes && (
+            <div class="checkbox">
+              <input
+                id="offline-postcodes"
+                type="checkbox"
+                checked={phase.postcodes.kind !== 'left-out'}
+                onChange={(event) => void choosePostcodes(phase.plan, event.currentTarget.checked)}
+              />
+              <label for="offline-postcodes">Also postcodes, for postcode search and files located by postcode (all England)</label>
+            </div>
+          )}
+          {phase.postcodes.kind === 'measuring' && (
+            <p aria-live="polite">
+              Measuring the postcode districts
+              {phase.postcodes.total === null ? '…' : `: ${en.format(phase.postcodes.done)} of ${en.format(phase.postcodes.total)} files…`}
+            </p>
+          )}
+          {phase.postcodes.kind === 'measured' && (
+            <p class="hint">
+              Postcodes: {en.format(phase.postcodes.plan.files.length)} files, {megabytes(phase.postcodes.plan.bytes)}.
+            </p>
+          )}
+          {phase.postcodes.kind === 'failed' && (
+            <p class="error-text" role="alert">
+              {phase.postcodes.message}
+            </p>
+          )}
+          <button
+            type="button"
+            class="button"
+            disabled={phase.postcodes.kind === 'measuring' || phase.postcodes.kind === 'failed'}
+            onClick={() => void download(combined(phase.plan, phase.postcodes))}
+          >
+            Make available offline: England, all zooms{phase.postcodes.kind === 'measured' ? ', with postcodes' : ''} (
+            {megabytes(combined(phase.plan, phase.postcodes).bytes)})
+          </button>
+        </div>
       )}
       {phase.kind === 'downloading' && (
         <div>
@@ -93,7 +162,9 @@ export function OfflineSection({ open }: { open: boolean }) {
       {phase.kind === 'stored' && (
         <div>
           <p aria-live="polite" class="offline-stored">
-            Available offline: {megabytes(phase.dataBytes)} of map data and {megabytes(phase.appBytes)} of app stored in this browser.
+            Available offline: {megabytes(phase.dataBytes)} of map data
+            {phase.postcodeFiles > 0 ? ` (with ${en.format(phase.postcodeFiles)} postcode districts)` : ' (postcode search needs the network)'} and{' '}
+            {megabytes(phase.appBytes)} of app stored in this browser.
           </p>
           <button type="button" class="button-secondary" onClick={() => void remove()}>
             Remove the offline copy

@@ -6,7 +6,9 @@
 import type { Page } from '@playwright/test';
 import { megabytes, offlineFileList } from '../../src/data/offline';
 import { expect, openApp, servedData, settle, sharedSession, SHOTS, test } from './fixtures';
-import { englandInDecileColours } from './steps';
+import { englandInDecileColours, searchPostcode } from './steps';
+
+const en = new Intl.NumberFormat('en-GB');
 
 const session = sharedSession();
 let page: Page;
@@ -23,28 +25,62 @@ const SCHEMES = {
   ],
 };
 
-/** The bytes of every data file the offline copy holds, fetched whole from the server under test. */
-async function expectedBytes(baseURL: string): Promise<number> {
-  const { manifest } = await servedData();
+/** The bytes of these files under data/, fetched whole from the server under test. */
+async function bytesOf(baseURL: string, paths: readonly string[]): Promise<number> {
   let total = 0;
-  for (const { path } of offlineFileList(manifest)) {
-    const response = await fetch(new URL(`data/${path}`, baseURL));
-    expect(response.ok, path).toBe(true);
-    total += (await response.arrayBuffer()).byteLength;
+  for (let i = 0; i < paths.length; i += 16) {
+    const sizes = await Promise.all(
+      paths.slice(i, i + 16).map(async (path) => {
+        const response = await fetch(new URL(`data/${path}`, baseURL));
+        expect(response.ok, path).toBe(true);
+        return (await response.arrayBuffer()).byteLength;
+      }),
+    );
+    total += sizes.reduce((a, b) => a + b, 0);
   }
   return total;
 }
 
+/** Every data file the offline copy holds, and the postcode district files beside them. */
+async function expectedBytes(baseURL: string): Promise<{ core: number; postcodes: number; districts: number }> {
+  const { manifest } = await servedData();
+  const folder = manifest.files.postcodes!;
+  const index = (await (await fetch(new URL(`data/${folder}/index.json`, baseURL))).json()) as { outwards: string[] };
+  return {
+    core: await bytesOf(
+      baseURL,
+      offlineFileList(manifest).map((file) => file.path),
+    ),
+    postcodes: await bytesOf(
+      baseURL,
+      index.outwards.map((outward) => `${folder}/${outward}.json`),
+    ),
+    districts: index.outwards.length,
+  };
+}
+
 test('Settings makes GapMap available offline, saying the size first and showing progress', async ({ baseURL }) => {
+  // Measuring the ~2,200 postcode files twice and storing 90 MB take a while under SwiftShader.
+  test.setTimeout(300_000);
   await openApp(page);
-  const bytes = await expectedBytes(baseURL!);
+  const expected = await expectedBytes(baseURL!);
+  const bytes = expected.core + expected.postcodes;
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   const section = dialog.getByRole('region', { name: 'Offline at the venue' });
-  const start = section.getByRole('button', { name: `Make available offline: England, all zooms (${megabytes(bytes)})` });
-  await expect(start).toBeVisible();
+  await expect(section.getByRole('button', { name: `Make available offline: England, all zooms (${megabytes(expected.core)})` })).toBeVisible();
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/offline-1-settings.png` });
+
+  // The postcodes are measured when asked for, and add to the size shown.
+  const withPostcodes = async () => {
+    await section.getByLabel(/Also postcodes/).check();
+    await expect(section).toContainText(`Postcodes: ${en.format(expected.districts)} files, ${megabytes(expected.postcodes)}.`, { timeout: 60_000 });
+  };
+  await withPostcodes();
+  const start = section.getByRole('button', { name: `Make available offline: England, all zooms, with postcodes (${megabytes(bytes)})` });
+  await expect(start).toBeEnabled();
+  await page.screenshot({ path: `${SHOTS}/offline-1b-with-postcodes.png` });
 
   // Stopping part way (the tiles held back until then) says what is kept; starting again goes on.
   let release = () => {};
@@ -69,9 +105,12 @@ test('Settings makes GapMap available offline, saying the size first and showing
   release();
   await page.context().unroute('**/*.pmtiles');
   await section.getByRole('button', { name: 'Try again' }).click();
+  await withPostcodes();
   await start.click();
   const stored = section.locator('.offline-stored');
-  await expect(stored).toContainText(`Available offline: ${megabytes(bytes)} of map data`, { timeout: 60_000 });
+  await expect(stored).toContainText(`Available offline: ${megabytes(bytes)} of map data (with ${en.format(expected.districts)} postcode districts)`, {
+    timeout: 90_000,
+  });
   await page.screenshot({ path: `${SHOTS}/offline-3-stored.png` });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -101,6 +140,8 @@ test('with the network gone, a reload opens the map, searches, imports and runs 
   await search.press('Enter');
   await expect(page.getByRole('region', { name: 'Ward details' })).toBeVisible();
   await page.keyboard.press('Escape');
+  // A postcode, from the stored postcode district.
+  await searchPostcode(page);
 
   // A small file imported and covered by the worker, from the stored boundaries.
   await page.getByRole('button', { name: 'Coverage' }).click();
