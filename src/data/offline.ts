@@ -74,7 +74,29 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   return failure;
 }
 
-/** Asks the server how big each file is (HEAD requests), so the size is known before downloading. */
+/**
+ * The data step's own record of its files' sizes (report.json `outputs`), by file name: the sizes
+ * when a server compresses its answers and so sends no Content-Length. Empty if unreadable.
+ */
+async function reportedSizes(dataBase: URL, fetchImpl: Fetch): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  try {
+    const response = await fetchImpl(new URL('report.json', dataBase).href, { cache: 'no-store' });
+    const outputs = response.ok ? ((await response.json()) as { outputs?: Record<string, { file?: unknown; bytes?: unknown }> }).outputs : undefined;
+    for (const output of Object.values(outputs ?? {})) {
+      if (typeof output.file === 'string' && typeof output.bytes === 'number') sizes.set(output.file, output.bytes);
+    }
+  } catch {
+    // No report: the files are then measured by reading them.
+  }
+  return sizes;
+}
+
+/**
+ * Asks the server how big each file is (HEAD requests), so the size is known before downloading.
+ * A server that compresses sends no Content-Length: the data step's report says, or, for small
+ * files it does not list, the file is read once to count its bytes.
+ */
 async function measure(
   dataBase: URL,
   list: readonly { path: string; what: string }[],
@@ -83,19 +105,31 @@ async function measure(
 ): Promise<OfflineResult<OfflinePlan>> {
   const files: OfflineFile[] = new Array(list.length);
   let done = 0;
+  let reported: Promise<Map<string, number>> | undefined;
+  const unreachable = (path: string) => `Could not reach ${path} to measure it. Check the connection, then try again.`;
   const failure = await inPool(
     list.map((item, index) => ({ ...item, index })),
     PARALLEL,
     async ({ path, what, index }) => {
+      const url = new URL(path, dataBase).href;
       let response: Response;
       try {
-        response = await fetchImpl(new URL(path, dataBase).href, { method: 'HEAD', cache: 'no-store' });
+        response = await fetchImpl(url, { method: 'HEAD', cache: 'no-store' });
       } catch {
-        return `Could not reach ${path} to measure it. Check the connection, then try again.`;
+        return unreachable(path);
       }
-      const bytes = Number(response.headers.get('content-length'));
-      if (!response.ok || !(bytes > 0)) {
-        return `The server did not say how big ${path} is (HTTP ${response.status}), so the download cannot be sized. Reload, then try again.`;
+      if (!response.ok) return `${path} is not on the server (HTTP ${response.status}), so the download cannot be sized. Reload, then try again.`;
+      let bytes = Number(response.headers.get('content-length'));
+      if (!(bytes > 0)) {
+        reported ??= reportedSizes(dataBase, fetchImpl);
+        bytes = (await reported).get(path) ?? 0;
+      }
+      if (!(bytes > 0)) {
+        try {
+          bytes = (await (await fetchImpl(url, { cache: 'no-store' })).arrayBuffer()).byteLength;
+        } catch {
+          return unreachable(path);
+        }
       }
       files[index] = { path, what, bytes };
       onMeasured(++done);
