@@ -19,6 +19,8 @@ import { parseViewHash } from './state/url';
 import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
+import { MapPicturesContext } from './ui/map-pictures';
+import type { MapPictures } from './state/picture';
 import { createCoverageClient } from './worker/coverage-client';
 import type { CoverageClient, WorkerRestart } from './contract';
 import type { MappingMemory } from './state/slices/imports';
@@ -174,9 +176,20 @@ async function start(root: HTMLElement): Promise<void> {
     if (event.key === THEMES_KEY) store.getState().loadThemes();
   });
 
+  // Pictures are drawn by the map (loaded on first use); the UI reaches them through this.
+  let livePicturesMap: maplibregl.Map | null = null;
+  const pictures: MapPictures = {
+    async render(request, onStage, signal) {
+      if (!livePicturesMap) throw new Error('The map has not finished loading; try again in a moment.');
+      const { createMapPictures } = await import('./map/export-image');
+      return createMapPictures(livePicturesMap).render(request, onStage, signal);
+    },
+  };
   render(
     <StoreContext.Provider value={store}>
-      <App />
+      <MapPicturesContext.Provider value={pictures}>
+        <App />
+      </MapPicturesContext.Provider>
     </StoreContext.Provider>,
     root,
   );
@@ -194,6 +207,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   syncHashWithStore(store);
   await view.ready;
+  livePicturesMap = view.map;
   window.__gapmap = { map: view.map, store };
 }
 

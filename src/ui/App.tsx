@@ -9,6 +9,7 @@ import { IndicatorPicker } from './IndicatorPicker';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
 import { Panel } from './Panel';
+import { PictureButton, PictureDialog } from './PictureDialog';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
@@ -147,6 +148,7 @@ export function App() {
           <DrawingBanner />
           <AreaToolBanner />
           <Legend />
+          <PictureButton />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
               Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV, Excel)
@@ -157,6 +159,7 @@ export function App() {
       </div>
       <Attribution />
       <SettingsDialog />
+      <PictureDialog />
       <ImportDialog />
       <SchemeForm />
     </div>
