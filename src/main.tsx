@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './forms.css';
 import './tables.css';
+import './print.css';
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
 import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';
@@ -178,7 +179,9 @@ async function start(root: HTMLElement): Promise<void> {
 
   // Pictures are drawn by the map (loaded on first use); the UI reaches them through this.
   let livePicturesMap: maplibregl.Map | null = null;
+  let liveView: MapView | null = null;
   const pictures: MapPictures = {
+    snapshot: () => liveView?.snapshot() ?? null,
     async render(request, onStage, signal) {
       if (!livePicturesMap) throw new Error('The map has not finished loading; try again in a moment.');
       const { createMapPictures } = await import('./map/export-image');
@@ -208,6 +211,7 @@ async function start(root: HTMLElement): Promise<void> {
   syncHashWithStore(store);
   await view.ready;
   livePicturesMap = view.map;
+  liveView = view;
   window.__gapmap = { map: view.map, store };
 }
 

@@ -72,7 +72,7 @@ async function drawOffScreen(
   return { map, container };
 }
 
-export function createMapPictures(live: maplibregl.Map): MapPictures {
+export function createMapPictures(live: maplibregl.Map): Pick<MapPictures, 'render'> {
   return {
     async render(request: PictureRequest, onStage, signal): Promise<PictureResult> {
       const screen = live.getContainer();

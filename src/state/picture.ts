@@ -87,7 +87,10 @@ export interface PictureResult {
 
 export type PictureStage = 'drawing the map' | 'laying out' | 'encoding';
 
-/** What the map offers the UI: draw a picture off screen. Rejects with an AbortError when cancelled. */
+/** What the map offers the UI. */
 export interface MapPictures {
+  /** Draws a picture off screen. Rejects with an AbortError when cancelled. */
   render: (request: PictureRequest, onStage: (stage: PictureStage) => void, signal: AbortSignal) => Promise<PictureResult>;
+  /** The map as it is on screen now, as a PNG data URL (for printing); null before the map has loaded. */
+  snapshot: () => string | null;
 }

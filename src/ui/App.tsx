@@ -10,6 +10,7 @@ import { Legend } from './Legend';
 import { Notice } from './Notice';
 import { Panel } from './Panel';
 import { PictureButton, PictureDialog } from './PictureDialog';
+import { PrintMap } from './PrintMap';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
@@ -139,6 +140,7 @@ export function App() {
           }}
         >
           <div id="map" role="region" aria-label={`Map of LSOAs coloured by ${MAP_COLOURED_BY[colourBy]}`} />
+          <PrintMap />
           {!mapReady && (
             <p class="map-loading" role="status">
               Drawing the map…

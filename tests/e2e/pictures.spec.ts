@@ -89,3 +89,67 @@ test('an A4 landscape picture at 300 dpi', async () => {
   expectDrawn(image, 3508, 2480);
   await page.getByRole('dialog', { name: 'Picture of the map' }).getByRole('button', { name: 'Close' }).click();
 });
+
+const ROUTES = '/work/shared/data/transport/trafford_bus_routes_tfgm_2023.geojson';
+const coveragePanel = () => page.getByRole('region', { name: 'Coverage' });
+
+test('a chart downloads as SVG with its caption, and as a 3× PNG', async () => {
+  test.setTimeout(180_000);
+  await page.getByRole('button', { name: 'Coverage' }).click();
+  await coveragePanel().getByLabel('Add schemes from files').setInputFiles(ROUTES);
+  const importDialog = page.getByRole('dialog');
+  await expect(importDialog.getByRole('button', { name: 'Import 407 schemes' })).toBeEnabled({ timeout: 60_000 });
+  await importDialog.getByRole('button', { name: 'Import 407 schemes' }).click();
+  await expect.poll(() => page.evaluate(() => window.__gapmap!.store.getState().coverage.status.kind), { timeout: 90_000 }).toBe('ready');
+  const chart = coveragePanel().locator('figure.coverage-chart').first();
+  const caption = (await chart.locator('figcaption').innerText()).trim();
+  const title = (await chart.locator('.coverage-chart-title').innerText()).trim();
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/pictures-chart-buttons.png` });
+
+  const svgDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: `Download as SVG: ${title}` }).click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toMatch(/^share-of-people-and-of-lsoas-reached.*\.svg$/);
+  const svg = fs.readFileSync(await svgFile.path(), 'utf8');
+  fs.writeFileSync(`${SHOTS}/${svgFile.suggestedFilename()}`, svg);
+  // Valid SVG (the browser's XML parser reads it without error), its caption in <text> words.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      words: [...doc.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+    };
+  }, svg);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  expect(words(parsed.words)).toContain(words(caption.slice(title.length)));
+
+  const pngDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: `Download as PNG: ${title}` }).click();
+  const png = decodePng(fs.readFileSync(await (await pngDownload).path()));
+  expect(png.width).toBe(960);
+  expect(png.height).toBeGreaterThan(3 * 210);
+});
+
+test('printing hides the controls and shows the map as a picture', async () => {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    await expect(page.getByRole('combobox', { name: 'Scope' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Settings' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Picture', exact: true })).toBeHidden();
+    await expect(page.locator('.maplibregl-ctrl-zoom-in')).toBeHidden();
+    const picture = page.getByRole('img', { name: 'The map as shown on screen' });
+    await expect(picture).toBeVisible();
+    // The map beside the coverage panel, drawn (not a blank canvas): the deciles' colours show.
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300);
+    await page.screenshot({ path: `${SHOTS}/pictures-print.png`, fullPage: true });
+    const shot = decodePng(await picture.screenshot({ path: `${SHOTS}/pictures-print-map.png` }));
+    const counts = countColours(shot, DECILE_COLOURS.map(parseCssColour), 4);
+    expect(counts.filter((n) => n > 50).length, `decile colours in the printed map: ${counts.join(', ')}`).toBeGreaterThanOrEqual(6);
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
