@@ -57,7 +57,7 @@ export async function benchPictures({ buildApp, servePreview, launchChromium }: 
         await dialog.getByRole('button', { name: /Make (picture|again)/ }).click();
         await dialog.getByRole('button', { name: 'Download PNG' }).waitFor({ timeout: 300_000 });
         ms.push(performance.now() - start);
-        const status = await dialog.locator('.picture-result [role="status"]').innerText();
+        const status = (await dialog.locator('.picture-result [role="status"]').textContent()) ?? '';
         bytes = Number(/([\d,]+) kB/.exec(status)?.[1]?.replace(/,/g, '') ?? 0) * 1024;
       }
       return { ms, bytes };
