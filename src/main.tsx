@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './forms.css';
 import './tables.css';
+import './print.css';
 import { render } from 'preact';
 import type maplibregl from 'maplibre-gl';
 import { dataFileUrl, loadAttributes, loadDetails, loadManifest, loadPostcodeIndex } from './data/load';
@@ -19,6 +20,8 @@ import { parseViewHash } from './state/url';
 import { App } from './ui/App';
 import { BootScreen, type BootStatus } from './ui/BootScreen';
 import { StoreContext } from './ui/use-store';
+import { MapPicturesContext } from './ui/map-pictures';
+import type { MapPictures } from './state/picture';
 import { createCoverageClient } from './worker/coverage-client';
 import type { CoverageClient, WorkerRestart } from './contract';
 import type { MappingMemory } from './state/slices/imports';
@@ -174,9 +177,22 @@ async function start(root: HTMLElement): Promise<void> {
     if (event.key === THEMES_KEY) store.getState().loadThemes();
   });
 
+  // Pictures are drawn by the map (loaded on first use); the UI reaches them through this.
+  let livePicturesMap: maplibregl.Map | null = null;
+  let liveView: MapView | null = null;
+  const pictures: MapPictures = {
+    snapshot: () => liveView?.snapshot() ?? null,
+    async render(request, onStage, signal) {
+      if (!livePicturesMap) throw new Error('The map has not finished loading; try again in a moment.');
+      const { createMapPictures } = await import('./map/export-image');
+      return createMapPictures(livePicturesMap).render(request, onStage, signal);
+    },
+  };
   render(
     <StoreContext.Provider value={store}>
-      <App />
+      <MapPicturesContext.Provider value={pictures}>
+        <App />
+      </MapPicturesContext.Provider>
     </StoreContext.Provider>,
     root,
   );
@@ -194,6 +210,8 @@ async function start(root: HTMLElement): Promise<void> {
   }
   syncHashWithStore(store);
   await view.ready;
+  livePicturesMap = view.map;
+  liveView = view;
   window.__gapmap = { map: view.map, store };
 }
 

@@ -118,6 +118,15 @@ export class MapView {
     this.map.on('render', onRender);
   }
 
+  /**
+   * The map on screen as a PNG data URL, for printing. Drawn now, synchronously, and read at once:
+   * the canvas keeps no drawing buffer between frames (keeping one costs every frame).
+   */
+  snapshot(): string {
+    this.map.redraw();
+    return this.map.getCanvas().toDataURL('image/png');
+  }
+
   destroy(): void {
     this.unsubscribe?.();
     this.drawing.stop();

@@ -9,6 +9,8 @@ import { IndicatorPicker } from './IndicatorPicker';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
 import { Panel } from './Panel';
+import { PictureButton, PictureDialog } from './PictureDialog';
+import { PrintMap } from './PrintMap';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
@@ -138,6 +140,7 @@ export function App() {
           }}
         >
           <div id="map" role="region" aria-label={`Map of LSOAs coloured by ${MAP_COLOURED_BY[colourBy]}`} />
+          <PrintMap />
           {!mapReady && (
             <p class="map-loading" role="status">
               Drawing the map…
@@ -147,6 +150,7 @@ export function App() {
           <DrawingBanner />
           <AreaToolBanner />
           <Legend />
+          <PictureButton />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
               Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV, Excel)
@@ -157,6 +161,7 @@ export function App() {
       </div>
       <Attribution />
       <SettingsDialog />
+      <PictureDialog />
       <ImportDialog />
       <SchemeForm />
     </div>

@@ -5,6 +5,7 @@ import { DECILE_END_WORDS, formatCount, formatShare, legendTitle } from '../core
 import { BIVARIATE_COLUMNS, BIVARIATE_ROWS, countClasses } from '../core/lsoa-colouring';
 import { lsoasInScope } from '../core/scope-lsoas';
 import { selectLegendTally, selectLsoaColours, selectScopeName, type LsoaColours } from '../state/selectors';
+import { COLOURING_HEADINGS } from '../state/picture';
 import { PAGE_COLOURS } from '../theme';
 import { useAppState, useAppStore } from './use-store';
 
@@ -111,15 +112,6 @@ export function Legend() {
     </section>
   );
 }
-
-const COLOURING_HEADINGS: Record<LsoaColours['kind'], { heading: string; explainer: string }> = {
-  schemes: { heading: 'Schemes reaching each LSOA', explainer: 'Under the coverage rule chosen, from the datasets shown.' },
-  'per-head': {
-    heading: '£ per head allocated',
-    explainer: 'Each scheme’s amount shared among the LSOAs it reaches, by population. Classes: quintiles of the funded LSOAs.',
-  },
-  bivariate: { heading: 'Deprivation × £ per head', explainer: '' },
-};
 
 /** The legend for a coverage colouring: classes with their LSOA counts, or the 3×3 grid. */
 function CoverageLegend({ colours, indicatorHeading }: { colours: LsoaColours; indicatorHeading: string }) {

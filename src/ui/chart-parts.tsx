@@ -3,9 +3,13 @@
 
 import './charts.css';
 import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import { DECILE_COLOURS } from '../theme';
 import { DECILE_END_WORDS } from '../core/legend';
 import { CHART_COLOURS } from '../theme';
+import { chartPng, chartSvg } from './chart-export';
+import { downloadText } from './download';
+import { fileSlug } from './map-pictures';
 
 // ── Frame shared by the decile charts ─────────────────────────────────────────────────────────
 
@@ -89,11 +93,13 @@ export function ChartFigure(props: {
   svg: ComponentChildren;
   table: ComponentChildren;
 }) {
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure class="coverage-chart">
+    <figure class="coverage-chart" ref={figure}>
       <figcaption>
         <strong class="coverage-chart-title">{props.title}</strong> {props.caption}
       </figcaption>
+      <ChartExport figure={figure} title={props.title} caption={props.caption} />
       {props.keyItems && (
         <ul class="coverage-chart-key" aria-hidden="true">
           {props.keyItems}
@@ -129,5 +135,33 @@ export function KeySwatch({ children }: { children: ComponentChildren }) {
     <svg class="coverage-chart-swatch" viewBox="0 0 18 12" width="18" height="12" aria-hidden="true">
       {children}
     </svg>
+  );
+}
+
+/** "SVG" and "PNG" downloads of a chart, with its title and caption written in. */
+function ChartExport({ figure, title, caption }: { figure: { current: HTMLElement | null }; title: string; caption: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async (kind: 'svg' | 'png') => {
+    const element = figure.current;
+    if (!element) return;
+    try {
+      setProblem(null);
+      const parts = { figure: element, title, caption };
+      if (kind === 'svg') downloadText(`${fileSlug(title)}.svg`, chartSvg(parts).text, 'image/svg+xml');
+      else downloadText(`${fileSlug(title)}.png`, await chartPng(parts), 'image/png');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <div class="chart-export">
+      <button type="button" class="link-button" aria-label={`Download as SVG: ${title}`} onClick={() => void save('svg')}>
+        SVG
+      </button>
+      <button type="button" class="link-button" aria-label={`Download as PNG: ${title}`} onClick={() => void save('png')}>
+        PNG
+      </button>
+      {problem && <span class="error-text">{problem}</span>}
+    </div>
   );
 }

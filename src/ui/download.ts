@@ -1,7 +1,7 @@
 import type { ImportProblem } from '../data/import/import-problem';
 
-/** Saves text as a file through the browser's download (no server round trip). */
-export function downloadText(fileName: string, text: string | ArrayBuffer, type: string): void {
+/** Saves text (or a picture) as a file through the browser's download (no server round trip). */
+export function downloadText(fileName: string, text: string | ArrayBuffer | Blob, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -10,7 +10,7 @@ interface Notice {
   text: string;
 }
 
-type Dialog = 'none' | 'settings';
+type Dialog = 'none' | 'settings' | 'picture';
 
 export interface StatusSlice {
   notice: Notice | null;
