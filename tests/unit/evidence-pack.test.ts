@@ -1,0 +1,88 @@
+// The evidence pack (src/core/report) as `gapmap report` writes it, on the real build: its pages,
+// its text holding the headline `gapmap coverage --summary` gives for the same inputs, the
+// area-wide wording before any figure, and the map drawn as vector paths.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headlineSentence } from '../../src/core/coverage-words';
+import { formatCount } from '../../src/core/legend';
+import { headlineOfJson, type SummaryJson } from '../../src/data/summary-json';
+import { readPdf } from '../pdf-text';
+import { hasBuiltData, projectRoot, sharedRoot, TRAFFORD, trafford } from './built-data';
+
+function gapmap(...args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/gapmap.ts', ...args], { cwd: projectRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-pack-'));
+});
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** `coverage --summary` and `report --pdf` on the same inputs, each on its own. */
+async function both(name: string, args: string[]) {
+  const json = path.join(tmp, `${name}.json`);
+  const pdf = path.join(tmp, `${name}.pdf`);
+  const [coverage, report] = await Promise.all([
+    gapmap('coverage', ...args, '--out', path.join(tmp, `${name}.csv`), '--summary', json),
+    gapmap('report', ...args, '--pdf', pdf),
+  ]);
+  expect(coverage.status, coverage.stderr).toBe(0);
+  expect(report.status, report.stderr).toBe(0);
+  expect(report.stdout).toBe(''); // no CSV on standard output unless --out asks for it elsewhere
+  expect(report.stderr).toContain(`Evidence pack: ${pdf}`);
+  return { summary: JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson, pdf: readPdf(fs.readFileSync(pdf)) };
+}
+
+describe.skipIf(!hasBuiltData)('gapmap report: the evidence pack on the real Trafford data', () => {
+  it('the bus routes, scope Trafford: six pages, the map in vector paths, the headline of coverage --summary', async () => {
+    const { summary, pdf } = await both('routes', [trafford.routes, '--scope', TRAFFORD]);
+    expect(pdf.pageCount).toBe(6);
+    expect(pdf.pages).toHaveLength(6);
+    const [title, map, headline] = pdf.pages;
+    expect(title!.strings.slice(0, 2)).toEqual(['Trafford', 'Evidence pack']);
+    // Trafford's 139 LSOAs at street level: thousands of vertices, one even-odd fill per decile.
+    expect(map!.paths.lineTo).toBeGreaterThan(5000);
+    expect(map!.paths.fills).toBe(10);
+    const sentence = headlineSentence(headlineOfJson(summary.headline), { name: 'Trafford', isEngland: false });
+    expect(sentence).toBe('In Trafford, 0 people in the most deprived 20% of England live in LSOAs no scheme reaches (0% of them).');
+    expect(headline!.strings.join(' ')).toContain(sentence);
+    // The decile table: every decile's LSOAs and people as the summary has them.
+    for (const row of summary.deciles) expect(headline!.strings.join(' ')).toContain(`${row.decile} ${formatCount(row.lsoas)} ${formatCount(row.people)}`);
+    expect(pdf.text).toContain(`${formatCount(summary.schemes.usable)} of ${formatCount(summary.schemes.read)} schemes read could be used`);
+    expect(pdf.text).toContain('Open Government Licence v3.0');
+  });
+
+  it('the council grants recorded only for Trafford: said before any figure, then the headline of coverage --summary', async () => {
+    const grants = path.join(sharedRoot, 'grants', 'trafford_council_voluntary_sector_grants_360giving.csv');
+    const { summary, pdf } = await both('grants', [grants, '--scope', TRAFFORD]);
+    expect(pdf.pageCount).toBe(6);
+    const note = '555 grants, £1,291,437, recorded only for Trafford as a whole: they cannot show which neighbourhoods they reach';
+    // On the title page, before any number, and again above the headline.
+    expect(pdf.pages[0]!.strings.join(' ')).toContain(note);
+    const page = pdf.pages[2]!.strings.join(' ');
+    const sentence = headlineSentence(headlineOfJson(summary.headline), { name: 'Trafford', isEngland: false }, { areaWideApart: true });
+    expect(sentence).toBe('In Trafford, 18,345 people in the most deprived 20% of England live in LSOAs no located scheme reaches (100% of them).');
+    expect(page.indexOf(note)).toBeGreaterThanOrEqual(0);
+    expect(page.indexOf(note)).toBeLessThan(page.indexOf(sentence));
+    // The gaps page lists them with their names and distances ("none": no scheme is counted).
+    expect(summary.gaps.length).toBe(11);
+    const gaps = pdf.pages[4]!.strings.join(' ');
+    expect(gaps).toContain('11 gap LSOAs in deciles 1–2 (18,345 people)');
+    for (const gap of summary.gaps) expect(gaps).toContain(gap.lsoa21cd);
+  });
+});
