@@ -10,8 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlineSentence } from '../../src/core/coverage-words';
 import { formatCount } from '../../src/core/legend';
 import { headlineOfJson, type SummaryJson } from '../../src/data/summary-json';
+import { resolveScopeRef } from '../../src/core/scope';
+import { NO_FILTER } from '../../src/core/scheme-filter';
+import { readSchemesGeoJson } from '../../src/data/read-schemes-geojson';
+import { createCoverageApi } from '../../src/worker/coverage-api';
+import { SchemeStore } from '../../src/worker/scheme-store';
+import { handedOver } from '../../src/worker/transfer';
 import { readPdf } from '../pdf-text';
-import { hasBuiltData, projectRoot, sharedRoot, TRAFFORD, trafford } from './built-data';
+import { builtData, hasBuiltData, projectRoot, sharedRoot, TRAFFORD, trafford } from './built-data';
 
 function gapmap(...args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
@@ -84,5 +90,52 @@ describe.skipIf(!hasBuiltData)('gapmap report: the evidence pack on the real Tra
     const gaps = pdf.pages[4]!.strings.join(' ');
     expect(gaps).toContain('11 gap LSOAs in deciles 1–2 (18,345 people)');
     for (const gap of summary.gaps) expect(gaps).toContain(gap.lsoa21cd);
+  });
+});
+
+describe.skipIf(!hasBuiltData)('the worker’s evidence pack (the app’s button)', () => {
+  it('is the CLI’s pack for the same run and view, its bytes handed over to the page', async () => {
+    const data = await builtData();
+    const store = new SchemeStore();
+    const api = createCoverageApi(async () => ({ ok: true, data }), { store });
+    const read = readSchemesGeoJson(fs.readFileSync(trafford.routes, 'utf8'));
+    if (!read.ok) throw new Error('the routes should read');
+    const { hash } = await store.add(read.schemes);
+    const view = {
+      scope: resolveScopeRef(data.attributes, { kind: 'lad', code: TRAFFORD })!,
+      indicator: 'imd' as const,
+      gapDecile: 2,
+      gaps: 'underserved' as const,
+      area: null,
+    };
+    const outcome = await api.run(
+      { id: 1, schemesHash: hash, datasets: [hash], filter: NO_FILTER, proposedDatasets: [], rule: { kind: 'intersects' }, areaWide: 'separate', view },
+      () => undefined,
+    );
+    if (outcome.kind !== 'done') throw new Error('the run should finish');
+    const request = {
+      key: outcome.run.key,
+      view,
+      place: 'Trafford',
+      isEngland: false,
+      date: new Date().toISOString().slice(0, 10),
+      populationSource: data.manifest.populationSource,
+      dataBuiltAt: data.manifest.builtAt,
+    };
+    const pack = await api.evidencePack(request);
+    if (pack.kind !== 'done') throw new Error('the pack should be made');
+    expect(handedOver(pack)).toEqual([pack.bytes.buffer]);
+    const app = readPdf(pack.bytes);
+    const file = path.join(tmp, 'underserved.pdf');
+    const cli = await gapmap('report', trafford.routes, '--scope', TRAFFORD, '--gaps', 'underserved', '--pdf', file);
+    expect(cli.status, cli.stderr).toBe(0);
+    const fromCli = readPdf(fs.readFileSync(file));
+    expect(app.pageCount).toBe(6);
+    // Every word and figure the same, the gaps' distances included (measured for the pack).
+    expect(app.text).toBe(fromCli.text);
+    expect(app.text).toContain(
+      'In Trafford, 3 of the 11 LSOAs in the most deprived 20% of England are the least served: reached by at most 39 schemes (5,139 people, 28% of them).',
+    );
+    expect(await api.evidencePack({ ...request, key: 'no such run' })).toEqual({ kind: 'missing' });
   });
 });

@@ -18,7 +18,7 @@ import { schemesSection, type SchemeCounts } from './schemes-section';
 import { table } from './table';
 
 /** How many gap LSOAs the pack lists (most deprived first); the count says how many there are. */
-const PACK_GAP_ROWS = 30;
+export const PACK_GAP_ROWS = 30;
 
 export interface EvidencePackInput {
   /** The scope's or target area's name: "Trafford". */
