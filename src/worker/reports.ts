@@ -20,8 +20,7 @@ export function reportCalls(engine: Engine) {
       if (!entry || !prepared) return { kind: 'missing' };
       const first = summaryOf(entry, prepared, request.view);
       if (!first.ok) return { kind: 'failed', message: first.message };
-      const { evidencePackPdf, PACK_GAP_ROWS } = await import('../core/report/evidence-pack');
-      const { schemesByFunder } = await import('../core/report/schemes-section');
+      const { evidencePackPdf, PACK_GAP_ROWS, schemesByFunder } = await import('../core/report/evidence-pack');
       // The gaps the pack lists get their distances now (the panel measures them as it shows them).
       const todo = first.summary.gaps
         .slice(0, PACK_GAP_ROWS)

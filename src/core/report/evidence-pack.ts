@@ -15,6 +15,9 @@ import { curveChart, perHeadChart, reachChart } from './charts';
 import { drawMap, type MapInput } from './map-page';
 import { A4, CONTENT_WIDTH, MARGIN, PdfKit } from './pdf-kit';
 import { schemesSection, type SchemeCounts } from './schemes-section';
+
+// The worker loads this module alone when a pack is first asked for: one chunk with pdf-lib.
+export { schemesByFunder } from './schemes-section';
 import { table } from './table';
 
 /** How many gap LSOAs the pack lists (most deprived first); the count says how many there are. */
