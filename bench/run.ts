@@ -3,7 +3,7 @@
 // wire for the England view). Each figure is also given as a ratio to a baseline measured in the
 // same run, so runs on a noisy machine can be compared. Results go to bench/results/.
 //
-// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage|import.
+// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage|import|report.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,12 +14,13 @@ import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { benchCoverage } from './coverage';
 import { benchImport } from './import';
+import { benchReport } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench', 'results');
 const args = process.argv.slice(2);
 const skipData = args.includes('--skip-data');
-/** --only data|load|coverage|import runs one part. */
+/** --only data|load|coverage|import|report runs one part. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const PORT = 4175;
@@ -200,6 +201,10 @@ if (!only || only === 'coverage') {
 if (!only || only === 'import') {
   console.log('Importing a 100k-row CSV (Node, then the app in headless Chromium)…');
   results.import = await benchImport(path.join(root, 'public', 'data'), { buildApp, servePreview, launchChromium });
+}
+if (!only || only === 'report') {
+  console.log('Evidence pack (PDF) beside a summary…');
+  results.report = await benchReport(path.join(root, 'public', 'data'), path.resolve(root, '..', 'shared', 'data'));
 }
 fs.mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, only ? `latest-${only}.json` : 'latest.json');
