@@ -54,6 +54,20 @@ async function both(name: string, args: string[]) {
   return { summary: JSON.parse(fs.readFileSync(json, 'utf8')) as SummaryJson, pdf: readPdf(fs.readFileSync(pdf)) };
 }
 
+describe('gapmap report reads the coverage options, and --pdf', () => {
+  it('needs --pdf, and coverage refuses it', async () => {
+    const report = await gapmap('report', trafford.routes, '--scope', TRAFFORD);
+    expect(report.status).toBe(2);
+    expect(report.stderr).toContain('Give the file to write: gapmap report <schemes> --scope CODE --pdf OUT.pdf.');
+    const coverage = await gapmap('coverage', trafford.routes, '--pdf', path.join(tmp, 'x.pdf'));
+    expect(coverage.status).toBe(2);
+    expect(coverage.stderr).toContain('--pdf is for the report command');
+    const wrong = await gapmap('report', trafford.routes, '--pdf', path.join(tmp, 'x.pdf'), '--gap-decile', '11');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("--gap-decile '11' must be a whole number from 1 to 10.");
+  });
+});
+
 describe.skipIf(!hasBuiltData)('gapmap report: the evidence pack on the real Trafford data', () => {
   it('the bus routes, scope Trafford: six pages, the map in vector paths, the headline of coverage --summary', async () => {
     const { summary, pdf } = await both('routes', [trafford.routes, '--scope', TRAFFORD]);
