@@ -58,3 +58,32 @@ test('the Trafford bus routes, scope Trafford: the evidence pack holds the headl
   await expect(panel().getByRole('status').filter({ hasText: 'Making the evidence pack' })).toHaveCount(0);
   await expect(panel().getByRole('button', { name: 'Evidence pack (PDF)' })).toBeEnabled();
 });
+
+test('a ward as a target area: its report offers the pack, which holds the ward’s name and its LSOAs on the map', async () => {
+  await page.getByRole('button', { name: 'Areas', exact: true }).click();
+  const areas = page.getByRole('region', { name: 'Areas' });
+  const box = areas.getByRole('combobox', { name: 'Start from a ward, district or county' });
+  await box.fill('Gorse Hill');
+  await page
+    .getByRole('option', { name: /Gorse Hill/ })
+    .first()
+    .click();
+  await expect(areas.locator('.area-selected h3')).toContainText('Gorse Hill');
+  await expect(areas.getByTestId('area-lsoas')).not.toHaveText('');
+  const lsoas = Number((await areas.getByTestId('area-lsoas').textContent()) ?? '0');
+  const button = areas.getByRole('button', { name: 'Evidence pack (PDF)' });
+  await button.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/evidence-2-area-button.png` });
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await button.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^gapmap-evidence-gorse-hill[\w-]*-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gapmap-pack-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const pdf = readPdf(fs.readFileSync(file));
+  expect(pdf.pageCount).toBe(6);
+  expect(pdf.pages[0]!.strings[0]).toContain('Gorse Hill');
+  // The decile table's total row counts the area's LSOAs.
+  expect(pdf.pages[2]!.strings.join(' ')).toMatch(new RegExp(`All ${lsoas} `));
+  expect(pdf.pages[1]!.paths.moveTo).toBeGreaterThanOrEqual(lsoas);
+});

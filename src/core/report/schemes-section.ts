@@ -71,6 +71,10 @@ export function schemesSection(kit: PdfKit, counts: SchemeCounts): void {
       formatGbp(rest.reduce((sum, f) => sum + f.amountGbp, 0)),
     ]);
   }
+  if (rows.length === 0) {
+    kit.paragraph('No scheme is counted in the figures, so no funder is listed.', { size: 9 });
+    return;
+  }
   table(
     kit,
     [
