@@ -153,3 +153,15 @@ describe.skipIf(!hasBuiltData)('the worker’s evidence pack (the app’s button
     expect(await api.evidencePack({ ...request, key: 'no such run' })).toEqual({ kind: 'missing' });
   });
 });
+
+describe('text the standard font cannot encode', () => {
+  it('is said in characters it can (accents kept where WinAnsi has them), never a crash', async () => {
+    const { PdfKit } = await import('../../src/core/report/pdf-kit');
+    const kit = await PdfKit.create();
+    expect(kit.clean('Ynys Môn – £1,200 — “St Helen’s”')).toBe('Ynys Môn – £1,200 — “St Helen’s”');
+    expect(kit.clean('reached by ≤ 3 schemes → 2 km')).toBe('reached by <= 3 schemes -> 2 km');
+    expect(kit.clean('Łódź Ŵ')).toBe('?ódz W');
+    expect(kit.clean('日本')).toBe('??');
+    expect(() => kit.paragraph('Łódź 日本 ≤ 3')).not.toThrow();
+  });
+});

@@ -1,8 +1,9 @@
 // The pack's map: the scope's LSOAs drawn as vector paths from the same street-level geometry the
 // analysis uses (lsoa-geometry.ts), filled by decile of the indicator, the gaps outlined, with a
 // key. Vector, so it is crisp in print at any size. One path per decile (filled even-odd, so a hole
-// stays a hole); rings smaller than a fraction of a point are left out and vertices closer than
-// one to the last are skipped, so a district's pack stays a few hundred kB.
+// stays a hole); vertices closer than a third of a point to the last are skipped and a ring smaller
+// than that is filled as a speck, coordinates to a tenth of a point, so a district's pack is under
+// 100 kB and England's under 2 MB.
 
 import { CASING_COLOUR, DECILE_COLOURS, GAP_COLOUR, NO_DECILE_COLOUR } from '../../theme';
 import type { LsoaGeometry } from '../lsoa-geometry';
@@ -20,7 +21,10 @@ export interface MapInput {
 
 /** Rings whose box is smaller than this (points) both ways are not drawn; vertices nearer than it to the last are skipped. */
 const TOLERANCE_PT = 0.35;
-const round = (value: number) => Math.round(value * 100) / 100;
+/** Beyond this many LSOAs (a county or more) the map has no borders and thinner gap outlines. */
+const DENSE_LSOAS = 2000;
+// A tenth of a point (0.035 mm) is finer than print shows; two places made England’s map a third larger.
+const round = (value: number) => Math.round(value * 10) / 10;
 
 type Project = (lon: number, lat: number) => [number, number];
 
@@ -79,7 +83,13 @@ function ringsPath(geometry: LsoaGeometry, lsoas: readonly number[], project: Pr
           if (y < minY) minY = y;
           if (y > maxY) maxY = y;
         }
-        if (xs.length < 3 || (maxX - minX < TOLERANCE_PT && maxY - minY < TOLERANCE_PT)) continue;
+        if (xs.length < 3 || (maxX - minX < TOLERANCE_PT && maxY - minY < TOLERANCE_PT)) {
+          // Smaller than the tolerance: a fill still shows it as a speck (a city's LSOAs on England's
+          // map), an outline leaves it out.
+          if (!outerOnly && r === ringStart[p])
+            out.push(`${round(minX)} ${round(minY)} ${Math.max(TOLERANCE_PT, round(maxX - minX))} ${Math.max(TOLERANCE_PT, round(maxY - minY))} re`);
+          continue;
+        }
         for (let i = 0; i < xs.length; i++) out.push(`${round(xs[i]!)} ${round(ys[i]!)} ${i === 0 ? 'm' : 'l'}`);
         out.push('h');
       }
@@ -114,18 +124,26 @@ export function drawMap(kit: PdfKit, input: MapInput, box: { x: number; y: numbe
       ringsPath(input.geometry, list, project, false, out);
       out.push('f*'); // even-odd: a hole stays a hole
     }
-    // Hairline borders, so neighbours of one decile still read as LSOAs.
-    out.push(`${rgbText(CASING_COLOUR)} RG`, '0.3 w', '1 j');
-    ringsPath(input.geometry, input.lsoas, project, true, out);
-    out.push('S');
+    // Hairline borders, so neighbours of one decile still read as LSOAs; on a region's or England's
+    // map they would be wider than the LSOAs and wash the colours out.
+    const dense = input.lsoas.length > DENSE_LSOAS;
+    out.push('1 j');
+    if (!dense) {
+      out.push(`${rgbText(CASING_COLOUR)} RG`, '0.3 w');
+      ringsPath(input.geometry, input.lsoas, project, true, out);
+      out.push('S');
+    }
     if (input.gaps.length > 0) {
       const gapPath: string[] = [];
       ringsPath(input.geometry, input.gaps, project, true, gapPath);
       // A white casing under the red, so the outline shows on the dark and the light deciles.
-      for (const [colour, width] of [
-        [CASING_COLOUR, 2.4],
-        [GAP_COLOUR, 1.2],
-      ] as const) {
+      const lines: (readonly [string, number])[] = dense
+        ? [[GAP_COLOUR, 0.5]]
+        : [
+            [CASING_COLOUR, 2.4],
+            [GAP_COLOUR, 1.2],
+          ];
+      for (const [colour, width] of lines) {
         out.push(`${rgbText(colour)} RG`, `${width} w`);
         for (const line of gapPath) out.push(line);
         out.push('S');
