@@ -3,7 +3,7 @@
 // wire for the England view). Each figure is also given as a ratio to a baseline measured in the
 // same run, so runs on a noisy machine can be compared. Results go to bench/results/.
 //
-// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage|import|pictures.
+// Options: --skip-data (reuse public/data), --runs N (cold loads, default 3), --only data|load|coverage|import|pictures|report.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,12 +15,13 @@ import { chromium, type Browser } from 'playwright-core';
 import { benchCoverage } from './coverage';
 import { benchImport } from './import';
 import { benchPictures } from './pictures';
+import { benchReport } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench', 'results');
 const args = process.argv.slice(2);
 const skipData = args.includes('--skip-data');
-/** --only data|load|coverage|import|pictures runs one part. */
+/** --only data|load|coverage|import|pictures|report runs one part. */
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const PORT = 4175;
@@ -206,6 +207,10 @@ if (!only || only === 'pictures') {
   console.log('Map pictures (PNG at 1920×1080 and A4 300 dpi) against one redraw of the map…');
   results.pictures = await benchPictures({ buildApp, servePreview, launchChromium });
   console.log(results.pictures);
+}
+if (!only || only === 'report') {
+  console.log('Evidence pack (PDF) beside a summary…');
+  results.report = await benchReport(path.join(root, 'public', 'data'), path.resolve(root, '..', 'shared', 'data'));
 }
 fs.mkdirSync(resultsDir, { recursive: true });
 const resultsFile = path.join(resultsDir, only ? `latest-${only}.json` : 'latest.json');

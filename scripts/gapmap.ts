@@ -12,16 +12,23 @@ import { runCoverage, UsageError } from './cli/coverage-command';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const HELP = `Usage: npm run gapmap -- coverage <schemes.geojson> [more schemes files…] [options]
+       npm run gapmap -- report <schemes.geojson> [more…] --scope CODE|--scope-file AREA --pdf OUT.pdf [options]
 
-Which LSOAs each scheme reaches, where its money lands, and who is left out. Several files are
-read as one set of schemes (e.g. bus stops and bus routes as one transport picture).
+coverage: which LSOAs each scheme reaches, where its money lands, and who is left out. Several
+files are read as one set of schemes (e.g. bus stops and bus routes as one transport picture).
+report: the same run, written as an A4 evidence pack (PDF: title, map, headline, decile table and
+charts, £ per head, top gaps, schemes counted, rule and gap definition, sources); its figures are
+those of coverage --summary for the same options. E.g. one pack per ward:
+  for w in wards/*.geojson; do npm run gapmap -- report grants.csv --scope-file "$w" --pdf "packs/$(basename "$w" .geojson).pdf"; done
 
 Options:
   --rule intersects|centroid|share:P   when a scheme reaches an LSOA (default intersects):
                                         intersects  ${RULE_SUMMARIES.intersects}
                                         centroid    ${RULE_SUMMARIES.centroid}
                                         share:P     ${RULE_SUMMARIES.share}
-  --out FILE.csv        per-LSOA table: lsoa21cd,count,amount_gbp,ids (default: standard output)
+  --pdf FILE.pdf        report: the evidence pack to write (required for report)
+  --out FILE.csv        per-LSOA table: lsoa21cd,count,amount_gbp,ids (default: standard output;
+                        report writes it only when asked)
   --summary FILE.json   deciles, headline, gap list, fairness and problems for the scope
   --scope CODE          region (E12…), county (E10…) or district (E06/E07/E08/E09…); default England
   --scope-file FILE     a target area (GeoJSON, zipped shapefile, KML): its LSOAs by the rule are the
@@ -66,11 +73,11 @@ async function main(): Promise<number> {
     console.log(HELP);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'coverage') {
+  if (command !== 'coverage' && command !== 'report') {
     console.error(`Unknown command '${command}'. ${HELP.split('\n')[0]}`);
     return 2;
   }
-  const args = parseCoverageArgs(rest, path.join(projectRoot, 'public', 'data'));
+  const args = parseCoverageArgs(rest, path.join(projectRoot, 'public', 'data'), command);
   if (args.ok === 'help') {
     console.log(HELP);
     return 0;

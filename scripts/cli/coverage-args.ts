@@ -13,6 +13,8 @@ export interface CoverageOptions {
   rule: CoverageRule;
   out?: string;
   summary?: string;
+  /** `report`: the evidence pack PDF to write. */
+  pdf?: string;
   /** ONS code; England when absent. */
   scope?: string;
   /** A file of shapes (GeoJSON, shapefile zip, KML) whose LSOAs, by the rule, are the scope. */
@@ -28,10 +30,26 @@ export interface CoverageOptions {
 
 export type ArgsRead = { ok: true; options: CoverageOptions } | { ok: false; message: string } | { ok: 'help' };
 
-const VALUE_OPTIONS = ['--rule', '--out', '--summary', '--scope', '--scope-file', '--gap-decile', '--gaps', '--area-wide', '--indicator', '--data'] as const;
+const VALUE_OPTIONS = [
+  '--rule',
+  '--out',
+  '--summary',
+  '--scope',
+  '--scope-file',
+  '--gap-decile',
+  '--gaps',
+  '--area-wide',
+  '--indicator',
+  '--data',
+  '--pdf',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-export function parseCoverageArgs(argv: readonly string[], defaultDataDir: string): ArgsRead {
+/**
+ * The options of `coverage` and of `report` (the same, plus --pdf, which `report` needs): one
+ * parser, so the two commands read every option alike.
+ */
+export function parseCoverageArgs(argv: readonly string[], defaultDataDir: string, command: 'coverage' | 'report' = 'coverage'): ArgsRead {
   const values = new Map<ValueOption, string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -48,7 +66,11 @@ export function parseCoverageArgs(argv: readonly string[], defaultDataDir: strin
       positional.push(arg);
     }
   }
-  if (positional.length === 0) return { ok: false, message: 'Give the schemes file: gapmap coverage <schemes.geojson> [more files…].' };
+  if (positional.length === 0) return { ok: false, message: `Give the schemes file: gapmap ${command} <schemes.geojson> [more files…].` };
+  const pdf = values.get('--pdf');
+  if (command === 'coverage' && pdf !== undefined)
+    return { ok: false, message: '--pdf is for the report command: gapmap report <schemes> --scope CODE --pdf OUT.pdf.' };
+  if (command === 'report' && pdf === undefined) return { ok: false, message: 'Give the file to write: gapmap report <schemes> --scope CODE --pdf OUT.pdf.' };
 
   const rule = parseRule(values.get('--rule') ?? 'intersects');
   if (!rule.ok) return { ok: false, message: rule.message };
@@ -78,6 +100,7 @@ export function parseCoverageArgs(argv: readonly string[], defaultDataDir: strin
   const summary = values.get('--summary');
   if (out !== undefined) options.out = out;
   if (summary !== undefined) options.summary = summary;
+  if (pdf !== undefined) options.pdf = pdf;
   if (scope !== undefined && scope !== 'ENGLAND' && scope !== 'E92000001') options.scope = scope;
   const scopeFile = values.get('--scope-file');
   if (scopeFile !== undefined) {

@@ -24,6 +24,7 @@ import { decodeDeciles } from '../../src/data/schema';
 import { ENGLAND_CODE, summaryJson, type SummaryProblem } from '../../src/data/summary-json';
 import type { CoverageOptions } from './coverage-args';
 import { readBuiltData } from './read-built-data';
+import { writeEvidencePack } from './report-pdf';
 
 /** A failure the user can fix; the message says how. */
 export class UsageError extends Error {}
@@ -156,22 +157,23 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
   );
   const reached = csv.split('\n').length - 2;
   if (options.out) write(options.out, csv);
-  else stdout(csv);
+  else if (!options.pdf) stdout(csv);
 
   const nameOf = (code: string) => areaNameOfCode(attributes, code);
+  const deciles = decodeDeciles(attributes.deciles[options.indicator]!);
   const summary = summarizeRun(
     figures,
     {
       scope: lsoas,
       population: attributes.population,
-      deciles: decodeDeciles(attributes.deciles[options.indicator]!),
+      deciles,
       ranks: details.ranks[options.indicator]!,
     },
     {
       gapDecile: options.gapDecile,
       definition: options.gaps,
       nearestKm: (list) => {
-        if (!options.summary) return new Float64Array(list.length).fill(NaN);
+        if (!options.summary && !options.pdf) return new Float64Array(list.length).fill(NaN);
         if (list.length > 500) say(`${list.length.toLocaleString('en-GB')} gap LSOAs: measuring the distance to the nearest scheme…`);
         // Distances are to the schemes counted: an area-wide grant left apart is not "near" anyone.
         return nearestFootprintKm(geometry, list, schemes, figures.counted, areas);
@@ -203,6 +205,24 @@ export async function runCoverage(options: CoverageOptions, say: Say, stdout: (t
     // An area's summary lists its LSOAs, so it can be checked and reused.
     const withArea = areaLsoas ? { ...json, lsoas: areaLsoas.map((lsoa) => attributes.codes[lsoa]!) } : json;
     write(options.summary, `${JSON.stringify(withArea, null, 2)}\n`);
+  }
+  if (options.pdf) {
+    const size = await writeEvidencePack({
+      built: built.data,
+      file: options.pdf,
+      place: placeName,
+      isEngland: scope.kind === 'england' && !areaLsoas,
+      rule: options.rule,
+      indicator: options.indicator,
+      deciles,
+      lsoas,
+      summary,
+      schemes,
+      counted: figures.counted,
+      counts: { read: totals.read, used: totals.used, amountGbp: totals.amountGbp, byKind: figures.byKind, byPlacement: figures.byPlacement },
+      areaName: nameOf,
+    });
+    say(`Evidence pack: ${options.pdf} (${Math.round(size / 1024).toLocaleString('en-GB')} kB).`);
   }
   const h = summary.headline;
   const headline =

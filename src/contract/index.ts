@@ -5,6 +5,7 @@
 export * from './areas';
 export * from './client';
 export * from './imports';
+export * from './reports';
 export * from './runs';
 export * from './schemes';
 export * from './workspace';

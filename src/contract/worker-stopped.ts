@@ -36,6 +36,7 @@ export const CALL_WORDS: Record<Exclude<keyof CoverageApi, keyof typeof FILE_CAL
   areaReport: 'working out the area’s figures',
   areaLsoas: 'finding the LSOAs of a shape',
   areaPolygons: 'exporting the area’s outlines',
+  evidencePack: 'making the evidence pack',
 };
 
 /** Told to the page after the worker was replaced: why, and what it was doing. */

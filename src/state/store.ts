@@ -19,6 +19,7 @@ import type { Quarantine } from '../data/workspace-db';
 import type { CoverageClient } from '../contract';
 import { datasetsInHistory, EMPTY_HISTORY, pushMoment, type HistoryState } from './history';
 import { areaActions, type AreaActions } from './orchestration/areas';
+import { evidencePackActions, type EvidencePackActions } from './orchestration/evidence-pack';
 import { navigationActions, openingCamera, type NavigationActions, type PostcodeLookup } from './orchestration/navigation';
 import { installReactions } from './orchestration/reactions';
 import { restartActions, type RestartActions } from './orchestration/restart';
@@ -56,6 +57,7 @@ export type AppState = DataSlice &
   WorkspaceActions &
   NavigationActions &
   AreaActions &
+  EvidencePackActions &
   RestartActions;
 export type AppStore = StoreApi<AppState>;
 
@@ -123,6 +125,7 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
       ...slice(workspaceActions(pending)),
       ...slice(navigationActions),
       ...slice(areaActions),
+      ...slice(evidencePackActions),
       ...slice(restartActions),
     };
   });

@@ -1,24 +1,9 @@
 import './coverage.css';
+import { areaWideWords } from '../core/area-wide-words';
 import type { AreaWideSummary } from '../core/coverage-summary-types';
-import { formatCount } from '../core/legend';
 import type { SchemeKind } from '../core/scheme';
 import { areaNameOfCode } from '../core/scope';
-import { formatGbp } from './coverage-format';
 import { useAppState, useAppStore } from './use-store';
-
-const KIND_NOUNS: Record<SchemeKind, [string, string]> = {
-  grant: ['grant', 'grants'],
-  transport: ['transport scheme', 'transport schemes'],
-  community: ['community scheme', 'community schemes'],
-  other: ['scheme', 'schemes'],
-};
-
-/** "555 grants" when every scheme read is of one kind, else "555 schemes". */
-function schemesNoun(count: number, byKind: Partial<Record<SchemeKind, number>>): string {
-  const kinds = Object.keys(byKind) as SchemeKind[];
-  const [one, many] = kinds.length === 1 ? KIND_NOUNS[kinds[0]!] : KIND_NOUNS.other;
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
 
 /**
  * Schemes recorded only for a whole district, county or region, said in words before any figure:
@@ -30,43 +15,16 @@ export function AreaWideNote({ areaWide, byKind, place }: { areaWide: AreaWideSu
   const attributes = useAppState((state) => state.attributes);
   const mode = useAppState((state) => state.coverage.areaWide);
   const running = useAppState((state) => state.coverage.status.kind === 'running' || state.coverage.status.kind === 'preparing');
-  const inScope = areaWide.areas.filter((area) => area.inScope);
-  const names = inScope.map((area) => area.codes.map((code) => areaNameOfCode(attributes, code)).join(', '));
-  const where = names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')} and ${formatCount(names.length - 3)} more areas`;
-  const what = schemesNoun(areaWide.inScope.count, byKind);
-  const money = areaWide.inScope.amountGbp > 0 ? `, ${formatGbp(areaWide.inScope.amountGbp)},` : '';
-  const counted = areaWide.mode === 'count';
-  const outside = areaWide.count - areaWide.inScope.count;
+  const words = areaWideWords(areaWide, byKind, place, (code) => areaNameOfCode(attributes, code));
+  const counted = words.mode === 'counted';
   return (
     <div class={counted ? 'area-wide-note' : 'area-wide-note apart'} data-testid="area-wide-note">
-      {inScope.length > 0 ? (
-        <p>
-          {counted ? (
-            <>
-              <strong>Assumption:</strong> {what}
-              {money} recorded only for {where} as a whole are counted as reaching every LSOA there, their money shared by population. The file does not say
-              which neighbourhoods they reached.
-            </>
-          ) : (
-            <>
-              <strong>
-                {what}
-                {money} recorded only for {where} as a whole:
-              </strong>{' '}
-              they cannot show which neighbourhoods they reach, so the figures below leave them out and their money is not spread over {place}’s LSOAs.
-            </>
-          )}
-        </p>
-      ) : (
-        <p>
-          {schemesNoun(areaWide.count, byKind)} are recorded only for whole areas outside {place}; they do not bear on it.
-        </p>
-      )}
-      {outside > 0 && inScope.length > 0 && (
-        <p class="hint">
-          {formatCount(outside)} more are recorded for areas outside {place}.
-        </p>
-      )}
+      <p>
+        {words.lead && <strong>{words.lead}</strong>}
+        {words.lead && ' '}
+        {words.rest}
+      </p>
+      {words.outside && <p class="hint">{words.outside}</p>}
       <div class="checkbox">
         <input
           type="checkbox"

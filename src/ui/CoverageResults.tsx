@@ -10,6 +10,7 @@ import { scopeName } from '../core/scope';
 import { coverageView, sameView } from '../state/slices/summary-view';
 import { AreaWideNote } from './AreaWideNote';
 import { CoverageCharts } from './CoverageCharts';
+import { EvidencePackButton } from './EvidencePackButton';
 import { decileRange, formatGbp, formatGbpPerHead, formatPercent, headlineSentence } from './coverage-format';
 import { GapList } from './GapList';
 import { WhatIf } from './WhatIf';
@@ -61,6 +62,7 @@ export function CoverageResults() {
         Deprivation: {heading}s (IoD2025), {decileRange(view.gapDecile)} as most deprived. People: {populationSource}. Rule:{' '}
         {lowerFirst(describeRule(run.rule))}. Schemes: {formatCount(run.schemesUsed)} of {formatCount(run.schemesRead)} used, from {result.datasetName}.
       </p>
+      <EvidencePackButton />
       <DecileTable rows={summary.summary.deciles} heading={heading} place={place} amountGbp={run.amountGbp} />
       <CoverageCharts summary={summary.summary} place={place} heading={heading} />
       <WhatIf run={run} summary={summary} place={place} />

@@ -11,6 +11,7 @@ import { AREA_SCHEMES_LISTED, type AreaReport } from '../contract';
 import { AreaWideNote } from './AreaWideNote';
 import { membershipRule } from './area-wording';
 import { DecileMixChart } from './DecileMixChart';
+import { EvidencePackButton } from './EvidencePackButton';
 import { formatGbp, formatPercent } from './coverage-format';
 import { downloadText } from './download';
 import { useAppState, useAppStore } from './use-store';
@@ -19,6 +20,8 @@ export function SelectedArea() {
   const store = useAppStore();
   const area = useAppState(selectedArea);
   const [exportError, setExportError] = useState<string | null>(null);
+  // The pack is made from a coverage run's figures: offered once there is one.
+  const hasRun = useAppState((state) => currentRunKey(state) !== null);
   if (!area) return null;
   const save = async (format: 'geojson' | 'csv') => {
     setExportError(null);
@@ -81,6 +84,7 @@ export function SelectedArea() {
           Coverage dashboard for this area
         </button>
       </div>
+      {hasRun && <EvidencePackButton areaId={area.id} />}
       {exportError && (
         <p class="error-message" role="alert">
           {exportError}

@@ -6,6 +6,7 @@ import { areaCalls } from './areas';
 import { createEngine, type EngineDataLoader, type EngineOptions } from './engine';
 import { importCalls } from './imports';
 import { nearestCalls } from './nearest';
+import { reportCalls } from './reports';
 import { runCalls } from './runs';
 import { tileCalls } from './tiles';
 import { workspaceCalls } from './workspace';
@@ -19,6 +20,7 @@ export function createCoverageApi(loader: EngineDataLoader, options: EngineOptio
     ...tileCalls(engine),
     ...workspaceCalls(engine),
     ...areaCalls(engine),
+    ...reportCalls(engine),
   };
 }
 

@@ -128,7 +128,7 @@ function copyForCaller(cached: CoverageRun): { run: CoverageRun; buffers: ArrayB
 }
 
 /** A view's summary of a cached run, current or with the proposed schemes. */
-function summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {
+export function summaryOf(entry: RunEntry, prepared: Prepared, view: SummaryView, withProposed = false) {
   const { attributes, details } = prepared.data;
   const deciles = decilesOf(prepared, view.indicator);
   const ranks = details.ranks[view.indicator];

@@ -115,6 +115,7 @@ function fakeClient() {
         ];
       });
     }),
+    evidencePack: vi.fn(() => Promise.resolve({ kind: 'missing' as const })),
   } satisfies CoverageClient;
   /** Answers pending report `k` as the worker would. */
   const answer = (k: number) => {

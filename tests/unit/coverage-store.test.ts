@@ -170,6 +170,7 @@ function fakeClient(read: FakeRead = { ok: true, schemes: [route] }) {
     areaLsoas: vi.fn(() => Promise.resolve(null)),
     areaPolygons: vi.fn(() => Promise.resolve(null)),
     readAreasFile: vi.fn(() => Promise.resolve({ ok: false as const, message: 'not in these tests' })),
+    evidencePack: vi.fn(() => Promise.resolve({ kind: 'missing' as const })),
   } satisfies CoverageClient;
   const finishRun = (k: number, gaps: number[] = [0, 3], reached?: { lsoaStart: Uint32Array; lsoaSchemes: Uint32Array; areaDatasets?: Uint16Array }) => {
     const { request } = runs[k]!;
