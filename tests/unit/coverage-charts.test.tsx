@@ -1,5 +1,5 @@
 // The coverage charts: their scales and words (coverage-charts-model.ts), and the component's
-// markup, serialised by a small renderer below (function components called in turn, useId stubbed),
+// markup, serialised by a small renderer below (function components called in turn, useId, useRef and useState stubbed),
 // so the test needs no DOM: every chart is a figure with a caption, an SVG labelled by its own
 // title and description, a key that does not rely on colour, and a table behind it.
 
@@ -21,11 +21,17 @@ import {
 import { CoverageCharts } from '../../src/ui/CoverageCharts';
 
 let nextId = 0;
-vi.mock('preact/hooks', async (original) => ({ ...(await original<typeof import('preact/hooks')>()), useId: () => `P${++nextId}` }));
+vi.mock('preact/hooks', async (original) => ({
+  ...(await original<typeof import('preact/hooks')>()),
+  useId: () => `P${++nextId}`,
+  // The figure's export buttons keep a ref and a message; outside a real render, a plain box and a value.
+  useRef: <T,>(initial: T) => ({ current: initial }),
+  useState: <T,>(initial: T) => [initial, () => undefined],
+}));
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Markup of a Preact tree whose components use no hooks but useId (stubbed above). */
+/** Markup of a Preact tree whose components use no hooks but useId, useRef and useState (stubbed above). */
 function renderToHtml(node: unknown): string {
   if (node === null || node === undefined || typeof node === 'boolean') return '';
   if (typeof node === 'string' || typeof node === 'number') return escapeXml(String(node));
