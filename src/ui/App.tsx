@@ -12,6 +12,9 @@ import { Panel } from './Panel';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
+import { CopyLinkButton, LinkBanners } from './ShareLink';
+import { SlidesButton, SlidesPanel } from './SlidesPanel';
+import { Presenter } from './Presenter';
 import { useAppState, useAppStore } from './use-store';
 import { canRedo, canUndo } from '../state/history';
 import type { LsoaColouring } from '../core/lsoa-colouring';
@@ -112,6 +115,8 @@ export function App() {
         <IndicatorPicker />
         <CoverageButton />
         <AreasButton />
+        <SlidesButton />
+        <CopyLinkButton />
         <button type="button" class="button-header" onClick={() => store.getState().openDialog('settings')}>
           Settings
         </button>
@@ -147,6 +152,8 @@ export function App() {
           <DrawingBanner />
           <AreaToolBanner />
           <Legend />
+          <LinkBanners />
+          <SlidesPanel />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
               Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV, Excel)
@@ -159,6 +166,7 @@ export function App() {
       <SettingsDialog />
       <ImportDialog />
       <SchemeForm />
+      <Presenter />
     </div>
   );
 }
