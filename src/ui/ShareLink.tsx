@@ -53,8 +53,9 @@ export function LinkBanners() {
       .then(
         (bytes) => bytes && downloadText(`${published?.name.replace(/\.(geo)?json$/i, '') ?? 'gapmap-workspace'}-copy.geojson`, bytes, 'application/geo+json'),
       );
+  if (!published && !missing) return null;
   return (
-    <>
+    <div class="link-banners">
       {published && (
         <p class="published-banner" role="status">
           <strong>Published workspace: {published.name}</strong> — read only; nothing you change is kept.{' '}
@@ -96,6 +97,6 @@ export function LinkBanners() {
           </div>
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -145,6 +145,7 @@ test('a copied link opened in a fresh browser shows the same view and names the 
   expect([there.indicator, there.scope, there.colourBy]).toEqual([expected.indicator, expected.scope, expected.colourBy]);
   expectCameraNear(there.camera, expected.camera);
   const banner = other.getByRole('group', { name: 'Datasets this view needs' });
+  await expect(banner).toBeVisible();
   await expect(banner).toContainText(`does not hold: ${ROUTES}`);
   await other.screenshot({ path: `${SHOTS}/slides-3-link-missing.png` });
 
@@ -165,6 +166,7 @@ test('a published workspace opens read only at its first slide', async ({ browse
   const other = await fresh.newPage();
   await other.goto('/?workspace=published/talk.geojson');
   await other.waitForFunction(() => window.__gapmap !== undefined, null, { timeout: 60_000 });
+  await expect(other.locator('.published-banner')).toBeVisible();
   await expect(other.locator('.published-banner')).toContainText('Published workspace: talk.geojson — read only');
   await expect.poll(() => other.evaluate(() => window.__gapmap!.store.getState().slides.length)).toBe(3);
   await settle(other);
