@@ -27,7 +27,7 @@ import type { CoverageClient, WorkerRestart } from './contract';
 import type { MappingMemory } from './state/slices/imports';
 import type { ThemeStorage } from './state/slices/themes';
 import type { ColumnMeaning } from './data/import/columns';
-import { openAreaDatabase, openWorkspaceDatabase } from './data/workspace-stores';
+import { openAreaDatabase, openSlideDatabase, openWorkspaceDatabase } from './data/workspace-stores';
 import { openQuarantine } from './data/workspace-db';
 import { columnMeaningsSchema, themesSchema } from './data/record-schemas';
 import { check } from './data/schema-problem';
@@ -156,22 +156,32 @@ async function start(root: HTMLElement): Promise<void> {
     return 'place' in found ? { ok: true, postcode: found.postcode.postcode, ...found.place } : { ok: false, reason: found.reason };
   };
   holdOpenTabLock();
+  // `?workspace=URL`: a published workspace, shown read only: the store gets no storage at all, so
+  // nothing is saved over this browser's own workspace (orchestration/publish.ts).
+  const published = new URLSearchParams(location.search).get('workspace');
+  const stored = published === null && typeof indexedDB !== 'undefined';
+  // The link's datasets and areas are applied once the workspace holding them has been read.
+  const { extras: linkExtras, ...linkView } = parseViewHash(location.hash);
   const store = createAppStore(
-    { manifest, attributes: attributesResult.value, url: parseViewHash(location.hash), basemapUrl: readBasemapUrl() },
+    { manifest, attributes: attributesResult.value, url: linkView, basemapUrl: readBasemapUrl() },
     {
       fetchDetails: () => loadDetails(detailsUrl, manifest.lsoaCount),
       saveBasemapUrl,
       ...(coverage ? { coverage } : {}),
-      ...(typeof indexedDB !== 'undefined' ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase(), quarantine: openQuarantine() } : {}),
+      ...(stored
+        ? { workspace: openWorkspaceDatabase(), areaStorage: openAreaDatabase(), slideStorage: openSlideDatabase(), quarantine: openQuarantine() }
+        : {}),
       otherTabsOpen,
       mappings,
-      themes,
+      ...(published === null ? { themes } : {}),
       ...(postcodeFolder !== undefined ? { lookupPostcode } : {}),
     },
   );
   restarted = (restart) => store.getState().calculatorRestarted(restart);
-  void store.getState().loadWorkspace();
-  void store.getState().loadAreas();
+  const workspaceRead =
+    published !== null
+      ? store.getState().openPublishedWorkspace(published)
+      : Promise.all([store.getState().loadWorkspace(), store.getState().loadAreas(), store.getState().loadSlides()]);
   // Another tab changed the council's themes (localStorage tells the other tabs itself).
   window.addEventListener('storage', (event) => {
     if (event.key === THEMES_KEY) store.getState().loadThemes();
@@ -207,6 +217,11 @@ async function start(root: HTMLElement): Promise<void> {
       message:
         'The map could not start because this browser has WebGL turned off or unavailable. Turn on hardware acceleration in the browser settings, or ask IT to allow WebGL, then reload.',
     });
+  }
+  await workspaceRead.catch(() => undefined);
+  // A link's own view wins over a published workspace's first slide (the camera was applied at start otherwise).
+  if (linkExtras || (published !== null && linkView.camera)) {
+    store.getState().applyUrlView({ ...linkView, camera: published !== null ? linkView.camera : null, ...(linkExtras ? { extras: linkExtras } : {}) });
   }
   syncHashWithStore(store);
   await view.ready;

@@ -3,6 +3,7 @@
 
 import type { Scheme } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
+import type { Slide } from '../core/view-snapshot';
 import type { Dataset, SchemeStats } from '../data/dataset';
 
 /** A change to one dataset's schemes (drawn or edited by hand). */
@@ -18,7 +19,7 @@ export type EditOutcome = { kind: 'done'; hash: string; stats: SchemeStats; save
 
 export type WorkspaceExport = { kind: 'done'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
 
-/** `areas` null: the file has none (older files). */
+/** `areas`, `slides` null: the file has none (older files). */
 export type WorkspaceOpened =
-  | { kind: 'done'; datasets: Dataset[]; themes: string[]; areas: TargetArea[] | null; saveError: string | null }
+  | { kind: 'done'; datasets: Dataset[]; themes: string[]; areas: TargetArea[] | null; slides: Slide[] | null; saveError: string | null }
   | { kind: 'failed'; message: string };

@@ -26,13 +26,13 @@ export interface StoredList<T> {
   follow(apply: (list: T[]) => void): () => void;
 }
 
-type ListStore = 'datasets' | 'areas';
-type WriteTransaction = IDBPTransaction<WorkspaceDb, ('datasets' | 'areas' | 'schemes' | 'quarantine')[], 'readwrite'>;
+type ListStore = 'datasets' | 'areas' | 'slides';
+type WriteTransaction = IDBPTransaction<WorkspaceDb, ('datasets' | 'areas' | 'slides' | 'schemes' | 'quarantine')[], 'readwrite'>;
 
 export interface StoredListOptions<T> {
   store: ListStore;
-  /** The member of a row holding the item (`fields` for datasets, `area` for areas). */
-  member: 'fields' | 'area';
+  /** The member of a row holding the item (`fields` for datasets, `area` for areas, `slide` for slides). */
+  member: 'fields' | 'area' | 'slide';
   schema: v.GenericSchema<unknown, T>;
   /** The item's kind and name for messages, e.g. `dataset "Grants"`. */
   describe: (item: unknown, key: string) => string;

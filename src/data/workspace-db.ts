@@ -1,11 +1,12 @@
 // The workspace in the browser's IndexedDB (through idb), saved after each change and read at
-// start, so a reload loses nothing. Four stores:
+// start, so a reload loses nothing. Five stores:
 // - `areas`: the target areas, one record each, written by the page (stored-list.ts);
 // - `datasets`: each dataset's fields (src/data/dataset.ts), one record each, written by the page;
 // - `schemes`: each set of schemes under its hash, written by the coverage worker, which holds the
 //   schemes (100k of them must not be copied through the page). Content-addressed, so showing,
 //   hiding or renaming a dataset writes a few bytes, and a dataset brought back by undo still
 //   finds its schemes. Sets no dataset names any more are removed when the workspace next opens.
+// - `slides`: the presentation's slides, one record each, written by the page (stored-list.ts);
 // - `quarantine`: records that failed their schema when read (record-schemas.ts), set aside with
 //   the reason so the app never breaks on them and the user can export them.
 // The schema is versioned; `upgrade` moves older databases forward one version at a time.
@@ -13,20 +14,21 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Scheme } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
+import type { Slide } from '../core/view-snapshot';
 import { schemeStats, type Dataset } from './dataset';
 
 const DB_NAME = 'gapmap';
 /**
  * 1: datasets whole ({ position, dataset }). 2: fields apart from schemes, both by dataset id.
  * 3: schemes by hash; fields carry scheme counts (stats). 4: target areas by id.
- * 5: a quarantine for records that fail their schema.
+ * 5: a quarantine for records that fail their schema. 6: slides by id.
  */
-export const WORKSPACE_DB_VERSION = 5;
+export const WORKSPACE_DB_VERSION = 6;
 
 /** A record read back that failed its schema, kept apart (key: a number given by the store). */
 export interface SetAsideRecord {
   /** The store it came from and its key there. */
-  from: 'datasets' | 'areas' | 'schemes';
+  from: 'datasets' | 'areas' | 'slides' | 'schemes';
   key: string;
   /** Its name when it had one, for the message. */
   name: string;
@@ -44,6 +46,8 @@ export interface WorkspaceDb extends DBSchema {
   schemes: { key: string; value: Scheme[] };
   /** Key: area id. */
   areas: { key: string; value: { position: number; area: TargetArea } };
+  /** Key: slide id. */
+  slides: { key: string; value: { position: number; slide: Slide } };
   quarantine: { key: number; value: SetAsideRecord };
 }
 
@@ -67,6 +71,7 @@ export function opener(): OpenWorkspaceDb {
         if (oldVersion < 2) database.createObjectStore('schemes');
         if (oldVersion < 4) database.createObjectStore('areas');
         if (oldVersion < 5) database.createObjectStore('quarantine', { autoIncrement: true });
+        if (oldVersion < 6) database.createObjectStore('slides');
         if (oldVersion === 0 || oldVersion >= 3) return;
         // Older versions: each row moves to the version 3 form (schemes by hash, fields with stats).
         const datasets = transaction.objectStore('datasets');

@@ -9,10 +9,12 @@ import type { Scheme } from '../core/scheme';
 import { hashSchemes } from '../core/scheme-hash';
 import type { Geometry } from 'geojson';
 import type { TargetArea } from '../core/target-area';
+import type { Slide } from '../core/view-snapshot';
 import type * as v from 'valibot';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from './dataset';
 import { datasetFileSchema, schemeSchema, targetAreaSchema, themesSchema } from './record-schemas';
 import { check, type Checked } from './schema-problem';
+import { slideSchema } from './slide-schemas';
 import { showValue } from './show-value';
 
 export const WORKSPACE_FILE_VERSION = 1;
@@ -25,8 +27,8 @@ interface WorkspaceFeature {
 
 export interface WorkspaceFile {
   type: 'FeatureCollection';
-  /** `themes`: the council's own list of themes; `areas`: its target areas (both optional; older files have neither). */
-  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[]; themes?: string[]; areas?: TargetArea[] };
+  /** `themes`: the council's own list of themes; `areas`: its target areas; `slides`: its presentation (all optional; older files lack them). */
+  gapmap: { workspace: typeof WORKSPACE_FILE_VERSION; exportedAt: string; datasets: Dataset[]; themes?: string[]; areas?: TargetArea[]; slides?: Slide[] };
   features: WorkspaceFeature[];
 }
 
@@ -35,6 +37,7 @@ export function workspaceFile(
   exportedAt: string,
   themes: readonly string[] = [],
   areas: readonly TargetArea[] = [],
+  slides: readonly Slide[] = [],
 ): WorkspaceFile {
   return {
     type: 'FeatureCollection',
@@ -44,6 +47,7 @@ export function workspaceFile(
       datasets: datasets.map(({ schemes: _schemes, ...meta }) => meta),
       ...(themes.length > 0 ? { themes: [...themes] } : {}),
       areas: [...areas],
+      ...(slides.length > 0 ? { slides: [...slides] } : {}),
     },
     features: datasets.flatMap((dataset) =>
       dataset.schemes.map(
@@ -68,13 +72,18 @@ export function isWorkspaceFile(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'gapmap' in value && typeof (value as { gapmap: unknown }).gapmap === 'object';
 }
 
-/** `areas` null: the file has none (made before areas were saved with the workspace). */
-export type WorkspaceRead = { ok: true; datasets: DatasetWithSchemes[]; themes: string[]; areas: TargetArea[] | null } | { ok: false; message: string };
+/** `areas`, `slides` null: the file has none (made before they were saved with the workspace). */
+export type WorkspaceRead =
+  | { ok: true; datasets: DatasetWithSchemes[]; themes: string[]; areas: TargetArea[] | null; slides: Slide[] | null }
+  | { ok: false; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** ` ("Grants 2025")` when the value has a name, for saying which dataset, area or scheme is bad. */
 const named = (value: unknown) => (isObject(value) && typeof value.name === 'string' ? ` ("${showValue(value.name).slice(1, -1)}")` : '');
+
+/** ` ("Summary")` when a slide has a title. */
+const titled = (value: unknown) => (isObject(value) && typeof value.title === 'string' ? ` ("${showValue(value.title).slice(1, -1)}")` : '');
 
 /** Each member checked against its schema (record-schemas.ts); the first bad one refuses the file. */
 function checkEach<S extends v.GenericSchema>(
@@ -139,6 +148,12 @@ function readWorkspace(text: string, fileName: string): WorkspaceRead {
     if (!checked.ok) return damaged(checked.problem);
     areas = checked.value;
   }
+  let slides: Slide[] | null = null;
+  if (value.gapmap.slides !== undefined) {
+    const checked = checkEach(slideSchema, value.gapmap.slides, (k, slide) => `slide ${k + 1}${titled(slide)}`, 'list of slides');
+    if (!checked.ok) return damaged(checked.problem);
+    slides = checked.value;
+  }
   const themes = value.gapmap.themes === undefined ? { ok: true as const, value: [] } : check(themesSchema, value.gapmap.themes, 'the list of themes');
   if (!themes.ok) return damaged(themes.problem);
   // Counts and keys follow from the schemes, whatever the file says (it may have been edited).
@@ -146,6 +161,7 @@ function readWorkspace(text: string, fileName: string): WorkspaceRead {
     ok: true,
     themes: themes.value,
     areas,
+    slides,
     datasets: [...byId.values()].map((dataset) => ({ ...dataset, stats: schemeStats(dataset.schemes), hash: hashSchemes(dataset.schemes) })),
   };
 }

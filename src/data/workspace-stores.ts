@@ -7,6 +7,8 @@ import type { Scheme } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
 import type { Dataset } from './dataset';
 import { datasetSchema, schemeSchema, targetAreaSchema } from './record-schemas';
+import { slideSchema } from './slide-schemas';
+import type { Slide } from '../core/view-snapshot';
 import { check } from './schema-problem';
 import { storedList, type StoredList } from './stored-list';
 import { opener, saveFailureReason } from './workspace-db';
@@ -40,6 +42,21 @@ export function openAreaDatabase(tab?: string): StoredList<TargetArea> {
     schema: targetAreaSchema,
     describe: (item, key) => `target area ${nameOf(item) ?? key}`,
     idOf: (area) => area.id,
+    ...(tab ? { tab } : {}),
+  });
+}
+
+/** The presentation's slides, for the page. */
+export function openSlideDatabase(tab?: string): StoredList<Slide> {
+  return storedList(opener(), {
+    store: 'slides',
+    member: 'slide',
+    schema: slideSchema,
+    describe: (item, key) => {
+      const title = (item as { title?: unknown } | undefined)?.title;
+      return `slide ${typeof title === 'string' ? `"${title}"` : key}`;
+    },
+    idOf: (slide) => slide.id,
     ...(tab ? { tab } : {}),
   });
 }

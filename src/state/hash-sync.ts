@@ -1,19 +1,13 @@
 // Keeps the address bar's hash in step with the store, so reloading or sharing the link reopens
 // the same view, and applies a hash the user edits or reaches with back/forward.
 
-import { scopeRefOf } from '../core/scope';
-import type { AppState, AppStore } from './store';
-import { selectedLsoa } from './slices/panel';
-import { formatViewHash, parseViewHash, type UrlView } from './url';
+import type { AppStore } from './store';
+import { formatViewHash, parseViewHash } from './url';
+import { urlViewOf } from './view-snapshot';
 
-export function urlViewOf(state: AppState): UrlView {
-  const lsoa = selectedLsoa(state.panel);
-  return {
-    camera: state.camera,
-    indicator: state.indicator,
-    scope: scopeRefOf(state.attributes, state.scope),
-    lsoa: lsoa === null ? null : (state.attributes.codes[lsoa] ?? null),
-  };
+/** The address of the view now: what "Copy link" copies. */
+export function linkToView(store: AppStore, location: Location = window.location): string {
+  return `${location.origin}${location.pathname}${location.search}${formatViewHash(urlViewOf(store.getState()))}`;
 }
 
 /** Returns a function that stops the syncing. */
@@ -32,7 +26,13 @@ export function syncHashWithStore(store: AppStore, win: Window = window): () => 
 
   const unsubscribe = store.subscribe((state, previous) => {
     const changed =
-      state.camera !== previous.camera || state.indicator !== previous.indicator || state.scope !== previous.scope || state.panel !== previous.panel;
+      state.camera !== previous.camera ||
+      state.indicator !== previous.indicator ||
+      state.scope !== previous.scope ||
+      state.panel !== previous.panel ||
+      state.coverage !== previous.coverage ||
+      state.areas.list !== previous.areas.list ||
+      state.areas.selectedId !== previous.areas.selectedId;
     // Camera reports arrive in bursts while the map moves; write once it settles.
     if (changed && timer === undefined) timer = setTimeout(write, 250);
   });

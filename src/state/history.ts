@@ -8,6 +8,7 @@
 
 import type { Dataset } from '../data/dataset';
 import type { TargetArea } from '../core/target-area';
+import type { Slide } from '../core/view-snapshot';
 
 /** Moments kept. */
 export const HISTORY_LIMIT = 100;
@@ -23,7 +24,8 @@ export type Step =
   | { subject: 'datasets'; change: DatasetsChange }
   /** `replacing`: all the areas at once (a workspace file): nothing stays selected, the tool stops. */
   | { subject: 'areas'; before: readonly TargetArea[]; after: readonly TargetArea[]; replacing?: boolean }
-  | { subject: 'themes'; before: readonly string[]; after: readonly string[] };
+  | { subject: 'themes'; before: readonly string[]; after: readonly string[] }
+  | { subject: 'slides'; before: readonly Slide[]; after: readonly Slide[] };
 
 export type Subject = Step['subject'];
 

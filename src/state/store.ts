@@ -23,6 +23,8 @@ import { evidencePackActions, type EvidencePackActions } from './orchestration/e
 import { navigationActions, openingCamera, type NavigationActions, type PostcodeLookup } from './orchestration/navigation';
 import { installReactions } from './orchestration/reactions';
 import { restartActions, type RestartActions } from './orchestration/restart';
+import { slideActions, type SlideActions } from './orchestration/slides';
+import { publishActions, type PublishActions } from './orchestration/publish';
 import { undoActions, type UndoActions } from './orchestration/undo';
 import { workspaceActions, type Pending, type WorkspaceActions } from './orchestration/workspace';
 import { createRequests } from './requests';
@@ -38,6 +40,7 @@ import { datasetsSlice, type DatasetsSlice, type WorkspaceStorage } from './slic
 import { detailsSlice, type DetailsSlice } from './slices/details';
 import { importsSlice, type ImportsSlice, type MappingMemory } from './slices/imports';
 import { panelSlice, type PanelSlice } from './slices/panel';
+import { slidesSlice, type SlideStorage, type SlidesSlice } from './slices/slides';
 import { schemeEditingSlice, type SchemeEditingSlice } from './slices/scheme-editing';
 import { statusSlice, type StatusSlice } from './slices/status';
 import { themesSlice, type ThemeStorage, type ThemesSlice } from './slices/themes';
@@ -53,11 +56,14 @@ export type AppState = DataSlice &
   CoverageRunSlice &
   SchemeEditingSlice &
   ThemesSlice & { areas: AreasState } & AreasSlice &
-  AreaReportSlice & { history: HistoryState } & UndoActions &
+  AreaReportSlice &
+  SlidesSlice & { history: HistoryState } & UndoActions &
   WorkspaceActions &
   NavigationActions &
   AreaActions &
   EvidencePackActions &
+  SlideActions &
+  PublishActions &
   RestartActions;
 export type AppStore = StoreApi<AppState>;
 
@@ -74,6 +80,8 @@ export interface StoreDeps {
   themes?: ThemeStorage;
   /** Where target areas are saved (IndexedDB in the app); without it they last for the visit. */
   areaStorage?: AreaStorage;
+  /** Where the slides are saved (IndexedDB in the app); without it they last for the visit. */
+  slideStorage?: SlideStorage;
   /** Whether another tab of GapMap is open on this workspace (Web Locks in the app). */
   otherTabsOpen?: () => Promise<boolean>;
   /** Stored records that failed their schema when read, set aside (IndexedDB in the app). */
@@ -121,12 +129,15 @@ export function createAppStore(init: StoreInit, deps: StoreDeps): AppStore {
       ...slice(themesSlice),
       ...slice(areasSlice),
       ...slice(areaReportSlice),
+      ...slice(slidesSlice),
       ...slice(undoActions),
       ...slice(workspaceActions(pending)),
       ...slice(navigationActions),
       ...slice(areaActions),
       ...slice(evidencePackActions),
       ...slice(restartActions),
+      ...slice(slideActions),
+      ...slice(publishActions),
     };
   });
   installReactions(store, { worker: deps.coverage !== undefined, schemeSets: context!.schemeSets, pending });

@@ -1,8 +1,10 @@
-// The view as it travels in a link: `#map=9.5/53.45/-2.31&ind=income&scope=lad:E08000009&lsoa=E01000001`.
+// The view as it travels in a link: `#map=9.5/53.45/-2.31&ind=income&scope=lad:E08000009&lsoa=E01000001&v=…`
+// (`v`: the rest of the view, link-view.ts).
 // Pure parse and format; defaults (IMD, England, no selection) are left out to keep links short.
 
 import { isIndicatorKey, type IndicatorKey } from '../core/indicators';
 import { formatScopeRef, parseScopeRef, type ScopeRef } from '../core/scope';
+import { formatExtras, parseExtras, type LinkExtras } from './link-view';
 
 export interface Camera {
   zoom: number;
@@ -16,6 +18,8 @@ export interface UrlView {
   scope: ScopeRef | null;
   /** LSOA code of the selected LSOA. */
   lsoa: string | null;
+  /** The rest of the view (colouring, rule, datasets, areas…: link-view.ts); null in an older or hand-made link. */
+  extras?: LinkExtras;
 }
 
 export const EMPTY_URL_VIEW: UrlView = { camera: null, indicator: null, scope: null, lsoa: null };
@@ -28,11 +32,13 @@ export function parseViewHash(hash: string): UrlView {
   const indicator = params.get('ind');
   const scope = params.get('scope');
   const lsoa = params.get('lsoa')?.toUpperCase() ?? null;
+  const extras = parseExtras(params.get('v'));
   return {
     camera: parseCamera(params.get('map')),
     indicator: indicator !== null && isIndicatorKey(indicator) ? indicator : null,
     scope: scope === null ? null : parseScopeRef(scope),
     lsoa: lsoa !== null && LSOA_CODE.test(lsoa) ? lsoa : null,
+    ...(extras ? { extras } : {}),
   };
 }
 
@@ -52,6 +58,8 @@ export function formatViewHash(view: UrlView): string {
   const scope = view.scope ? formatScopeRef(view.scope) : null;
   if (scope) parts.push(`scope=${scope}`);
   if (view.lsoa) parts.push(`lsoa=${view.lsoa}`);
+  const extras = view.extras ? formatExtras(view.extras) : null;
+  if (extras) parts.push(`v=${extras}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }
 

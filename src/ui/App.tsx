@@ -14,6 +14,9 @@ import { PrintMap } from './PrintMap';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox } from './SearchBox';
 import { SettingsDialog } from './SettingsDialog';
+import { CopyLinkButton, LinkBanners } from './ShareLink';
+import { SlidesButton, SlidesPanel } from './SlidesPanel';
+import { Presenter } from './Presenter';
 import { useAppState, useAppStore } from './use-store';
 import { canRedo, canUndo } from '../state/history';
 import type { LsoaColouring } from '../core/lsoa-colouring';
@@ -114,6 +117,8 @@ export function App() {
         <IndicatorPicker />
         <CoverageButton />
         <AreasButton />
+        <SlidesButton />
+        <CopyLinkButton />
         <button type="button" class="button-header" onClick={() => store.getState().openDialog('settings')}>
           Settings
         </button>
@@ -151,6 +156,8 @@ export function App() {
           <AreaToolBanner />
           <Legend />
           <PictureButton />
+          <LinkBanners />
+          <SlidesPanel />
           {dropping && (
             <p class="drop-hint" aria-hidden="true">
               Drop schemes files to import them (GeoJSON, shapefile zip, KML, 360Giving, CSV, Excel)
@@ -164,6 +171,7 @@ export function App() {
       <PictureDialog />
       <ImportDialog />
       <SchemeForm />
+      <Presenter />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 
 import type { Scheme } from '../core/scheme';
 import type { TargetArea } from '../core/target-area';
+import type { Slide } from '../core/view-snapshot';
 import { schemeStats, type Dataset, type DatasetWithSchemes } from '../data/dataset';
 import { readWorkspaceFile, workspaceFile } from '../data/workspace-file';
 import type { EditOutcome, EditRequest, WorkspaceExport, WorkspaceOpened } from '../contract';
@@ -41,7 +42,7 @@ export function workspaceCalls(engine: Engine) {
     },
 
     /** The workspace file (src/data/workspace-file.ts) for these datasets, as UTF-8 (handed over, not copied). */
-    async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[]): Promise<WorkspaceExport> {
+    async exportWorkspace(datasets: Dataset[], exportedAt: string, themes: string[], areas: TargetArea[], slides: Slide[] = []): Promise<WorkspaceExport> {
       const full: DatasetWithSchemes[] = [];
       for (const dataset of datasets) {
         const schemes = await store.get(dataset.hash);
@@ -52,7 +53,7 @@ export function workspaceCalls(engine: Engine) {
           };
         full.push({ ...dataset, schemes: [...schemes] });
       }
-      const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes, areas))).buffer as ArrayBuffer;
+      const bytes = new TextEncoder().encode(JSON.stringify(workspaceFile(full, exportedAt, themes, areas, slides))).buffer as ArrayBuffer;
       return handOver({ kind: 'done', bytes }, [bytes]);
     },
 
@@ -67,7 +68,7 @@ export function workspaceCalls(engine: Engine) {
         saveError ??= added.saveError;
         datasets.push(fields);
       }
-      return { kind: 'done', datasets, themes: read.themes, areas: read.areas, saveError };
+      return { kind: 'done', datasets, themes: read.themes, areas: read.areas, slides: read.slides, saveError };
     },
 
     /**

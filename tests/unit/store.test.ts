@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../src/data/load';
 import type { DetailsFile } from '../../src/data/schema';
-import { urlViewOf } from '../../src/state/hash-sync';
+import { urlViewOf } from '../../src/state/view-snapshot';
 import { selectLegendTally, summariseArea, summariseLsoa } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { highlightedArea } from '../../src/state/slices/panel';

@@ -148,7 +148,7 @@ describe('IndexedDB target areas', () => {
   const chosen = area('a2', 'Priority LSOAs', { kind: 'lsoas', codes: ['E01006074', 'E01006075'] });
   const hidden = { ...area('a3', 'Gorse Hill', { kind: 'lsoas', codes: ['E01006100'] }), visible: false };
 
-  it('moves a version 3 database forward: datasets and schemes kept, empty areas and quarantine stores added', async () => {
+  it('moves a version 3 database forward: datasets and schemes kept, empty areas, quarantine and slides stores added', async () => {
     const v3 = await openDB('gapmap', 3, {
       upgrade: (db) => {
         db.createObjectStore('datasets');
@@ -171,8 +171,9 @@ describe('IndexedDB target areas', () => {
     expect(await storedSchemeKeys()).toEqual([a.hash, b.hash].sort());
     const db = await openDB('gapmap');
     expect(db.version).toBe(WORKSPACE_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['areas', 'datasets', 'quarantine', 'schemes']);
+    expect([...db.objectStoreNames].sort()).toEqual(['areas', 'datasets', 'quarantine', 'schemes', 'slides']);
     expect(await db.count('areas')).toBe(0);
+    expect(await db.count('slides')).toBe(0);
     db.close();
   });
 

@@ -146,6 +146,7 @@ export const navigationActions: SliceCreator<NavigationActions> =
         get().closeLsoa();
       }
       if (view.camera) state.moveCamera({ kind: 'camera', camera: view.camera }, false);
+      if (view.extras) state.applyViewExtras(view.extras);
       if (unknown.length > 0) state.showNotice(`Not in this map's data, so not shown: ${unknown.join(', ')}. Check the link.`);
     },
   });

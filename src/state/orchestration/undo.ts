@@ -26,6 +26,9 @@ export function applyStep(state: AppState, step: Step, direction: 'undo' | 'redo
     case 'themes':
       state.restoreThemes(forward ? step.after : step.before);
       return;
+    case 'slides':
+      state.restoreSlides(forward ? step.after : step.before);
+      return;
   }
 }
 

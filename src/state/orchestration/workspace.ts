@@ -102,8 +102,14 @@ export const workspaceActions =
         };
         if (!deps.coverage) return fail(UNAVAILABLE);
         try {
-          const { coverage, areas } = get();
-          const exported = await deps.coverage.exportWorkspace([...coverage.datasets], new Date().toISOString(), [...coverage.themes], [...areas.list]);
+          const { coverage, areas, slides } = get();
+          const exported = await deps.coverage.exportWorkspace(
+            [...coverage.datasets],
+            new Date().toISOString(),
+            [...coverage.themes],
+            [...areas.list],
+            [...slides],
+          );
           return exported.kind === 'done' ? exported.bytes : fail(exported.message);
         } catch (error) {
           return fail(workerFailure(error));
@@ -133,6 +139,7 @@ export const workspaceActions =
         // A file with areas replaces them too; an older file leaves them.
         if (opened.areas !== null) steps.push({ subject: 'areas', before: areas.list, after: opened.areas, replacing: true });
         if (opened.themes.length > 0) steps.push({ subject: 'themes', before: coverage.themes, after: opened.themes });
+        if (opened.slides !== null) steps.push({ subject: 'slides', before: get().slides, after: opened.slides });
         record({ label: `Opened ${file.name}`, opened: { name: file.name }, steps });
         for (const step of steps) applyStep(get(), step, 'redo');
         get().reportSchemesSaved(opened.saveError);
