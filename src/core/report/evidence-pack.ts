@@ -126,6 +126,8 @@ function headlinePage(kit: PdfKit, input: EvidencePackInput, note: string | null
     }),
     { lsoas: 0, people: 0, cl: 0, cp: 0, gbp: 0 },
   );
+  // Schemes that give no amounts have no money to show: £0 columns would read as "nothing was spent".
+  const money = input.schemes.amountGbp > 0;
   table(
     kit,
     [
@@ -136,8 +138,12 @@ function headlinePage(kit: PdfKit, input: EvidencePackInput, note: string | null
       { label: 'Covered people', width: 0.135, number: true },
       { label: 'Share of LSOAs', width: 0.135, number: true },
       { label: 'Share of people', width: 0.14, number: true },
-      { label: 'Allocated', width: 0.1, number: true },
-      { label: '£ per head', width: 0.1, number: true },
+      ...(money
+        ? [
+            { label: 'Allocated', width: 0.1, number: true },
+            { label: '£ per head', width: 0.1, number: true },
+          ]
+        : []),
     ],
     rows.map((row) => [
       String(row.decile),
@@ -147,8 +153,7 @@ function headlinePage(kit: PdfKit, input: EvidencePackInput, note: string | null
       formatCount(row.coveredPeople),
       formatPercent(row.shareLsoasCovered),
       formatPercent(row.sharePeopleCovered),
-      formatGbp(row.allocatedGbp),
-      formatGbpPerHead(row.gbpPerHead),
+      ...(money ? [formatGbp(row.allocatedGbp), formatGbpPerHead(row.gbpPerHead)] : []),
     ]),
     {
       footer: [
@@ -159,8 +164,7 @@ function headlinePage(kit: PdfKit, input: EvidencePackInput, note: string | null
         formatCount(total.cp),
         formatPercent(total.lsoas > 0 ? total.cl / total.lsoas : null),
         formatPercent(total.people > 0 ? total.cp / total.people : null),
-        formatGbp(total.gbp),
-        formatGbpPerHead(total.people > 0 ? total.gbp / total.people : null),
+        ...(money ? [formatGbp(total.gbp), formatGbpPerHead(total.people > 0 ? total.gbp / total.people : null)] : []),
       ],
     },
   );

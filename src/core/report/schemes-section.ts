@@ -40,7 +40,9 @@ export function schemesByFunder(schemes: readonly Scheme[], counted: readonly bo
 
 export function schemesSection(kit: PdfKit, counts: SchemeCounts): void {
   kit.heading('The schemes counted', 12);
-  kit.paragraph(`${formatCount(counts.used)} of ${formatCount(counts.read)} schemes read could be used; together they give ${formatGbp(counts.amountGbp)}.`, {
+  // Schemes without amounts (bus routes) give no money, which is not the same as £0.
+  const given = counts.amountGbp > 0 ? `together they give ${formatGbp(counts.amountGbp)}` : 'none of them gives an amount';
+  kit.paragraph(`${formatCount(counts.used)} of ${formatCount(counts.read)} schemes read could be used; ${given}.`, {
     size: 9,
   });
   const kinds = SCHEME_KINDS.filter((kind) => (counts.byKind[kind] ?? 0) > 0);
