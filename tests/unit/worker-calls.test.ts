@@ -669,7 +669,7 @@ describe.skipIf(!hasBuiltData)('The worker holds the datasets’ schemes', () =>
     const other = createCoverageApi(loader, { store: new SchemeStore() });
     const opened = await other.openWorkspace(exported.bytes, 'workspace.geojson');
     if (opened.kind !== 'done') throw new Error(opened.message);
-    expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], areas: [], saveError: null });
+    expect(opened).toEqual({ kind: 'done', datasets, themes: ['Warm spaces'], areas: [], slides: null, saveError: null });
 
     const hashes = datasets.map((d) => d.hash);
     const here = await runOf(engine, hashes);
